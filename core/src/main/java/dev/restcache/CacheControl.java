@@ -1,0 +1,60 @@
+package dev.restcache;
+
+import jakarta.ws.rs.NameBinding;
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Adds directives to the response's {@code Cache-Control} header (RFC 9111 §5.2.2).
+ *
+ * <p>Directives are merged into what the resource already set rather than replacing it: flags
+ * are added, and where both set {@code max-age} (or {@code s-maxage}, or a stale window) the
+ * smaller value wins. Numeric members below zero are unset. This annotation never stores
+ * anything by itself; combine it with {@link Cached} for that. Setting both {@link #isPrivate()}
+ * and {@link #isPublic()} fails the deployment.
+ */
+@NameBinding
+@Documented
+@Retention(RetentionPolicy.RUNTIME)
+@Target({ElementType.TYPE, ElementType.METHOD})
+public @interface CacheControl {
+
+  /** {@code max-age} in seconds; negative means unset. */
+  long maxAge() default -1;
+
+  /** {@code s-maxage} in seconds (shared caches only); negative means unset. */
+  long sMaxAge() default -1;
+
+  /** {@code no-cache}: caches must revalidate before every reuse. */
+  boolean noCache() default false;
+
+  /** {@code no-store}: no cache may store the response. */
+  boolean noStore() default false;
+
+  /** {@code no-transform}: intermediaries must not transform the content. */
+  boolean noTransform() default false;
+
+  /** {@code must-revalidate}: once stale, never served without revalidation. */
+  boolean mustRevalidate() default false;
+
+  /** {@code proxy-revalidate}: {@code must-revalidate} for shared caches only. */
+  boolean proxyRevalidate() default false;
+
+  /** {@code private}: only the user's own cache may store it; restcache will not. */
+  boolean isPrivate() default false;
+
+  /** {@code public}: any cache may store it, even for a request with {@code Authorization}. */
+  boolean isPublic() default false;
+
+  /** {@code immutable}: the content never changes while fresh (RFC 8246). */
+  boolean immutable() default false;
+
+  /** {@code stale-while-revalidate} window in seconds (RFC 5861); negative means unset. */
+  long staleWhileRevalidate() default -1;
+
+  /** {@code stale-if-error} window in seconds (RFC 5861); negative means unset. */
+  long staleIfError() default -1;
+}

@@ -1,0 +1,52 @@
+package dev.restcache;
+
+import jakarta.ws.rs.NameBinding;
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Answers a GET resource method (or every GET method of a resource class) from the cache.
+ *
+ * <p>The response's own freshness ({@code s-maxage}, {@code max-age}, {@code Expires}) decides
+ * how long it stays fresh; {@link #ttl()} applies only when the response declares none and its
+ * status is heuristically cacheable (200, 203, 204, 300, 301, 308, 404, 405, 410, 414, 501).
+ * Responses that must not be shared ({@code no-store}, {@code private}, {@code Set-Cookie},
+ * {@code Vary: *}, answers to requests with {@code Authorization} that do not say
+ * {@code public}) are served but never stored.
+ *
+ * <pre>{@code
+ * @GET @Path("{id}") @Cached(ttl = 60, tags = {"books", "book:{id}"})
+ * public Book get(@PathParam("id") long id) { ... }
+ * }</pre>
+ */
+@NameBinding
+@Documented
+@Retention(RetentionPolicy.RUNTIME)
+@Target({ElementType.TYPE, ElementType.METHOD})
+public @interface Cached {
+
+  /** Marks {@link #ttl()} as unset: the feature's default TTL applies. */
+  long DEFAULT_TTL = -1;
+
+  /**
+   * Seconds a response that declares no freshness of its own stays fresh; {@code 0} stores only
+   * responses that declare their own freshness. Defaults to the feature's default TTL.
+   */
+  long ttl() default DEFAULT_TTL;
+
+  /**
+   * Tags attached to the stored response, for {@link ResponseCache#invalidateTags(String...)} and
+   * {@link Invalidates#tags()}. A tag may name path parameters in braces, {@code "book:{id}"},
+   * which are replaced by the request's values.
+   */
+  String[] tags() default {};
+
+  /**
+   * Request headers the response depends on, beyond those its own {@code Vary} names. They are
+   * added to the response's {@code Vary} and become part of the cache key.
+   */
+  String[] vary() default {};
+}

@@ -1,0 +1,35 @@
+package dev.restcache;
+
+import java.net.URI;
+
+/**
+ * The runtime handle of a response cache: evicts entries and reports statistics.
+ *
+ * <p>Obtain it from {@link ResponseCacheFeature#cache()}, or inject it into a resource with
+ * {@code @Context ResponseCache cache} (Jersey). Every method waits for the store, at most the
+ * feature's store timeout, and never throws because the store failed: a failure is logged and
+ * counted in {@link CacheStats#storeErrors()}.
+ */
+public interface ResponseCache {
+
+  /**
+   * Evicts every entry for the path of {@code uri}: every query string and every {@code Vary}
+   * variant, whatever host it was requested through. Only the path of {@code uri} is used.
+   */
+  void invalidate(URI uri);
+
+  /**
+   * Evicts every entry for an absolute request path such as {@code /api/books/42}: every query
+   * string and every {@code Vary} variant.
+   */
+  void invalidatePath(String path);
+
+  /** Evicts every entry stored with any of the given tags. */
+  void invalidateTags(String... tags);
+
+  /** Evicts everything this cache stored. */
+  void clear();
+
+  /** A snapshot of the counters since the cache was built. */
+  CacheStats stats();
+}

@@ -1,0 +1,161 @@
+package dev.restcache;
+
+import dev.restcache.internal.CacheEngine;
+import dev.restcache.internal.CacheSettings;
+import dev.restcache.internal.jaxrs.CacheFeatures;
+import dev.restcache.memory.InMemoryCacheStore;
+import dev.restcache.spi.CacheStore;
+import jakarta.ws.rs.core.Feature;
+import jakarta.ws.rs.core.FeatureContext;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * The Jakarta REST {@link Feature} that adds a server-side HTTP response cache to an
+ * application. Register one instance:
+ *
+ * <pre>{@code
+ * ResponseCacheFeature feature = ResponseCacheFeature.builder()
+ *     .defaultTtl(Duration.ofMinutes(2))
+ *     .build();
+ * resourceConfig.register(feature);
+ * ResponseCache cache = feature.cache();
+ * }</pre>
+ *
+ * <p>GET methods annotated with {@link Cached} (or every GET method, with
+ * {@link Builder#cacheAll(boolean)}) are answered from the cache; a successful POST, PUT, PATCH
+ * or DELETE evicts every entry of its path. Instances are immutable and thread-safe.
+ */
+public final class ResponseCacheFeature implements Feature {
+  private final CacheEngine engine;
+
+  private ResponseCacheFeature(CacheSettings settings) {
+    this.engine = new CacheEngine(settings);
+  }
+
+  /** A builder with the defaults listed on each of its methods. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A feature with every default: in-memory store of 64 MiB, default TTL of two minutes. */
+  public static ResponseCacheFeature withDefaults() {
+    return builder().build();
+  }
+
+  /** The runtime handle of this feature's cache, for invalidation and statistics. */
+  public ResponseCache cache() {
+    return engine;
+  }
+
+  @Override
+  public boolean configure(FeatureContext context) {
+    CacheFeatures.register(context, engine);
+    return true;
+  }
+
+  /** Builds a {@link ResponseCacheFeature}. Not thread-safe; each build gets its own cache. */
+  public static final class Builder {
+    private CacheStore store;
+    private Duration defaultTtl = Duration.ofMinutes(2);
+    private boolean cacheAll;
+    private int maxEntrySize = 1024 * 1024;
+    private String keyPrefix = "restcache:";
+    private boolean generateETags = true;
+    private String cacheStatusName = "restcache";
+    private Duration storeTimeout = Duration.ofMillis(500);
+    private Clock clock = Clock.systemUTC();
+
+    private Builder() {
+    }
+
+    /** Where entries live. Default: a new {@link InMemoryCacheStore} of 64 MiB. */
+    public Builder store(CacheStore store) {
+      this.store = Objects.requireNonNull(store, "store");
+      return this;
+    }
+
+    /**
+     * Freshness assumed for a response that declares none ({@code Cache-Control: max-age},
+     * {@code s-maxage} or {@code Expires}), when {@link Cached#ttl()} does not set one.
+     * {@link Duration#ZERO} stores only what the response declares fresh. Default: 2 minutes.
+     */
+    public Builder defaultTtl(Duration defaultTtl) {
+      if (defaultTtl.isNegative()) {
+        throw new IllegalArgumentException("defaultTtl must not be negative: " + defaultTtl);
+      }
+      this.defaultTtl = defaultTtl;
+      return this;
+    }
+
+    /**
+     * Caches every GET resource method as if it had {@link Cached}, except those with
+     * {@link NeverCache}. Default: false.
+     */
+    public Builder cacheAll(boolean cacheAll) {
+      this.cacheAll = cacheAll;
+      return this;
+    }
+
+    /** The largest body, in bytes, that is stored; larger ones are served uncached. Default 1 MiB. */
+    public Builder maxEntrySize(int bytes) {
+      if (bytes < 0) {
+        throw new IllegalArgumentException("maxEntrySize must not be negative: " + bytes);
+      }
+      this.maxEntrySize = bytes;
+      return this;
+    }
+
+    /** Prepended to every store key, to share one store between services. Default {@code restcache:}. */
+    public Builder keyPrefix(String keyPrefix) {
+      this.keyPrefix = Objects.requireNonNull(keyPrefix, "keyPrefix");
+      return this;
+    }
+
+    /**
+     * Whether a stored response without {@code ETag} or {@code Last-Modified} gets a strong
+     * {@code ETag} computed from its body, so clients can revalidate it. Default: true.
+     */
+    public Builder generateETags(boolean generateETags) {
+      this.generateETags = generateETags;
+      return this;
+    }
+
+    /** The cache's name in RFC 9211 {@code Cache-Status} headers. Default {@code restcache}. */
+    public Builder cacheStatusName(String name) {
+      if (name == null || name.isBlank()) {
+        throw new IllegalArgumentException("cacheStatusName must not be blank");
+      }
+      this.cacheStatusName = name;
+      return this;
+    }
+
+    /**
+     * The longest a request waits for the store; past it the request is served without the
+     * cache (fail open). Default: 500 ms.
+     */
+    public Builder storeTimeout(Duration storeTimeout) {
+      if (storeTimeout.isNegative() || storeTimeout.isZero()) {
+        throw new IllegalArgumentException("storeTimeout must be positive: " + storeTimeout);
+      }
+      this.storeTimeout = storeTimeout;
+      return this;
+    }
+
+    /** The clock for ages and freshness; tests pass a controllable one. Default: UTC system. */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /** The feature. */
+    public ResponseCacheFeature build() {
+      CacheStore chosen = store != null
+          ? store
+          : new InMemoryCacheStore(InMemoryCacheStore.DEFAULT_MAX_BYTES, clock);
+      return new ResponseCacheFeature(new CacheSettings(chosen, defaultTtl, cacheAll,
+          maxEntrySize, keyPrefix, generateETags, cacheStatusName, storeTimeout, clock));
+    }
+  }
+}

@@ -1,0 +1,263 @@
+package dev.restcache.internal;
+
+import static java.lang.System.Logger.Level.DEBUG;
+import static java.lang.System.Logger.Level.TRACE;
+import static java.lang.System.Logger.Level.WARNING;
+
+import dev.restcache.CacheStats;
+import dev.restcache.ResponseCache;
+import dev.restcache.internal.StoredValueCodec.CorruptEntryException;
+import dev.restcache.internal.http.VarySpec;
+import dev.restcache.spi.CacheEntry;
+import dev.restcache.spi.CacheStore;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * The cache itself, free of JAX-RS: looks responses up, stores them, evicts them, counts, logs,
+ * and keeps every store failure away from the client (fail open within the store timeout).
+ */
+public final class CacheEngine implements ResponseCache {
+  private static final System.Logger LOG = System.getLogger("dev.restcache");
+
+  private final CacheSettings settings;
+  private final CacheStore store;
+  private final LongAdder hits = new LongAdder();
+  private final LongAdder misses = new LongAdder();
+  private final LongAdder stores = new LongAdder();
+  private final LongAdder notStored = new LongAdder();
+  private final LongAdder invalidations = new LongAdder();
+  private final LongAdder storeErrors = new LongAdder();
+
+  /** An engine over {@code settings.store()}. */
+  public CacheEngine(CacheSettings settings) {
+    this.settings = settings;
+    this.store = settings.store();
+  }
+
+  /** The configuration. */
+  public CacheSettings settings() {
+    return settings;
+  }
+
+  /** What a lookup found. */
+  public sealed interface Lookup {
+  }
+
+  /** A fresh stored response to replay. */
+  public record Hit(StoredResponse response) implements Lookup {
+  }
+
+  /**
+   * Nothing usable: run the resource, then store under {@code generation}.
+   *
+   * @param fwd the RFC 9211 forward reason: {@code uri-miss}, {@code vary-miss} or {@code stale}
+   * @param generation the path's generation read before the resource ran
+   */
+  public record Miss(String fwd, long generation) implements Lookup {
+  }
+
+  /** Run the resource and store nothing, for {@code reason}. */
+  public record Bypass(NotStoredReason reason) implements Lookup {
+  }
+
+  /**
+   * Looks up a GET or HEAD request.
+   *
+   * @param requestUri the absolute request URI
+   * @param requestHeader the request's values of a lower-case header name, or null when absent
+   * @param hasAuthorization whether the request carries {@code Authorization}
+   */
+  public Lookup lookup(URI requestUri, Function<String, List<String>> requestHeader,
+      boolean hasAuthorization) {
+    String primaryKey = CacheKeys.primaryKey(settings.keyPrefix(), requestUri);
+    try {
+      String fwd = "uri-miss";
+      StoredValue found = read(primaryKey);
+      if (found instanceof VariantIndex index) {
+        found = read(CacheKeys.variantKey(primaryKey, index.vary(), requestHeader));
+        fwd = "vary-miss";
+      }
+      if (found instanceof StoredResponse response) {
+        if (hasAuthorization && !response.shareableWithAuthorization()) {
+          LOG.log(TRACE, "not cached: {0}: authorization (stored response is not shareable)",
+              primaryKey);
+          return new Bypass(NotStoredReason.AUTHORIZATION);
+        }
+        if (response.timeToLive(now()).compareTo(Duration.ZERO) > 0) {
+          hits.increment();
+          LOG.log(DEBUG, "hit: {0}", primaryKey);
+          return new Hit(response);
+        }
+        fwd = "stale";
+      }
+      long generation = call(() -> store.generation(CacheKeys.path(requestUri)), "generation");
+      misses.increment();
+      LOG.log(DEBUG, "miss ({0}): {1}", fwd, primaryKey);
+      return new Miss(fwd, generation);
+    } catch (StoreFailure e) {
+      return new Bypass(NotStoredReason.STORE_ERROR);
+    }
+  }
+
+  /**
+   * Stores a response the {@link StoragePolicy} accepted.
+   *
+   * @param requestUri the absolute request URI
+   * @param requestHeader the request's header values, to key the variant
+   * @param miss the lookup that let the resource run
+   * @param decision the policy's decision
+   * @param response the response as it will be replayed
+   * @param tags the resolved tags
+   * @return empty when stored, otherwise why not
+   */
+  public Optional<NotStoredReason> store(URI requestUri,
+      Function<String, List<String>> requestHeader, Miss miss, StoragePolicy.Store decision,
+      StoredResponse response, Set<String> tags) {
+    String primaryKey = CacheKeys.primaryKey(settings.keyPrefix(), requestUri);
+    String path = CacheKeys.path(requestUri);
+    Instant expiresAt = response.responseTime()
+        .plus(decision.freshnessLifetime().minus(decision.correctedInitialAge()));
+    VarySpec vary = VarySpec.parse(response.headers().all("Vary"));
+    try {
+      boolean stored;
+      if (vary.isEmpty()) {
+        stored = put(primaryKey, path, tags, expiresAt, response, miss.generation());
+      } else {
+        stored = put(primaryKey, path, tags, expiresAt, new VariantIndex(vary), miss.generation())
+            && put(CacheKeys.variantKey(primaryKey, vary, requestHeader), path, tags, expiresAt,
+                response, miss.generation());
+      }
+      if (!stored) {
+        return notStored(primaryKey, NotStoredReason.INVALIDATED);
+      }
+      stores.increment();
+      LOG.log(DEBUG, "stored: {0} for {1}", primaryKey, decision.freshnessLifetime());
+      return Optional.empty();
+    } catch (StoreFailure e) {
+      return notStored(primaryKey, NotStoredReason.STORE_ERROR);
+    }
+  }
+
+  /** Counts and logs a response to a cacheable request that was not stored. */
+  public Optional<NotStoredReason> notStored(String what, NotStoredReason reason) {
+    notStored.increment();
+    LOG.log(TRACE, "not cached: {0}: {1}", what, reason.detail());
+    return Optional.of(reason);
+  }
+
+  /** The current time of the configured clock. */
+  public Instant now() {
+    return settings.clock().instant();
+  }
+
+  @Override
+  public void invalidate(URI uri) {
+    invalidatePath(CacheKeys.path(uri));
+  }
+
+  @Override
+  public void invalidatePath(String path) {
+    invalidations.increment();
+    LOG.log(DEBUG, "invalidate path: {0}", path);
+    runQuietly(() -> store.invalidatePath(path), "invalidatePath");
+  }
+
+  @Override
+  public void invalidateTags(String... tags) {
+    invalidateTags(new LinkedHashSet<>(Arrays.asList(tags)));
+  }
+
+  /** Evicts every entry carrying one of {@code tags}. */
+  public void invalidateTags(Set<String> tags) {
+    if (tags.isEmpty()) {
+      return;
+    }
+    invalidations.increment();
+    LOG.log(DEBUG, "invalidate tags: {0}", tags);
+    runQuietly(() -> store.invalidateTags(Set.copyOf(tags)), "invalidateTags");
+  }
+
+  @Override
+  public void clear() {
+    invalidations.increment();
+    LOG.log(DEBUG, "clear");
+    runQuietly(store::clear, "clear");
+  }
+
+  @Override
+  public CacheStats stats() {
+    return new CacheStats(hits.sum(), misses.sum(), stores.sum(), notStored.sum(),
+        invalidations.sum(), storeErrors.sum());
+  }
+
+  private StoredValue read(String key) {
+    Optional<CacheEntry> entry = call(() -> store.get(key), "get");
+    if (entry.isEmpty()) {
+      return null;
+    }
+    try {
+      return StoredValueCodec.decode(entry.get().payload());
+    } catch (CorruptEntryException e) {
+      storeErrors.increment();
+      LOG.log(WARNING, "ignoring a corrupt entry under {0}: {1}", key, e.getMessage());
+      return null;
+    }
+  }
+
+  private boolean put(String key, String path, Set<String> tags, Instant expiresAt,
+      StoredValue value, long generation) {
+    CacheEntry entry = new CacheEntry(path, tags, expiresAt, StoredValueCodec.encode(value));
+    return call(() -> store.put(key, entry, generation), "put");
+  }
+
+  private void runQuietly(Supplier<CompletionStage<Void>> operation, String name) {
+    try {
+      call(operation, name);
+    } catch (StoreFailure e) {
+      // Already counted and logged; the API promises not to throw for a failing store.
+    }
+  }
+
+  private <T> T call(Supplier<? extends CompletionStage<T>> operation, String name) {
+    Duration timeout = settings.storeTimeout();
+    try {
+      return operation.get().toCompletableFuture().get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw failure(name, e);
+    } catch (ExecutionException e) {
+      throw failure(name, e.getCause());
+    } catch (TimeoutException e) {
+      throw failure(name, new TimeoutException("no answer within " + timeout));
+    } catch (RuntimeException e) {
+      throw failure(name, e);
+    }
+  }
+
+  private StoreFailure failure(String operation, Throwable cause) {
+    storeErrors.increment();
+    LOG.log(WARNING, "store {0} failed, serving without the cache: {1}", operation, cause);
+    return new StoreFailure(cause);
+  }
+
+  /** A store operation failed or timed out; already counted and logged. */
+  private static final class StoreFailure extends RuntimeException {
+    StoreFailure(Throwable cause) {
+      super(cause);
+    }
+  }
+}

@@ -1,0 +1,30 @@
+package dev.restcache.internal;
+
+import dev.restcache.spi.CacheStore;
+import java.time.Clock;
+import java.time.Duration;
+
+/**
+ * The resolved configuration of one response cache, as built by the feature's builder.
+ *
+ * @param store where entries live
+ * @param defaultTtl freshness assumed for responses that declare none; zero for none
+ * @param cacheAll whether every GET resource is cached as if it had {@code @Cached}
+ * @param maxEntryBytes the largest body stored
+ * @param keyPrefix prepended to every store key, to share one store between applications
+ * @param generateETags whether a stored response without validator gets a body-hash ETag
+ * @param cacheStatusName the cache's name in {@code Cache-Status}
+ * @param storeTimeout the longest a request waits for the store before going without it
+ * @param clock the time source for ages and freshness
+ */
+public record CacheSettings(
+    CacheStore store,
+    Duration defaultTtl,
+    boolean cacheAll,
+    int maxEntryBytes,
+    String keyPrefix,
+    boolean generateETags,
+    String cacheStatusName,
+    Duration storeTimeout,
+    Clock clock) {
+}

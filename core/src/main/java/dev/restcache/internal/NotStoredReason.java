@@ -1,0 +1,45 @@
+package dev.restcache.internal;
+
+/**
+ * Why a response to a cacheable request was not stored. The {@link #detail()} words are the ones
+ * the documentation, the {@code Cache-Status} {@code detail} parameter and the TRACE log use.
+ */
+public enum NotStoredReason {
+  /** Only GET responses are stored; a HEAD is answered from a GET entry but never fills one. */
+  METHOD("method"),
+  /** 206 and other partial or interim responses. */
+  STATUS("status"),
+  /** {@code Cache-Control: no-store}. */
+  NO_STORE("no-store"),
+  /** {@code Cache-Control: private}: for the user's own cache only. */
+  PRIVATE("private"),
+  /** {@code Cache-Control: no-cache}: would need revalidation on every use. */
+  NO_CACHE("no-cache"),
+  /** {@code Vary: *}: no request can ever match it. */
+  VARY_STAR("vary-star"),
+  /** {@code Set-Cookie}: one user's cookie must never reach another. */
+  SET_COOKIE("set-cookie"),
+  /** The request had {@code Authorization} and the response did not allow sharing it. */
+  AUTHORIZATION("authorization"),
+  /** No explicit freshness, and no TTL applies (TTL zero, or a status not heuristically cacheable). */
+  NO_FRESHNESS("no-freshness"),
+  /** Already stale on arrival. */
+  STALE("stale"),
+  /** The body exceeded the entry size limit. */
+  TOO_LARGE("too-large"),
+  /** A write to the same path, a tag or a clear happened while the response was produced. */
+  INVALIDATED("invalidated"),
+  /** The store failed or timed out. */
+  STORE_ERROR("store-error");
+
+  private final String detail;
+
+  NotStoredReason(String detail) {
+    this.detail = detail;
+  }
+
+  /** The word used in logs, docs and {@code Cache-Status}. */
+  public String detail() {
+    return detail;
+  }
+}

@@ -1,0 +1,49 @@
+package dev.restcache.internal;
+
+import dev.restcache.internal.http.EntityTag;
+import dev.restcache.internal.http.HttpDates;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/** Which headers a stored response keeps, and which ones the cache adds before storing it. */
+public final class StorableHeaders {
+  // RFC 9110 §7.6.1 hop-by-hop fields, plus fields the cache regenerates on every replay.
+  private static final Set<String> NEVER_STORED = Set.of(
+      "connection", "keep-alive", "proxy-connection", "proxy-authenticate",
+      "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade",
+      "age", "cache-status", "content-length");
+
+  private StorableHeaders() {
+  }
+
+  /**
+   * The fields to add to a response before it is stored (and sent): a {@code Date} when it has
+   * none (RFC 9110 §6.6.1: a recipient with a clock adds one to what it caches) and, when
+   * {@code generateETag}, a strong {@code ETag} from the body when it has no validator.
+   */
+  public static List<Headers.Field> additions(Headers response, Instant responseTime,
+      byte[] body, boolean generateETag) {
+    List<Headers.Field> added = new ArrayList<>(2);
+    if (!response.contains("Date")) {
+      added.add(new Headers.Field("Date", HttpDates.format(responseTime)));
+    }
+    if (generateETag && !response.contains("ETag") && !response.contains("Last-Modified")) {
+      added.add(new Headers.Field("ETag", EntityTag.strongFromBody(body).toHeaderValue()));
+    }
+    return added;
+  }
+
+  /** The end-to-end fields of {@code response}: without hop-by-hop and regenerated ones. */
+  public static Headers forStorage(Headers response) {
+    List<String> dropped = new ArrayList<>(NEVER_STORED);
+    for (String connection : response.all("Connection")) {
+      for (String name : connection.split(",")) {
+        dropped.add(name.trim().toLowerCase(Locale.ROOT));
+      }
+    }
+    return response.replacing(dropped, List.of());
+  }
+}

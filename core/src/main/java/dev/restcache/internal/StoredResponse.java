@@ -1,0 +1,36 @@
+package dev.restcache.internal;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * A response as restcache stores it: what to replay and what the freshness arithmetic needs.
+ *
+ * @param status the status code
+ * @param headers the end-to-end headers in their original order and case, values kept whole
+ * @param body the captured body; empty for none
+ * @param responseTime when the response was received from the resource (RFC 9111 §4.2.3)
+ * @param correctedInitialAge the age the response already had at {@code responseTime}
+ * @param freshnessLifetime how long it is fresh, from its headers or the TTL
+ * @param shareableWithAuthorization whether it may answer requests carrying {@code Authorization}
+ */
+public record StoredResponse(
+    int status,
+    Headers headers,
+    byte[] body,
+    Instant responseTime,
+    Duration correctedInitialAge,
+    Duration freshnessLifetime,
+    boolean shareableWithAuthorization) implements StoredValue {
+
+  /** The response's current age at {@code now}. */
+  public Duration currentAge(Instant now) {
+    Duration resident = Duration.between(responseTime, now);
+    return correctedInitialAge.plus(resident.isNegative() ? Duration.ZERO : resident);
+  }
+
+  /** Remaining freshness at {@code now}: negative once stale. */
+  public Duration timeToLive(Instant now) {
+    return freshnessLifetime.minus(currentAge(now));
+  }
+}

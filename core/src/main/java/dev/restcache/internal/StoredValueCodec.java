@@ -1,0 +1,139 @@
+package dev.restcache.internal;
+
+import dev.restcache.internal.http.VarySpec;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * restcache's own binary format for store payloads: a version byte, a kind byte, then the
+ * fields. No Java serialisation, so a store never deserialises classes; anything that does not
+ * decode as this exact format is rejected as {@link CorruptEntryException}.
+ */
+public final class StoredValueCodec {
+  private static final byte VERSION = 1;
+  private static final byte KIND_RESPONSE = 1;
+  private static final byte KIND_VARIANT_INDEX = 2;
+  // Bounds that no real entry reaches; they stop a corrupt length from allocating gigabytes.
+  private static final int MAX_FIELDS = 10_000;
+  private static final int MAX_STRING_BYTES = 1 << 20;
+
+  private StoredValueCodec() {
+  }
+
+  /** Thrown when a payload is not a value this codec wrote. */
+  public static final class CorruptEntryException extends Exception {
+    CorruptEntryException(String message, Throwable cause) {
+      super(message, cause);
+    }
+  }
+
+  /** Encodes {@code value}. */
+  public static byte[] encode(StoredValue value) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream(
+        value instanceof StoredResponse r ? r.body().length + 512 : 64);
+    try (DataOutputStream out = new DataOutputStream(bytes)) {
+      out.writeByte(VERSION);
+      if (value instanceof StoredResponse response) {
+        out.writeByte(KIND_RESPONSE);
+        writeResponse(out, response);
+      } else if (value instanceof VariantIndex index) {
+        out.writeByte(KIND_VARIANT_INDEX);
+        writeString(out, index.vary().toHeaderValue());
+      }
+    } catch (IOException impossible) {
+      throw new UncheckedIOException(impossible);
+    }
+    return bytes.toByteArray();
+  }
+
+  /** Decodes a payload written by {@link #encode}. */
+  public static StoredValue decode(byte[] payload) throws CorruptEntryException {
+    try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(payload))) {
+      byte version = in.readByte();
+      if (version != VERSION) {
+        throw new IOException("unknown version " + version);
+      }
+      byte kind = in.readByte();
+      StoredValue value = switch (kind) {
+        case KIND_RESPONSE -> readResponse(in);
+        case KIND_VARIANT_INDEX -> new VariantIndex(VarySpec.parse(List.of(readString(in))));
+        default -> throw new IOException("unknown kind " + kind);
+      };
+      if (in.available() > 0) {
+        throw new IOException(in.available() + " trailing bytes");
+      }
+      return value;
+    } catch (IOException | RuntimeException e) {
+      throw new CorruptEntryException("not a restcache entry: " + e.getMessage(), e);
+    }
+  }
+
+  private static void writeResponse(DataOutputStream out, StoredResponse response)
+      throws IOException {
+    out.writeShort(response.status());
+    out.writeLong(response.responseTime().toEpochMilli());
+    out.writeLong(response.correctedInitialAge().toMillis());
+    out.writeLong(saturatedMillis(response.freshnessLifetime()));
+    out.writeBoolean(response.shareableWithAuthorization());
+    List<Headers.Field> fields = response.headers().fields();
+    out.writeInt(fields.size());
+    for (Headers.Field field : fields) {
+      writeString(out, field.name());
+      writeString(out, field.value());
+    }
+    out.writeInt(response.body().length);
+    out.write(response.body());
+  }
+
+  private static StoredResponse readResponse(DataInputStream in) throws IOException {
+    int status = in.readUnsignedShort();
+    Instant responseTime = Instant.ofEpochMilli(in.readLong());
+    Duration initialAge = Duration.ofMillis(in.readLong());
+    Duration lifetime = Duration.ofMillis(in.readLong());
+    boolean shareable = in.readBoolean();
+    int count = boundedLength(in.readInt(), MAX_FIELDS, "header count");
+    List<Headers.Field> fields = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      fields.add(new Headers.Field(readString(in), readString(in)));
+    }
+    int bodyLength = boundedLength(in.readInt(), in.available(), "body length");
+    byte[] body = in.readNBytes(bodyLength);
+    return new StoredResponse(status, Headers.of(fields), body, responseTime, initialAge,
+        lifetime, shareable);
+  }
+
+  private static void writeString(DataOutputStream out, String value) throws IOException {
+    byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
+    out.writeInt(utf8.length);
+    out.write(utf8);
+  }
+
+  private static String readString(DataInputStream in) throws IOException {
+    int length = boundedLength(in.readInt(), Math.min(MAX_STRING_BYTES, in.available()), "string");
+    return new String(in.readNBytes(length), StandardCharsets.UTF_8);
+  }
+
+  private static int boundedLength(int length, int max, String what) throws IOException {
+    if (length < 0 || length > max) {
+      throw new IOException("bad " + what + ": " + length);
+    }
+    return length;
+  }
+
+  private static long saturatedMillis(Duration duration) {
+    try {
+      return duration.toMillis();
+    } catch (ArithmeticException tooLong) {
+      return Long.MAX_VALUE;
+    }
+  }
+}

@@ -1,0 +1,69 @@
+package dev.restcache.internal.jaxrs;
+
+import dev.restcache.internal.CacheEngine;
+import dev.restcache.internal.StoragePolicy;
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * The cache's state for one GET or HEAD, carried from the request filter to the response filter
+ * and the body capture as a request property.
+ */
+final class CacheExchange {
+  static final String PROPERTY = "dev.restcache.exchange";
+
+  final URI requestUri;
+  final Function<String, List<String>> requestHeader;
+  final boolean hadAuthorization;
+  final Instant requestTime;
+  final CacheEngine.Lookup lookup;
+  final Set<String> tags;
+
+  private int status;
+  private Instant responseTime;
+  private StoragePolicy.Store decision;
+
+  CacheExchange(URI requestUri, Function<String, List<String>> requestHeader,
+      boolean hadAuthorization, Instant requestTime, CacheEngine.Lookup lookup, Set<String> tags) {
+    this.requestUri = requestUri;
+    this.requestHeader = requestHeader;
+    this.hadAuthorization = hadAuthorization;
+    this.requestTime = requestTime;
+    this.lookup = lookup;
+    this.tags = tags;
+  }
+
+  boolean isHit() {
+    return lookup instanceof CacheEngine.Hit;
+  }
+
+  /** Records that the response may be stored once its body is known. */
+  void awaitBody(int status, Instant responseTime, StoragePolicy.Store decision) {
+    this.status = status;
+    this.responseTime = responseTime;
+    this.decision = decision;
+  }
+
+  /** Whether the body capture should store the body it sees. */
+  boolean awaitsBody() {
+    return decision != null;
+  }
+
+  /** Hands the pending decision to exactly one caller. */
+  StoragePolicy.Store takeDecision() {
+    StoragePolicy.Store taken = decision;
+    decision = null;
+    return taken;
+  }
+
+  int status() {
+    return status;
+  }
+
+  Instant responseTime() {
+    return responseTime;
+  }
+}

@@ -1,0 +1,45 @@
+package dev.restcache.internal.jaxrs;
+
+import dev.restcache.internal.CacheEngine;
+import dev.restcache.internal.Headers;
+import dev.restcache.internal.NotStoredReason;
+import dev.restcache.internal.StorableHeaders;
+import dev.restcache.internal.StoragePolicy;
+import dev.restcache.internal.StoredResponse;
+import dev.restcache.internal.http.CacheStatus;
+import jakarta.ws.rs.core.MultivaluedMap;
+import java.util.Optional;
+
+/**
+ * Stores a response once its body is known, from the response filter (no entity) or the body
+ * capture, and tells the client in {@code Cache-Status} whether it was stored.
+ */
+final class ResponseRecorder {
+  private final CacheEngine engine;
+
+  ResponseRecorder(CacheEngine engine) {
+    this.engine = engine;
+  }
+
+  /** Stores the response whose headers are {@code liveHeaders} (added to here) and body. */
+  void record(CacheExchange exchange, MultivaluedMap<String, Object> liveHeaders, byte[] body) {
+    StoragePolicy.Store decision = exchange.takeDecision();
+    CacheEngine.Miss miss = (CacheEngine.Miss) exchange.lookup;
+    Headers live = JaxrsHeaders.of(liveHeaders);
+    JaxrsHeaders.add(liveHeaders, StorableHeaders.additions(
+        live, exchange.responseTime(), body, engine.settings().generateETags()));
+    StoredResponse response = new StoredResponse(exchange.status(),
+        StorableHeaders.forStorage(JaxrsHeaders.of(liveHeaders)), body, exchange.responseTime(),
+        decision.correctedInitialAge(), decision.freshnessLifetime(),
+        decision.shareableWithAuthorization());
+    Optional<NotStoredReason> notStored = engine.store(exchange.requestUri,
+        exchange.requestHeader, miss, decision, response, exchange.tags);
+    liveHeaders.putSingle("Cache-Status", forwarded(miss, notStored).toHeaderValue());
+  }
+
+  /** The {@code Cache-Status} of a response that went to the resource. */
+  CacheStatus forwarded(CacheEngine.Miss miss, Optional<NotStoredReason> notStored) {
+    CacheStatus status = CacheStatus.forward(engine.settings().cacheStatusName(), miss.fwd());
+    return notStored.map(reason -> status.detail(reason.detail())).orElse(status.stored(true));
+  }
+}

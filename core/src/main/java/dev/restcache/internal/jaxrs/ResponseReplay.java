@@ -1,0 +1,63 @@
+package dev.restcache.internal.jaxrs;
+
+import dev.restcache.internal.CacheEngine;
+import dev.restcache.internal.Headers;
+import dev.restcache.internal.StoredResponse;
+import dev.restcache.internal.http.CacheStatus;
+import dev.restcache.internal.http.CacheValidity;
+import dev.restcache.internal.http.ConditionalRequests;
+import jakarta.ws.rs.core.Response;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.Function;
+
+/** Turns a stored response into the container's {@link Response} for a hit. */
+final class ResponseReplay {
+  // RFC 9110 §15.4.5: the fields a 304 carries; Last-Modified only guides caches without ETag.
+  private static final Set<String> NOT_MODIFIED_FIELDS = Set.of(
+      "cache-control", "content-location", "date", "etag", "expires", "vary");
+
+  private ResponseReplay() {
+  }
+
+  /** The full stored response, or a 304 when the request's conditions hold. */
+  static Response replay(StoredResponse stored, Function<String, List<String>> requestHeader,
+      CacheEngine engine) {
+    Instant now = engine.now();
+    Headers headers = stored.headers();
+    boolean notModified = stored.status() == 200 && ConditionalRequests.isNotModified(
+        first(requestHeader, "if-none-match"), first(requestHeader, "if-modified-since"),
+        headers.first("ETag"), headers.first("Last-Modified"), headers.first("Date"));
+    Response.ResponseBuilder response = notModified
+        ? Response.notModified()
+        : Response.status(stored.status());
+    boolean hasETag = headers.contains("ETag");
+    headers.forEach((name, value) -> {
+      if (!notModified || keptIn304(name, hasETag)) {
+        response.header(name, value);
+      }
+    });
+    Duration age = stored.currentAge(now);
+    response.header("Age", CacheValidity.ageHeaderSeconds(age));
+    response.header("Cache-Status", CacheStatus.hit(engine.settings().cacheStatusName())
+        .ttl(stored.timeToLive(now).getSeconds())
+        .toHeaderValue());
+    if (!notModified && stored.body().length > 0) {
+      response.entity(stored.body());
+    }
+    return response.build();
+  }
+
+  private static boolean keptIn304(String name, boolean hasETag) {
+    String lower = name.toLowerCase(Locale.ROOT);
+    return NOT_MODIFIED_FIELDS.contains(lower) || (!hasETag && lower.equals("last-modified"));
+  }
+
+  private static String first(Function<String, List<String>> header, String name) {
+    List<String> values = header.apply(name);
+    return values == null || values.isEmpty() ? null : values.get(0);
+  }
+}

@@ -1,0 +1,80 @@
+package dev.restcache.internal.jaxrs;
+
+import static java.lang.System.Logger.Level.WARNING;
+
+import dev.restcache.internal.CacheEngine;
+import dev.restcache.internal.CacheKeys;
+import jakarta.ws.rs.HttpMethod;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.container.ContainerResponseFilter;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.LinkedHashSet;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * After a successful (2xx or 3xx) unsafe request, evicts every entry of its path and of the
+ * same-origin paths in {@code Location} and {@code Content-Location} (RFC 9111 §4.4). Runs
+ * before the response is written, so the client that made the change never reads the old state.
+ */
+final class WriteInvalidationFilter implements ContainerResponseFilter {
+  private static final System.Logger LOG = System.getLogger("dev.restcache");
+  // RFC 9110 §9.2.1.
+  private static final Set<String> SAFE_METHODS =
+      Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS, "TRACE");
+
+  private final CacheEngine engine;
+
+  WriteInvalidationFilter(CacheEngine engine) {
+    this.engine = engine;
+  }
+
+  @Override
+  public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+    if (SAFE_METHODS.contains(request.getMethod()) || !succeeded(response.getStatus())) {
+      return;
+    }
+    try {
+      URI requestUri = request.getUriInfo().getRequestUri();
+      Set<String> paths = new LinkedHashSet<>();
+      paths.add(CacheKeys.path(requestUri));
+      sameOriginPath(requestUri, response.getHeaderString(HttpHeaders.LOCATION), paths);
+      sameOriginPath(requestUri, response.getHeaderString(HttpHeaders.CONTENT_LOCATION), paths);
+      paths.forEach(engine::invalidatePath);
+    } catch (RuntimeException e) {
+      LOG.log(WARNING, "invalidation after " + request.getMethod() + " failed", e);
+    }
+  }
+
+  static boolean succeeded(int status) {
+    Response.Status.Family family = Response.Status.Family.familyOf(status);
+    return family == Response.Status.Family.SUCCESSFUL
+        || family == Response.Status.Family.REDIRECTION;
+  }
+
+  private static void sameOriginPath(URI requestUri, String location, Set<String> paths) {
+    if (location == null || location.isBlank()) {
+      return;
+    }
+    URI target;
+    try {
+      target = requestUri.resolve(location.trim());
+    } catch (IllegalArgumentException malformed) {
+      return;
+    }
+    // RFC 9111 §4.4: a cache must not invalidate for a Location of another origin.
+    if (Objects.equals(lower(target.getScheme()), lower(requestUri.getScheme()))
+        && Objects.equals(lower(target.getHost()), lower(requestUri.getHost()))
+        && target.getPort() == requestUri.getPort()) {
+      paths.add(CacheKeys.path(target));
+    }
+  }
+
+  private static String lower(String s) {
+    return s == null ? null : s.toLowerCase(Locale.ROOT);
+  }
+}

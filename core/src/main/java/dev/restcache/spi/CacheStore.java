@@ -1,0 +1,56 @@
+package dev.restcache.spi;
+
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * Where restcache keeps its entries: in memory, in a Hazelcast map, or anything else.
+ *
+ * <p>Every operation returns a {@link CompletionStage} so that a remote store never has to block
+ * a caller's thread; an in-memory store simply returns completed stages. A failed stage or one
+ * that does not complete within the feature's store timeout makes restcache serve the request
+ * without the cache (fail open), so implementations need not retry.
+ *
+ * <h2>Generations</h2>
+ * A GET that read the old state of a resource must never store it after a write to that
+ * resource has evicted it. restcache therefore reads {@link #generation(String)} for the path
+ * before it runs the resource, and passes it back to {@link #put}. A store must refuse the put
+ * when the path, any tag, or the whole store has been invalidated since that generation was
+ * read, and the check and the write must be atomic with respect to invalidation.
+ *
+ * <p>Implementations must be thread-safe.
+ */
+public interface CacheStore extends AutoCloseable {
+
+  /** The entry stored under {@code key}, or empty. Never returns an expired entry knowingly. */
+  CompletionStage<Optional<CacheEntry>> get(String key);
+
+  /**
+   * An opaque token that changes whenever {@code path} is invalidated, any tag is invalidated,
+   * or the store is cleared.
+   */
+  CompletionStage<Long> generation(String path);
+
+  /**
+   * Stores {@code entry} under {@code key}, replacing any previous value, unless the entry's
+   * path, one of its tags or the whole store was invalidated after {@code generation} was read.
+   *
+   * @return whether the entry was stored
+   */
+  CompletionStage<Boolean> put(String key, CacheEntry entry, long generation);
+
+  /** Removes every entry whose {@link CacheEntry#path()} is {@code path}. */
+  CompletionStage<Void> invalidatePath(String path);
+
+  /** Removes every entry that has at least one of {@code tags}. */
+  CompletionStage<Void> invalidateTags(Set<String> tags);
+
+  /** Removes every entry. */
+  CompletionStage<Void> clear();
+
+  /** Releases what the store holds open; the default does nothing. */
+  @Override
+  default void close() {
+  }
+}

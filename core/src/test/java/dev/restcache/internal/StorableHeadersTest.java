@@ -1,0 +1,53 @@
+package dev.restcache.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class StorableHeadersTest {
+  private static final Instant NOW = Instant.parse("2026-11-22T10:00:00Z");
+
+  @Test
+  void hopByHopAndRegeneratedFieldsAreNotStored() {
+    Headers response = Headers.of(List.of(
+        new Headers.Field("Content-Type", "text/plain"),
+        new Headers.Field("Connection", "close, X-Secret"),
+        new Headers.Field("X-Secret", "s"),
+        new Headers.Field("Transfer-Encoding", "chunked"),
+        new Headers.Field("Age", "3"),
+        new Headers.Field("Cache-Status", "restcache; hit"),
+        new Headers.Field("Content-Length", "5"),
+        new Headers.Field("Link", "</a>"),
+        new Headers.Field("Link", "</b>")));
+    Headers stored = StorableHeaders.forStorage(response);
+    assertThat(stored.fields()).extracting(Headers.Field::name)
+        .containsExactly("Content-Type", "Link", "Link");
+  }
+
+  @Test
+  void dateAndETagAreAddedWhenMissing() {
+    List<Headers.Field> added = StorableHeaders.additions(Headers.EMPTY, NOW, new byte[] {1}, true);
+    assertThat(added).extracting(Headers.Field::name).containsExactly("Date", "ETag");
+    assertThat(added.get(0).value()).isEqualTo("Sun, 22 Nov 2026 10:00:00 GMT");
+    assertThat(added.get(1).value()).startsWith("\"").doesNotStartWith("W/");
+  }
+
+  @Test
+  void existingValidatorsAreKeptAndNoETagIsGenerated() {
+    Headers withETag = Headers.of(List.of(new Headers.Field("ETag", "\"v1\""),
+        new Headers.Field("Date", "Sun, 22 Nov 2026 09:00:00 GMT")));
+    assertThat(StorableHeaders.additions(withETag, NOW, new byte[0], true)).isEmpty();
+    Headers withLastModified = Headers.of(List.of(
+        new Headers.Field("Last-Modified", "Sun, 22 Nov 2026 09:00:00 GMT")));
+    assertThat(StorableHeaders.additions(withLastModified, NOW, new byte[0], true))
+        .extracting(Headers.Field::name).containsExactly("Date");
+  }
+
+  @Test
+  void noETagWhenGenerationIsOff() {
+    assertThat(StorableHeaders.additions(Headers.EMPTY, NOW, new byte[0], false))
+        .extracting(Headers.Field::name).containsExactly("Date");
+  }
+}

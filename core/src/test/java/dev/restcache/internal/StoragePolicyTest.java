@@ -1,0 +1,131 @@
+package dev.restcache.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class StoragePolicyTest {
+  private static final Instant NOW = Instant.parse("2026-11-22T10:00:00Z");
+  private static final String NOW_DATE = "Sun, 22 Nov 2026 10:00:00 GMT";
+  private static final Duration TTL = Duration.ofSeconds(120);
+
+  private static Headers headers(String... nameValues) {
+    List<Headers.Field> fields = new ArrayList<>();
+    for (int i = 0; i < nameValues.length; i += 2) {
+      fields.add(new Headers.Field(nameValues[i], nameValues[i + 1]));
+    }
+    return Headers.of(fields);
+  }
+
+  private static StoragePolicy.Decision decide(int status, Headers headers) {
+    return StoragePolicy.decide(status, headers, false, TTL, NOW, NOW);
+  }
+
+  private static NotStoredReason refused(StoragePolicy.Decision decision) {
+    assertThat(decision).isInstanceOf(StoragePolicy.Refuse.class);
+    return ((StoragePolicy.Refuse) decision).reason();
+  }
+
+  private static Duration lifetime(StoragePolicy.Decision decision) {
+    assertThat(decision).isInstanceOf(StoragePolicy.Store.class);
+    return ((StoragePolicy.Store) decision).freshnessLifetime();
+  }
+
+  @Test
+  void plainOkGetsTheTtl() {
+    assertThat(lifetime(decide(200, headers()))).isEqualTo(TTL);
+  }
+
+  @Test
+  void sMaxAgeBeatsMaxAgeBeatsExpiresBeatsTtl() {
+    assertThat(lifetime(decide(200, headers("Cache-Control", "max-age=30, s-maxage=10"))))
+        .hasSeconds(10);
+    assertThat(lifetime(decide(200, headers("Cache-Control", "max-age=30",
+        "Date", NOW_DATE, "Expires", "Sun, 22 Nov 2026 10:01:00 GMT")))).hasSeconds(30);
+    assertThat(lifetime(decide(200, headers(
+        "Date", NOW_DATE, "Expires", "Sun, 22 Nov 2026 10:01:00 GMT")))).hasSeconds(60);
+  }
+
+  @Test
+  void neverStoreDirectivesAreRefusedWithTheirReason() {
+    assertThat(refused(decide(200, headers("Cache-Control", "no-store"))))
+        .isEqualTo(NotStoredReason.NO_STORE);
+    assertThat(refused(decide(200, headers("Cache-Control", "private, max-age=60"))))
+        .isEqualTo(NotStoredReason.PRIVATE);
+    assertThat(refused(decide(200, headers("Cache-Control", "no-cache"))))
+        .isEqualTo(NotStoredReason.NO_CACHE);
+    assertThat(refused(decide(200, headers("Vary", "Accept, *"))))
+        .isEqualTo(NotStoredReason.VARY_STAR);
+    assertThat(refused(decide(200, headers("Set-Cookie", "session=1"))))
+        .isEqualTo(NotStoredReason.SET_COOKIE);
+  }
+
+  @Test
+  void authorizedRequestIsStoredOnlyWhenTheResponseAllowsSharing() {
+    assertThat(refused(StoragePolicy.decide(200, headers("Cache-Control", "max-age=60"), true,
+        TTL, NOW, NOW))).isEqualTo(NotStoredReason.AUTHORIZATION);
+    for (String shareable : List.of("public", "s-maxage=60", "must-revalidate, max-age=60")) {
+      StoragePolicy.Decision decision = StoragePolicy.decide(200,
+          headers("Cache-Control", shareable), true, TTL, NOW, NOW);
+      assertThat(decision).as(shareable).isInstanceOf(StoragePolicy.Store.class);
+      assertThat(((StoragePolicy.Store) decision).shareableWithAuthorization()).isTrue();
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {200, 203, 204, 300, 301, 308, 404, 405, 410, 414, 501})
+  void heuristicallyCacheableStatusesGetTheTtl(int status) {
+    assertThat(lifetime(decide(status, headers()))).isEqualTo(TTL);
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {201, 302, 307, 400, 500, 503})
+  void otherStatusesNeedExplicitFreshness(int status) {
+    assertThat(refused(decide(status, headers()))).isEqualTo(NotStoredReason.NO_FRESHNESS);
+    assertThat(lifetime(decide(status, headers("Cache-Control", "max-age=5")))).hasSeconds(5);
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {100, 206, 304})
+  void partialInterimAndNotModifiedAreNeverStored(int status) {
+    assertThat(refused(decide(status, headers("Cache-Control", "max-age=60"))))
+        .isEqualTo(NotStoredReason.STATUS);
+  }
+
+  @Test
+  void zeroTtlStoresOnlyDeclaredFreshness() {
+    assertThat(refused(StoragePolicy.decide(200, headers(), false, Duration.ZERO, NOW, NOW)))
+        .isEqualTo(NotStoredReason.NO_FRESHNESS);
+    assertThat(lifetime(StoragePolicy.decide(200, headers("Cache-Control", "max-age=9"), false,
+        Duration.ZERO, NOW, NOW))).hasSeconds(9);
+  }
+
+  @Test
+  void responsesStaleOnArrivalAreRefused() {
+    assertThat(refused(decide(200, headers("Cache-Control", "max-age=0"))))
+        .isEqualTo(NotStoredReason.STALE);
+    assertThat(refused(decide(200, headers("Cache-Control", "max-age=10", "Age", "10"))))
+        .isEqualTo(NotStoredReason.STALE);
+    assertThat(refused(decide(200, headers("Date", NOW_DATE, "Expires", NOW_DATE))))
+        .isEqualTo(NotStoredReason.STALE);
+  }
+
+  @Test
+  void malformedMaxAgeIsTreatedAsStaleNotThrown() {
+    assertThat(refused(decide(200, headers("Cache-Control", "max-age=abc"))))
+        .isEqualTo(NotStoredReason.STALE);
+  }
+
+  @Test
+  void ageAlreadySpentIsRecordedAsInitialAge() {
+    StoragePolicy.Decision decision = decide(200, headers("Cache-Control", "max-age=60",
+        "Age", "15"));
+    assertThat(((StoragePolicy.Store) decision).correctedInitialAge()).hasSeconds(15);
+  }
+}

@@ -1,0 +1,53 @@
+package dev.restcache.it.support;
+
+import io.restassured.RestAssured;
+import io.restassured.specification.RequestSpecification;
+import java.net.URI;
+import org.glassfish.grizzly.http.server.HttpServer;
+import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
+import org.glassfish.jersey.server.ResourceConfig;
+
+/** A real Grizzly server on an ephemeral port of 127.0.0.1, driven with REST Assured. */
+public final class TestServer implements AutoCloseable {
+  private final HttpServer server;
+  private final int port;
+
+  private TestServer(HttpServer server) {
+    this.server = server;
+    this.port = server.getListeners().iterator().next().getPort();
+  }
+
+  /** Starts {@code application} and waits until it listens. */
+  public static TestServer start(ResourceConfig application) {
+    HttpServer server = GrizzlyHttpServerFactory.createHttpServer(
+        URI.create("http://127.0.0.1:0/"), application, false);
+    // Grizzly refuses a DELETE with a body unless told otherwise.
+    server.getServerConfiguration().setAllowPayloadForUndefinedHttpMethods(true);
+    try {
+      server.start();
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException("could not start the test server", e);
+    }
+    return new TestServer(server);
+  }
+
+  /** A request to this server. */
+  public RequestSpecification request() {
+    return RestAssured.given().baseUri("http://127.0.0.1").port(port).urlEncodingEnabled(false);
+  }
+
+  /** This server's port. */
+  public int port() {
+    return port;
+  }
+
+  /** The absolute URI of {@code path} on this server. */
+  public URI uri(String path) {
+    return URI.create("http://127.0.0.1:" + port + path);
+  }
+
+  @Override
+  public void close() {
+    server.shutdownNow();
+  }
+}
