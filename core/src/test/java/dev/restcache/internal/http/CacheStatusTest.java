@@ -1,0 +1,40 @@
+package dev.restcache.internal.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class CacheStatusTest {
+
+  @Test
+  void hitWithTtl() {
+    assertThat(CacheStatus.hit("restcache").ttl(42).toHeaderValue())
+        .isEqualTo("restcache; hit; ttl=42");
+  }
+
+  @Test
+  void forwardedAndStored() {
+    assertThat(CacheStatus.forward("restcache", "uri-miss").stored(true).toHeaderValue())
+        .isEqualTo("restcache; fwd=uri-miss; stored");
+  }
+
+  @Test
+  void everyParameterInRfcOrder() {
+    assertThat(CacheStatus.forward("c", "stale").fwdStatus(304).ttl(-3).stored(true)
+        .collapsed(true).key("k").detail("d").toHeaderValue())
+        .isEqualTo("c; fwd=stale; fwd-status=304; ttl=-3; stored; collapsed; key=\"k\"; detail=\"d\"");
+  }
+
+  @Test
+  void detailIsAnEscapedStructuredString() {
+    assertThat(CacheStatus.forward("restcache", "bypass").detail("a \"b\" \\ c\u00e9\n")
+        .toHeaderValue())
+        .isEqualTo("restcache; fwd=bypass; detail=\"a \\\"b\\\" \\\\ c\"");
+  }
+
+  @Test
+  void nameThatIsNotATokenIsQuoted() {
+    assertThat(CacheStatus.hit("my cache").toHeaderValue()).isEqualTo("\"my cache\"; hit");
+    assertThat(CacheStatus.hit("edge-1.example").toHeaderValue()).isEqualTo("edge-1.example; hit");
+  }
+}
