@@ -1,0 +1,156 @@
+package dev.restcache.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+import dev.restcache.Cached;
+import dev.restcache.ResponseCacheFeature;
+import dev.restcache.it.support.Apps;
+import dev.restcache.it.support.TestServer;
+import dev.restcache.memory.InMemoryCacheStore;
+import dev.restcache.spi.CacheEntry;
+import dev.restcache.spi.CacheStore;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Response;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class FaultTest {
+  private final Resource resource = new Resource();
+  private TestServer server;
+
+  @Path("/")
+  public static class Resource {
+    final AtomicInteger calls = new AtomicInteger();
+
+    @GET
+    @Path("value")
+    @Cached
+    public String value() {
+      return "value " + calls.incrementAndGet();
+    }
+
+    @PUT
+    @Path("value")
+    public String put() {
+      return "put";
+    }
+
+    @GET
+    @Path("malformed")
+    @Cached
+    public Response malformed() {
+      return Response.ok("malformed " + calls.incrementAndGet())
+          .header("Cache-Control", "max-age=abc, \"unterminated")
+          .header("Expires", "not a date")
+          .header("Vary", ",,,")
+          .build();
+    }
+  }
+
+  /** A store whose every operation fails, or never answers. */
+  static final class BrokenStore implements CacheStore {
+    private final boolean hang;
+
+    BrokenStore(boolean hang) {
+      this.hang = hang;
+    }
+
+    private <T> CompletionStage<T> fail() {
+      return hang ? new CompletableFuture<>()
+          : CompletableFuture.failedFuture(new IllegalStateException("store is down"));
+    }
+
+    @Override
+    public CompletionStage<Optional<CacheEntry>> get(String key) {
+      return fail();
+    }
+
+    @Override
+    public CompletionStage<Long> generation(String path) {
+      return fail();
+    }
+
+    @Override
+    public CompletionStage<Boolean> put(String key, CacheEntry entry, long generation) {
+      return fail();
+    }
+
+    @Override
+    public CompletionStage<Void> invalidatePath(String path) {
+      return fail();
+    }
+
+    @Override
+    public CompletionStage<Void> invalidateTags(Set<String> tags) {
+      return fail();
+    }
+
+    @Override
+    public CompletionStage<Void> clear() {
+      throw new IllegalStateException("thrown, not returned");
+    }
+  }
+
+  private ResponseCacheFeature start(CacheStore store) {
+    ResponseCacheFeature feature = ResponseCacheFeature.builder().store(store)
+        .storeTimeout(Duration.ofMillis(200)).build();
+    server = TestServer.start(Apps.of(feature, resource));
+    return feature;
+  }
+
+  @AfterEach
+  void stop() {
+    server.close();
+  }
+
+  @Test
+  void failingStoreIsBypassedAndEveryRequestIsServed() {
+    ResponseCacheFeature feature = start(new BrokenStore(false));
+    for (int i = 1; i <= 3; i++) {
+      server.request().get("/value").then().statusCode(200).body(equalTo("value " + i))
+          .header("Cache-Status", "restcache; fwd=bypass; detail=\"store-error\"");
+    }
+    server.request().put("/value").then().statusCode(200);
+    feature.cache().clear();
+    feature.cache().invalidateTags("x");
+    assertThat(feature.cache().stats().storeErrors()).isGreaterThanOrEqualTo(6);
+  }
+
+  @Test
+  void hangingStoreDelaysARequestByAboutTheTimeoutOnly() {
+    start(new BrokenStore(true));
+    long started = System.nanoTime();
+    server.request().get("/value").then().statusCode(200).body(equalTo("value 1"))
+        .header("Cache-Status", "restcache; fwd=bypass; detail=\"store-error\"");
+    long elapsedMillis = (System.nanoTime() - started) / 1_000_000;
+    // One get times out (200 ms); the bound only guards against waiting forever.
+    assertThat(elapsedMillis).isLessThan(5_000);
+  }
+
+  @Test
+  void malformedCachingHeadersFromTheResourceAreServedNotErrors() {
+    start(new InMemoryCacheStore());
+    server.request().get("/malformed").then().statusCode(200).body(equalTo("malformed 1"))
+        .header("Cache-Status", "restcache; fwd=uri-miss; detail=\"stale\"");
+    server.request().get("/malformed").then().statusCode(200).body(equalTo("malformed 2"));
+  }
+
+  @Test
+  void malformedRequestHeadersAreServed() {
+    start(new InMemoryCacheStore());
+    server.request().get("/value");
+    // A malformed Accept is Jersey's to reject (400) before any filter runs, so it is not here.
+    server.request().header("Cache-Control", "max-age=\"").header("If-None-Match", "W/")
+        .header("If-Modified-Since", "yesterday").header("Accept-Encoding", ",,;;")
+        .get("/value").then().statusCode(200).body(equalTo("value 1"));
+  }
+}
