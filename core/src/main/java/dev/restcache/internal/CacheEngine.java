@@ -97,7 +97,7 @@ public final class CacheEngine implements ResponseCache {
               primaryKey);
           return new Bypass(NotStoredReason.AUTHORIZATION);
         }
-        if (response.timeToLive(now()).compareTo(Duration.ZERO) > 0) {
+        if (response.isFresh(now())) {
           hits.increment();
           LOG.log(DEBUG, "hit: {0}", primaryKey);
           return new Hit(response);

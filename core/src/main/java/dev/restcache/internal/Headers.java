@@ -1,9 +1,11 @@
 package dev.restcache.internal;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
+import java.util.Set;
 import java.util.function.BiConsumer;
 
 /**
@@ -22,13 +24,6 @@ public final class Headers {
 
   /** One header field line. */
   public record Field(String name, String value) {
-  }
-
-  /** Headers from a name-to-values map, in the map's order. */
-  public static Headers of(Map<String, ? extends List<String>> map) {
-    List<Field> fields = new ArrayList<>();
-    map.forEach((name, values) -> values.forEach(value -> fields.add(new Field(name, value))));
-    return new Headers(List.copyOf(fields));
   }
 
   /** Headers from field lines. */
@@ -67,16 +62,16 @@ public final class Headers {
     return first(name) != null;
   }
 
-  /** These fields without {@code names} (compared case-insensitively), then {@code added}. */
-  public Headers replacing(List<String> names, List<Field> added) {
-    List<String> lower = names.stream().map(n -> n.toLowerCase(Locale.ROOT)).toList();
-    List<Field> kept = new ArrayList<>(fields.size() + added.size());
+  /** These fields without those named in {@code names}, compared case-insensitively. */
+  public Headers without(Collection<String> names) {
+    Set<String> lower = new HashSet<>();
+    names.forEach(name -> lower.add(name.toLowerCase(Locale.ROOT)));
+    List<Field> kept = new ArrayList<>(fields.size());
     for (Field field : fields) {
       if (!lower.contains(field.name().toLowerCase(Locale.ROOT))) {
         kept.add(field);
       }
     }
-    kept.addAll(added);
     return new Headers(List.copyOf(kept));
   }
 

@@ -44,6 +44,6 @@ public final class StorableHeaders {
         dropped.add(name.trim().toLowerCase(Locale.ROOT));
       }
     }
-    return response.replacing(dropped, List.of());
+    return response.without(dropped);
   }
 }

@@ -1,5 +1,6 @@
 package dev.restcache.internal;
 
+import dev.restcache.internal.http.CacheValidity;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -25,8 +26,12 @@ public record StoredResponse(
 
   /** The response's current age at {@code now}. */
   public Duration currentAge(Instant now) {
-    Duration resident = Duration.between(responseTime, now);
-    return correctedInitialAge.plus(resident.isNegative() ? Duration.ZERO : resident);
+    return CacheValidity.currentAge(correctedInitialAge, responseTime, now);
+  }
+
+  /** Whether it is still fresh at {@code now}. */
+  public boolean isFresh(Instant now) {
+    return CacheValidity.isFresh(freshnessLifetime, currentAge(now));
   }
 
   /** Remaining freshness at {@code now}: negative once stale. */

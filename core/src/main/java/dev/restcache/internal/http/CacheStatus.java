@@ -11,31 +11,22 @@ public final class CacheStatus {
   private static final Pattern TOKEN = Pattern.compile("[A-Za-z*][A-Za-z0-9:/!#$%&'*+.^_`|~-]*");
 
   private final String cacheName;
-  private final boolean hit;
   private final String fwd;
   private final Long ttl;
   private final boolean stored;
-  private final boolean collapsed;
-  private final Integer fwdStatus;
-  private final String key;
   private final String detail;
 
-  private CacheStatus(String cacheName, boolean hit, String fwd, Long ttl, boolean stored,
-      boolean collapsed, Integer fwdStatus, String key, String detail) {
+  private CacheStatus(String cacheName, String fwd, Long ttl, boolean stored, String detail) {
     this.cacheName = cacheName;
-    this.hit = hit;
     this.fwd = fwd;
     this.ttl = ttl;
     this.stored = stored;
-    this.collapsed = collapsed;
-    this.fwdStatus = fwdStatus;
-    this.key = key;
     this.detail = detail;
   }
 
   /** The request was answered from the cache. */
   public static CacheStatus hit(String cacheName) {
-    return new CacheStatus(cacheName, true, null, null, false, false, null, null, null);
+    return new CacheStatus(cacheName, null, null, false, null);
   }
 
   /**
@@ -44,65 +35,38 @@ public final class CacheStatus {
    * {@code stale}, {@code partial}).
    */
   public static CacheStatus forward(String cacheName, String fwdReason) {
-    return new CacheStatus(cacheName, false, fwdReason, null, false, false, null, null, null);
+    return new CacheStatus(cacheName, fwdReason, null, false, null);
   }
 
   /** With the response's remaining freshness in seconds (negative when stale). */
   public CacheStatus ttl(long seconds) {
-    return new CacheStatus(cacheName, hit, fwd, seconds, stored, collapsed, fwdStatus, key,
-        detail);
+    return new CacheStatus(cacheName, fwd, seconds, stored, detail);
   }
 
   /** With whether the forwarded response was stored. */
   public CacheStatus stored(boolean isStored) {
-    return new CacheStatus(cacheName, hit, fwd, ttl, isStored, collapsed, fwdStatus, key, detail);
-  }
-
-  /** With whether the request was collapsed with another one. */
-  public CacheStatus collapsed(boolean isCollapsed) {
-    return new CacheStatus(cacheName, hit, fwd, ttl, stored, isCollapsed, fwdStatus, key, detail);
-  }
-
-  /** With the status the resource answered. */
-  public CacheStatus fwdStatus(int status) {
-    return new CacheStatus(cacheName, hit, fwd, ttl, stored, collapsed, status, key, detail);
-  }
-
-  /** With the cache key, for debugging. */
-  public CacheStatus key(String cacheKey) {
-    return new CacheStatus(cacheName, hit, fwd, ttl, stored, collapsed, fwdStatus, cacheKey,
-        detail);
+    return new CacheStatus(cacheName, fwd, ttl, isStored, detail);
   }
 
   /** With a free-form detail, such as why the response was not stored. */
   public CacheStatus detail(String text) {
-    return new CacheStatus(cacheName, hit, fwd, ttl, stored, collapsed, fwdStatus, key, text);
+    return new CacheStatus(cacheName, fwd, ttl, stored, text);
   }
 
   /** The field member, parameters in RFC 9211 §2 order. */
   public String toHeaderValue() {
     StringBuilder value = new StringBuilder(TOKEN.matcher(cacheName).matches()
         ? cacheName : sfString(cacheName));
-    if (hit) {
+    if (fwd == null) {
       value.append("; hit");
-    }
-    if (fwd != null) {
+    } else {
       value.append("; fwd=").append(fwd);
-    }
-    if (fwdStatus != null) {
-      value.append("; fwd-status=").append(fwdStatus);
     }
     if (ttl != null) {
       value.append("; ttl=").append(ttl);
     }
     if (stored) {
       value.append("; stored");
-    }
-    if (collapsed) {
-      value.append("; collapsed");
-    }
-    if (key != null) {
-      value.append("; key=").append(sfString(key));
     }
     if (detail != null) {
       value.append("; detail=").append(sfString(detail));

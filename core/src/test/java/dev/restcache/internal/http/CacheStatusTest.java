@@ -20,9 +20,9 @@ class CacheStatusTest {
 
   @Test
   void everyParameterInRfcOrder() {
-    assertThat(CacheStatus.forward("c", "stale").fwdStatus(304).ttl(-3).stored(true)
-        .collapsed(true).key("k").detail("d").toHeaderValue())
-        .isEqualTo("c; fwd=stale; fwd-status=304; ttl=-3; stored; collapsed; key=\"k\"; detail=\"d\"");
+    assertThat(CacheStatus.forward("c", "stale").detail("d").stored(true).ttl(-3)
+        .toHeaderValue())
+        .isEqualTo("c; fwd=stale; ttl=-3; stored; detail=\"d\"");
   }
 
   @Test
