@@ -54,8 +54,11 @@ final class CacheLookupFilter implements ContainerRequestFilter {
     };
     boolean authorized = request.getHeaderString(HttpHeaders.AUTHORIZATION) != null;
     CacheEngine.Lookup lookup = engine.lookup(uri, header, authorized);
-    MultivaluedMap<String, String> pathParameters = request.getUriInfo().getPathParameters();
-    Set<String> tags = PathTemplates.resolveAll(route.tagTemplates(), pathParameters::getFirst);
+    Set<String> tags = Set.of();
+    if (lookup instanceof CacheEngine.Miss) {
+      MultivaluedMap<String, String> pathParameters = request.getUriInfo().getPathParameters();
+      tags = PathTemplates.resolveAll(route.tagTemplates(), pathParameters::getFirst);
+    }
     request.setProperty(CacheExchange.PROPERTY,
         new CacheExchange(uri, header, authorized, requestTime, lookup, tags));
     if (lookup instanceof CacheEngine.Hit hit) {

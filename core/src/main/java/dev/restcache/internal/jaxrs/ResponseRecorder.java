@@ -8,6 +8,8 @@ import dev.restcache.internal.StoragePolicy;
 import dev.restcache.internal.StoredResponse;
 import dev.restcache.internal.http.CacheStatus;
 import jakarta.ws.rs.core.MultivaluedMap;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -25,11 +27,13 @@ final class ResponseRecorder {
   void record(CacheExchange exchange, MultivaluedMap<String, Object> liveHeaders, byte[] body) {
     StoragePolicy.Store decision = exchange.takeDecision();
     CacheEngine.Miss miss = (CacheEngine.Miss) exchange.lookup;
-    Headers live = JaxrsHeaders.of(liveHeaders);
-    JaxrsHeaders.add(liveHeaders, StorableHeaders.additions(
-        live, exchange.responseTime(), body, engine.settings().generateETags()));
+    List<Headers.Field> fields = new ArrayList<>(JaxrsHeaders.of(liveHeaders).fields());
+    List<Headers.Field> added = StorableHeaders.additions(Headers.of(fields),
+        exchange.responseTime(), body, engine.settings().generateETags());
+    JaxrsHeaders.add(liveHeaders, added);
+    fields.addAll(added);
     StoredResponse response = new StoredResponse(exchange.status(),
-        StorableHeaders.forStorage(JaxrsHeaders.of(liveHeaders)), body, exchange.responseTime(),
+        StorableHeaders.forStorage(Headers.of(fields)), body, exchange.responseTime(),
         decision.correctedInitialAge(), decision.freshnessLifetime(),
         decision.shareableWithAuthorization());
     Optional<NotStoredReason> notStored = engine.store(exchange.requestUri,
