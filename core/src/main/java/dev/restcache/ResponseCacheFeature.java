@@ -65,6 +65,8 @@ public final class ResponseCacheFeature implements Feature {
     private boolean generateETags = true;
     private String cacheStatusName = "restcache";
     private Duration storeTimeout = Duration.ofMillis(500);
+    private RequestDirectives requestDirectives = RequestDirectives.IGNORE;
+    private Duration collapseTimeout = Duration.ofSeconds(5);
     private Clock clock = Clock.systemUTC();
 
     private Builder() {
@@ -143,6 +145,30 @@ public final class ResponseCacheFeature implements Feature {
       return this;
     }
 
+    /**
+     * Whether clients' request {@code Cache-Control} directives steer the cache. Default:
+     * {@link RequestDirectives#IGNORE}, as CDNs do, so no client can force every request through
+     * to the resource.
+     */
+    public Builder requestDirectives(RequestDirectives requestDirectives) {
+      this.requestDirectives = Objects.requireNonNull(requestDirectives, "requestDirectives");
+      return this;
+    }
+
+    /**
+     * How long a request for a key that another request is already filling waits for it
+     * (collapsed forwarding) before going to the resource itself. {@link Duration#ZERO} turns
+     * collapsing off. Default: 5 seconds.
+     */
+    public Builder collapseTimeout(Duration collapseTimeout) {
+      if (collapseTimeout.isNegative()) {
+        throw new IllegalArgumentException("collapseTimeout must not be negative: "
+            + collapseTimeout);
+      }
+      this.collapseTimeout = collapseTimeout;
+      return this;
+    }
+
     /** The clock for ages and freshness; tests pass a controllable one. Default: UTC system. */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock");
@@ -155,7 +181,8 @@ public final class ResponseCacheFeature implements Feature {
           ? store
           : new InMemoryCacheStore(InMemoryCacheStore.DEFAULT_MAX_BYTES, clock);
       return new ResponseCacheFeature(new CacheSettings(chosen, defaultTtl, cacheAll,
-          maxEntrySize, keyPrefix, generateETags, cacheStatusName, storeTimeout, clock));
+          maxEntrySize, keyPrefix, generateETags, cacheStatusName, storeTimeout,
+          requestDirectives, collapseTimeout, clock));
     }
   }
 }

@@ -7,6 +7,7 @@ import static java.lang.System.Logger.Level.WARNING;
 import dev.restcache.CacheStats;
 import dev.restcache.ResponseCache;
 import dev.restcache.internal.StoredValueCodec.CorruptEntryException;
+import dev.restcache.internal.http.CacheDirectives;
 import dev.restcache.internal.http.VarySpec;
 import dev.restcache.spi.CacheEntry;
 import dev.restcache.spi.CacheStore;
@@ -16,9 +17,12 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -41,6 +45,7 @@ public final class CacheEngine implements ResponseCache {
   private final LongAdder notStored = new LongAdder();
   private final LongAdder invalidations = new LongAdder();
   private final LongAdder storeErrors = new LongAdder();
+  private final Map<String, CompletableFuture<Void>> fills = new ConcurrentHashMap<>();
 
   /** An engine over {@code settings.store()}. */
   public CacheEngine(CacheSettings settings) {
@@ -57,8 +62,12 @@ public final class CacheEngine implements ResponseCache {
   public sealed interface Lookup {
   }
 
-  /** A fresh stored response to replay. */
-  public record Hit(StoredResponse response) implements Lookup {
+  /**
+   * A stored response to replay: fresh, or stale while another request refreshes it.
+   *
+   * @param collapsed whether the request waited for another one to store it
+   */
+  public record Hit(StoredResponse response, boolean collapsed) implements Lookup {
   }
 
   /**
@@ -66,12 +75,21 @@ public final class CacheEngine implements ResponseCache {
    *
    * @param fwd the RFC 9211 forward reason: {@code uri-miss}, {@code vary-miss} or {@code stale}
    * @param generation the path's generation read before the resource ran
+   * @param fill the fill this request leads, that others wait for; null when it leads none
    */
-  public record Miss(String fwd, long generation) implements Lookup {
+  public record Miss(String fwd, long generation, Fill fill) implements Lookup {
   }
 
   /** Run the resource and store nothing, for {@code reason}. */
   public record Bypass(NotStoredReason reason) implements Lookup {
+  }
+
+  /** The request said {@code only-if-cached} and nothing usable is stored: answer 504. */
+  public record Unsatisfiable() implements Lookup {
+  }
+
+  /** A key being filled by one request; completed when that request is done with it. */
+  public record Fill(String key, CompletableFuture<Void> done) {
   }
 
   /**
@@ -80,36 +98,111 @@ public final class CacheEngine implements ResponseCache {
    * @param requestUri the absolute request URI
    * @param requestHeader the request's values of a lower-case header name, or null when absent
    * @param hasAuthorization whether the request carries {@code Authorization}
+   * @param requestDirectives the request's directives, {@link CacheDirectives#NONE} when ignored
    */
   public Lookup lookup(URI requestUri, Function<String, List<String>> requestHeader,
-      boolean hasAuthorization) {
+      boolean hasAuthorization, CacheDirectives requestDirectives) {
     String primaryKey = CacheKeys.primaryKey(settings.keyPrefix(), requestUri);
     try {
-      String fwd = "uri-miss";
-      StoredValue found = read(primaryKey);
-      if (found instanceof VariantIndex index) {
-        found = read(CacheKeys.variantKey(primaryKey, index.vary(), requestHeader));
-        fwd = "vary-miss";
-      }
-      if (found instanceof StoredResponse response) {
-        if (hasAuthorization && !response.shareableWithAuthorization()) {
-          LOG.log(TRACE, "not cached: {0}: authorization (stored response is not shareable)",
-              primaryKey);
-          return new Bypass(NotStoredReason.AUTHORIZATION);
-        }
-        if (response.isFresh(now())) {
-          hits.increment();
-          LOG.log(DEBUG, "hit: {0}", primaryKey);
-          return new Hit(response);
-        }
-        fwd = "stale";
-      }
-      long generation = call(() -> store.generation(CacheKeys.path(requestUri)), "generation");
-      misses.increment();
-      LOG.log(DEBUG, "miss ({0}): {1}", fwd, primaryKey);
-      return new Miss(fwd, generation);
+      return lookup(primaryKey, requestUri, requestHeader, hasAuthorization, requestDirectives,
+          !settings.collapseTimeout().isZero());
     } catch (StoreFailure e) {
       return new Bypass(NotStoredReason.STORE_ERROR);
+    }
+  }
+
+  private Lookup lookup(String primaryKey, URI requestUri,
+      Function<String, List<String>> requestHeader, boolean hasAuthorization,
+      CacheDirectives requestDirectives, boolean mayCollapse) {
+    String fwd = "uri-miss";
+    StoredValue found = read(primaryKey);
+    if (found instanceof VariantIndex index) {
+      found = read(CacheKeys.variantKey(primaryKey, index.vary(), requestHeader));
+      fwd = "vary-miss";
+    }
+    if (found instanceof StoredResponse response) {
+      if (hasAuthorization && !response.shareableWithAuthorization()) {
+        LOG.log(TRACE, "not cached: {0}: authorization (stored response is not shareable)",
+            primaryKey);
+        return new Bypass(NotStoredReason.AUTHORIZATION);
+      }
+      switch (ResponseSuitability.assess(response, requestDirectives, now())) {
+        case FRESH -> {
+          return hit(primaryKey, response, false);
+        }
+        case STALE_WHILE_REVALIDATE -> {
+          // RFC 5861: one request refreshes the entry; every other is served the stale one.
+          Fill refresh = tryLead(primaryKey);
+          return refresh == null ? hit(primaryKey, response, false)
+              : miss("stale", primaryKey, requestUri, refresh);
+        }
+        case STALE -> fwd = "stale";
+      }
+    }
+    if (requestDirectives.onlyIfCached()) {
+      return new Unsatisfiable();
+    }
+    if (!mayCollapse) {
+      return miss(fwd, primaryKey, requestUri, null);
+    }
+    Fill lead = tryLead(primaryKey);
+    if (lead != null) {
+      return miss(fwd, primaryKey, requestUri, lead);
+    }
+    awaitFill(primaryKey);
+    Lookup after = lookup(primaryKey, requestUri, requestHeader, hasAuthorization,
+        requestDirectives, false);
+    return after instanceof Hit hit ? new Hit(hit.response(), true) : after;
+  }
+
+  private Hit hit(String primaryKey, StoredResponse response, boolean collapsed) {
+    hits.increment();
+    LOG.log(DEBUG, "hit: {0}", primaryKey);
+    return new Hit(response, collapsed);
+  }
+
+  private Miss miss(String fwd, String primaryKey, URI requestUri, Fill fill) {
+    long generation;
+    try {
+      generation = call(() -> store.generation(CacheKeys.path(requestUri)), "generation");
+    } catch (StoreFailure e) {
+      finished(fill);
+      throw e;
+    }
+    misses.increment();
+    LOG.log(DEBUG, "miss ({0}): {1}", fwd, primaryKey);
+    return new Miss(fwd, generation, fill);
+  }
+
+  private Fill tryLead(String primaryKey) {
+    CompletableFuture<Void> done = new CompletableFuture<>();
+    return fills.putIfAbsent(primaryKey, done) == null ? new Fill(primaryKey, done) : null;
+  }
+
+  // A leader that never finishes (its request died before the response filters) is given up
+  // on after the collapse timeout, so that the next request can lead instead.
+  private void awaitFill(String primaryKey) {
+    CompletableFuture<Void> running = fills.get(primaryKey);
+    if (running == null) {
+      return;
+    }
+    try {
+      running.get(settings.collapseTimeout().toNanos(), TimeUnit.NANOSECONDS);
+    } catch (TimeoutException e) {
+      fills.remove(primaryKey, running);
+      LOG.log(DEBUG, "collapsed request gave up waiting for {0}", primaryKey);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (ExecutionException e) {
+      // A fill only ever completes normally.
+    }
+  }
+
+  /** Releases the requests waiting for {@code fill}, if any; safe to call more than once. */
+  public void finished(Fill fill) {
+    if (fill != null) {
+      fills.remove(fill.key(), fill.done());
+      fill.done().complete(null);
     }
   }
 
@@ -130,7 +223,8 @@ public final class CacheEngine implements ResponseCache {
     String primaryKey = CacheKeys.primaryKey(settings.keyPrefix(), requestUri);
     String path = CacheKeys.path(requestUri);
     Instant expiresAt = response.responseTime()
-        .plus(decision.freshnessLifetime().minus(decision.correctedInitialAge()));
+        .plus(decision.freshnessLifetime().minus(decision.correctedInitialAge()))
+        .plus(decision.staleWindow());
     VarySpec vary = VarySpec.parse(response.headers().all("Vary"));
     try {
       boolean stored;

@@ -1,5 +1,6 @@
 package dev.restcache.internal;
 
+import dev.restcache.RequestDirectives;
 import dev.restcache.spi.CacheStore;
 import java.time.Clock;
 import java.time.Duration;
@@ -15,6 +16,9 @@ import java.time.Duration;
  * @param generateETags whether a stored response without validator gets a body-hash ETag
  * @param cacheStatusName the cache's name in {@code Cache-Status}
  * @param storeTimeout the longest a request waits for the store before going without it
+ * @param requestDirectives whether request {@code Cache-Control} directives are honoured
+ * @param collapseTimeout the longest a request waits for another one filling the same key;
+ *     zero turns collapsed forwarding off
  * @param clock the time source for ages and freshness
  */
 public record CacheSettings(
@@ -26,5 +30,7 @@ public record CacheSettings(
     boolean generateETags,
     String cacheStatusName,
     Duration storeTimeout,
+    RequestDirectives requestDirectives,
+    Duration collapseTimeout,
     Clock clock) {
 }

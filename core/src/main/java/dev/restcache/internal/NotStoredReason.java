@@ -23,6 +23,8 @@ public enum NotStoredReason {
   AUTHORIZATION("authorization"),
   /** No explicit freshness, and no TTL applies (TTL zero, or a status not heuristically cacheable). */
   NO_FRESHNESS("no-freshness"),
+  /** The request said {@code Cache-Control: no-store} and request directives are honoured. */
+  REQUEST_NO_STORE("request-no-store"),
   /** Already stale on arrival. */
   STALE("stale"),
   /** The body exceeded the entry size limit. */

@@ -30,9 +30,17 @@ public final class StoragePolicy {
    * @param freshnessLifetime how long the response is fresh
    * @param correctedInitialAge the age it already has
    * @param shareableWithAuthorization whether it may answer requests with {@code Authorization}
+   * @param staleWhileRevalidate how long past freshness it may be served while refreshed
+   * @param mustRevalidate whether it must never be served stale
    */
   public record Store(Duration freshnessLifetime, Duration correctedInitialAge,
-      boolean shareableWithAuthorization) implements Decision {
+      boolean shareableWithAuthorization, Duration staleWhileRevalidate,
+      boolean mustRevalidate) implements Decision {
+
+    /** How long past its freshness the entry is worth keeping. */
+    public Duration staleWindow() {
+      return mustRevalidate ? Duration.ZERO : staleWhileRevalidate;
+    }
   }
 
   /** Do not store it, for {@code reason}. */
@@ -88,6 +96,9 @@ public final class StoragePolicy {
     if (!CacheValidity.isFresh(lifetime.get(), initialAge)) {
       return new Refuse(NotStoredReason.STALE);
     }
-    return new Store(lifetime.get(), initialAge, shareable);
+    boolean mustRevalidate = cc.mustRevalidate() || cc.proxyRevalidate();
+    Duration staleWhileRevalidate = Duration.ofSeconds(Math.max(0, cc.staleWhileRevalidate()));
+    return new Store(lifetime.get(), initialAge, shareable, staleWhileRevalidate,
+        mustRevalidate);
   }
 }

@@ -14,6 +14,9 @@ import java.time.Instant;
  * @param correctedInitialAge the age the response already had at {@code responseTime}
  * @param freshnessLifetime how long it is fresh, from its headers or the TTL
  * @param shareableWithAuthorization whether it may answer requests carrying {@code Authorization}
+ * @param staleWhileRevalidate how long past its freshness it may be served while refreshed
+ * @param mustRevalidate whether it must never be served stale ({@code must-revalidate},
+ *     {@code proxy-revalidate})
  */
 public record StoredResponse(
     int status,
@@ -22,7 +25,9 @@ public record StoredResponse(
     Instant responseTime,
     Duration correctedInitialAge,
     Duration freshnessLifetime,
-    boolean shareableWithAuthorization) implements StoredValue {
+    boolean shareableWithAuthorization,
+    Duration staleWhileRevalidate,
+    boolean mustRevalidate) implements StoredValue {
 
   /** The response's current age at {@code now}. */
   public Duration currentAge(Instant now) {

@@ -84,6 +84,8 @@ public final class StoredValueCodec {
     out.writeLong(response.correctedInitialAge().toMillis());
     out.writeLong(saturatedMillis(response.freshnessLifetime()));
     out.writeBoolean(response.shareableWithAuthorization());
+    out.writeLong(saturatedMillis(response.staleWhileRevalidate()));
+    out.writeBoolean(response.mustRevalidate());
     List<Headers.Field> fields = response.headers().fields();
     out.writeInt(fields.size());
     for (Headers.Field field : fields) {
@@ -100,6 +102,8 @@ public final class StoredValueCodec {
     Duration initialAge = Duration.ofMillis(in.readLong());
     Duration lifetime = Duration.ofMillis(in.readLong());
     boolean shareable = in.readBoolean();
+    Duration staleWhileRevalidate = Duration.ofMillis(in.readLong());
+    boolean mustRevalidate = in.readBoolean();
     int count = boundedLength(in.readInt(), MAX_FIELDS, "header count");
     List<Headers.Field> fields = new ArrayList<>(count);
     for (int i = 0; i < count; i++) {
@@ -108,7 +112,7 @@ public final class StoredValueCodec {
     int bodyLength = boundedLength(in.readInt(), in.available(), "body length");
     byte[] body = in.readNBytes(bodyLength);
     return new StoredResponse(status, Headers.of(fields), body, responseTime, initialAge,
-        lifetime, shareable);
+        lifetime, shareable, staleWhileRevalidate, mustRevalidate);
   }
 
   private static void writeString(DataOutputStream out, String value) throws IOException {

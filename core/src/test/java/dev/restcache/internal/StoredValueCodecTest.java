@@ -19,7 +19,7 @@ class StoredValueCodecTest {
           new Headers.Field("Link", "</a>; rel=a"), new Headers.Field("Link", "</b>; rel=b"))),
       "{\"title\":\"Kindred\"}".getBytes(StandardCharsets.UTF_8),
       Instant.parse("2026-11-22T10:00:00.123Z"), Duration.ofSeconds(3),
-      Duration.ofSeconds(120), true);
+      Duration.ofSeconds(120), true, Duration.ofSeconds(30), true);
 
   @Test
   void responseRoundTripsWithMultiValuedHeadersInOrder() throws Exception {
@@ -33,6 +33,8 @@ class StoredValueCodecTest {
     assertThat(decoded.correctedInitialAge()).isEqualTo(Duration.ofSeconds(3));
     assertThat(decoded.freshnessLifetime()).isEqualTo(Duration.ofSeconds(120));
     assertThat(decoded.shareableWithAuthorization()).isTrue();
+    assertThat(decoded.staleWhileRevalidate()).isEqualTo(Duration.ofSeconds(30));
+    assertThat(decoded.mustRevalidate()).isTrue();
   }
 
   @Test
@@ -45,7 +47,7 @@ class StoredValueCodecTest {
   @Test
   void emptyBodyRoundTrips() throws Exception {
     StoredResponse empty = new StoredResponse(204, Headers.EMPTY, new byte[0],
-        Instant.EPOCH, Duration.ZERO, Duration.ofSeconds(1), false);
+        Instant.EPOCH, Duration.ZERO, Duration.ofSeconds(1), false, Duration.ZERO, false);
     assertThat(((StoredResponse) StoredValueCodec.decode(StoredValueCodec.encode(empty))).body())
         .isEmpty();
   }

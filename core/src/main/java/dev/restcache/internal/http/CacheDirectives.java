@@ -1,6 +1,7 @@
 package dev.restcache.internal.http;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -94,6 +95,21 @@ public final class CacheDirectives {
       }
     }
     return builder.build();
+  }
+
+  /**
+   * A request's directives: its {@code Cache-Control}, or, when it has none, {@code no-cache}
+   * for a {@code Pragma: no-cache} (RFC 9111 §5.4).
+   */
+  public static CacheDirectives forRequest(List<String> cacheControl, List<String> pragma) {
+    CacheDirectives parsed = parse(cacheControl);
+    if (cacheControl != null && !cacheControl.isEmpty() || pragma == null) {
+      return parsed;
+    }
+    boolean noCache = pragma.stream().filter(Objects::nonNull)
+        .flatMap(line -> Arrays.stream(line.split(",")))
+        .anyMatch(member -> member.trim().equalsIgnoreCase("no-cache"));
+    return noCache ? builder().noCache(true).build() : parsed;
   }
 
   /** A builder with no directives. */

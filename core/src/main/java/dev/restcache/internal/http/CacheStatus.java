@@ -14,19 +14,22 @@ public final class CacheStatus {
   private final String fwd;
   private final Long ttl;
   private final boolean stored;
+  private final boolean collapsed;
   private final String detail;
 
-  private CacheStatus(String cacheName, String fwd, Long ttl, boolean stored, String detail) {
+  private CacheStatus(String cacheName, String fwd, Long ttl, boolean stored, boolean collapsed,
+      String detail) {
     this.cacheName = cacheName;
     this.fwd = fwd;
     this.ttl = ttl;
     this.stored = stored;
+    this.collapsed = collapsed;
     this.detail = detail;
   }
 
   /** The request was answered from the cache. */
   public static CacheStatus hit(String cacheName) {
-    return new CacheStatus(cacheName, null, null, false, null);
+    return new CacheStatus(cacheName, null, null, false, false, null);
   }
 
   /**
@@ -35,22 +38,27 @@ public final class CacheStatus {
    * {@code stale}, {@code partial}).
    */
   public static CacheStatus forward(String cacheName, String fwdReason) {
-    return new CacheStatus(cacheName, fwdReason, null, false, null);
+    return new CacheStatus(cacheName, fwdReason, null, false, false, null);
   }
 
   /** With the response's remaining freshness in seconds (negative when stale). */
   public CacheStatus ttl(long seconds) {
-    return new CacheStatus(cacheName, fwd, seconds, stored, detail);
+    return new CacheStatus(cacheName, fwd, seconds, stored, collapsed, detail);
   }
 
   /** With whether the forwarded response was stored. */
   public CacheStatus stored(boolean isStored) {
-    return new CacheStatus(cacheName, fwd, ttl, isStored, detail);
+    return new CacheStatus(cacheName, fwd, ttl, isStored, collapsed, detail);
   }
 
   /** With a free-form detail, such as why the response was not stored. */
   public CacheStatus detail(String text) {
-    return new CacheStatus(cacheName, fwd, ttl, stored, text);
+    return new CacheStatus(cacheName, fwd, ttl, stored, collapsed, text);
+  }
+
+  /** With whether the request waited for another one to fill the cache (collapsed forwarding). */
+  public CacheStatus collapsed(boolean isCollapsed) {
+    return new CacheStatus(cacheName, fwd, ttl, stored, isCollapsed, detail);
   }
 
   /** The field member, parameters in RFC 9211 §2 order. */
@@ -67,6 +75,9 @@ public final class CacheStatus {
     }
     if (stored) {
       value.append("; stored");
+    }
+    if (collapsed) {
+      value.append("; collapsed");
     }
     if (detail != null) {
       value.append("; detail=").append(sfString(detail));

@@ -37,6 +37,15 @@ final class BodyCaptureInterceptor implements WriterInterceptor {
       context.proceed();
       return;
     }
+    try {
+      capture(context, exchange);
+    } finally {
+      exchange.finish(engine);
+    }
+  }
+
+  private void capture(WriterInterceptorContext context, CacheExchange exchange)
+      throws IOException {
     OutputStream original = context.getOutputStream();
     MultivaluedMap<String, Object> headers = context.getHeaders();
     BoundedBuffer buffer = new BoundedBuffer(original, engine.settings().maxEntryBytes(),

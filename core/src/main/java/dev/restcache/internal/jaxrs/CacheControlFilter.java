@@ -21,7 +21,7 @@ final class CacheControlFilter implements ContainerResponseFilter {
   public void filter(ContainerRequestContext request, ContainerResponseContext response) {
     // A replayed hit already carries the merged header it was stored with.
     if (request.getProperty(CacheExchange.PROPERTY) instanceof CacheExchange exchange
-        && exchange.isHit()) {
+        && exchange.answeredByCache()) {
       return;
     }
     CacheDirectives current = CacheDirectives.parse(

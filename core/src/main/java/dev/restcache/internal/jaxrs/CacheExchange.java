@@ -2,6 +2,7 @@ package dev.restcache.internal.jaxrs;
 
 import dev.restcache.internal.CacheEngine;
 import dev.restcache.internal.StoragePolicy;
+import dev.restcache.internal.http.CacheDirectives;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
@@ -19,6 +20,7 @@ final class CacheExchange {
   final Function<String, List<String>> requestHeader;
   final boolean hadAuthorization;
   final Instant requestTime;
+  final CacheDirectives requestDirectives;
   final CacheEngine.Lookup lookup;
   final Set<String> tags;
 
@@ -27,17 +29,27 @@ final class CacheExchange {
   private StoragePolicy.Store decision;
 
   CacheExchange(URI requestUri, Function<String, List<String>> requestHeader,
-      boolean hadAuthorization, Instant requestTime, CacheEngine.Lookup lookup, Set<String> tags) {
+      boolean hadAuthorization, Instant requestTime, CacheDirectives requestDirectives,
+      CacheEngine.Lookup lookup, Set<String> tags) {
     this.requestUri = requestUri;
     this.requestHeader = requestHeader;
     this.hadAuthorization = hadAuthorization;
     this.requestTime = requestTime;
+    this.requestDirectives = requestDirectives;
     this.lookup = lookup;
     this.tags = tags;
   }
 
-  boolean isHit() {
-    return lookup instanceof CacheEngine.Hit;
+  /** Whether the cache answered the request itself (a hit, or 504 for only-if-cached). */
+  boolean answeredByCache() {
+    return lookup instanceof CacheEngine.Hit || lookup instanceof CacheEngine.Unsatisfiable;
+  }
+
+  /** Lets requests collapsed onto this one go on; the response is stored or never will be. */
+  void finish(CacheEngine engine) {
+    if (lookup instanceof CacheEngine.Miss miss) {
+      engine.finished(miss.fill());
+    }
   }
 
   /** Records that the response may be stored once its body is known. */

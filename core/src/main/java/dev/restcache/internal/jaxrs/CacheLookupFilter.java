@@ -2,13 +2,17 @@ package dev.restcache.internal.jaxrs;
 
 import static java.lang.System.Logger.Level.WARNING;
 
+import dev.restcache.RequestDirectives;
 import dev.restcache.internal.CacheEngine;
 import dev.restcache.internal.PathTemplates;
+import dev.restcache.internal.http.CacheDirectives;
+import dev.restcache.internal.http.CacheStatus;
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
@@ -53,16 +57,26 @@ final class CacheLookupFilter implements ContainerRequestFilter {
       return value == null ? null : List.of(value);
     };
     boolean authorized = request.getHeaderString(HttpHeaders.AUTHORIZATION) != null;
-    CacheEngine.Lookup lookup = engine.lookup(uri, header, authorized);
+    CacheDirectives directives = engine.settings().requestDirectives() == RequestDirectives.HONOR
+        ? CacheDirectives.forRequest(request.getHeaders().get(HttpHeaders.CACHE_CONTROL),
+            request.getHeaders().get("Pragma"))
+        : CacheDirectives.NONE;
+    CacheEngine.Lookup lookup = engine.lookup(uri, header, authorized, directives);
     Set<String> tags = Set.of();
     if (lookup instanceof CacheEngine.Miss) {
       MultivaluedMap<String, String> pathParameters = request.getUriInfo().getPathParameters();
       tags = PathTemplates.resolveAll(route.tagTemplates(), pathParameters::getFirst);
     }
     request.setProperty(CacheExchange.PROPERTY,
-        new CacheExchange(uri, header, authorized, requestTime, lookup, tags));
+        new CacheExchange(uri, header, authorized, requestTime, directives, lookup, tags));
     if (lookup instanceof CacheEngine.Hit hit) {
-      request.abortWith(ResponseReplay.replay(hit.response(), header, engine));
+      request.abortWith(ResponseReplay.replay(hit, header, engine));
+    } else if (lookup instanceof CacheEngine.Unsatisfiable) {
+      // RFC 9111 §5.2.1.7: only-if-cached with nothing usable stored.
+      request.abortWith(Response.status(Response.Status.GATEWAY_TIMEOUT)
+          .header("Cache-Status", CacheStatus.forward(engine.settings().cacheStatusName(),
+              "request").detail("only-if-cached").toHeaderValue())
+          .build());
     }
   }
 }

@@ -36,13 +36,18 @@ final class CacheStoreFilter implements ContainerResponseFilter {
   @Override
   public void filter(ContainerRequestContext request, ContainerResponseContext response) {
     if (!(request.getProperty(CacheExchange.PROPERTY) instanceof CacheExchange exchange)
-        || exchange.isHit()) {
+        || exchange.answeredByCache()) {
       return;
     }
     try {
       decide(request, response, exchange);
     } catch (RuntimeException e) {
       LOG.log(WARNING, "store decision failed, response not cached", e);
+      exchange.takeDecision();
+    } finally {
+      if (!exchange.awaitsBody()) {
+        exchange.finish(engine);
+      }
     }
   }
 
@@ -62,6 +67,11 @@ final class CacheStoreFilter implements ContainerResponseFilter {
     if (!HttpMethod.GET.equals(request.getMethod())) {
       headers.putSingle("Cache-Status", recorder.forwarded(miss,
           engine.notStored(what, NotStoredReason.METHOD)).toHeaderValue());
+      return;
+    }
+    if (exchange.requestDirectives.noStore()) {
+      headers.putSingle("Cache-Status", recorder.forwarded(miss,
+          engine.notStored(what, NotStoredReason.REQUEST_NO_STORE)).toHeaderValue());
       return;
     }
     StoragePolicy.Decision decision = StoragePolicy.decide(response.getStatus(),

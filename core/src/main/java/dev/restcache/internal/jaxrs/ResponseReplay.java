@@ -24,8 +24,9 @@ final class ResponseReplay {
   }
 
   /** The full stored response, or a 304 when the request's conditions hold. */
-  static Response replay(StoredResponse stored, Function<String, List<String>> requestHeader,
+  static Response replay(CacheEngine.Hit hit, Function<String, List<String>> requestHeader,
       CacheEngine engine) {
+    StoredResponse stored = hit.response();
     Instant now = engine.now();
     Headers headers = stored.headers();
     boolean notModified = stored.status() == 200 && ConditionalRequests.isNotModified(
@@ -44,6 +45,7 @@ final class ResponseReplay {
     response.header("Age", CacheValidity.ageHeaderSeconds(age));
     response.header("Cache-Status", CacheStatus.hit(engine.settings().cacheStatusName())
         .ttl(stored.timeToLive(now).getSeconds())
+        .collapsed(hit.collapsed())
         .toHeaderValue());
     if (!notModified && stored.body().length > 0) {
       response.entity(stored.body());

@@ -1,0 +1,57 @@
+package dev.restcache.internal;
+
+import dev.restcache.internal.http.CacheDirectives;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * May this stored response answer this request now? RFC 9111 §4.2 and §5.2.1 with RFC 5861's
+ * {@code stale-while-revalidate}. Pure: the time is a parameter.
+ */
+public final class ResponseSuitability {
+  private ResponseSuitability() {
+  }
+
+  /** The answer. */
+  public enum Suitability {
+    /** Fresh (or stale within what the request accepts): serve it. */
+    FRESH,
+    /** Stale within {@code stale-while-revalidate}: serve it while one request refreshes it. */
+    STALE_WHILE_REVALIDATE,
+    /** Not usable without going to the resource. */
+    STALE
+  }
+
+  /**
+   * Assesses {@code stored} for a request with {@code request} directives ({@link
+   * CacheDirectives#NONE} when the cache ignores them) at {@code now}.
+   */
+  public static Suitability assess(StoredResponse stored, CacheDirectives request, Instant now) {
+    if (request.noCache()) {
+      return Suitability.STALE;
+    }
+    Duration age = stored.currentAge(now);
+    Duration lifetime = stored.freshnessLifetime();
+    if (request.maxAge() >= 0 && age.compareTo(Duration.ofSeconds(request.maxAge())) > 0) {
+      return Suitability.STALE;
+    }
+    if (request.minFresh() >= 0) {
+      lifetime = lifetime.minusSeconds(request.minFresh());
+    }
+    if (lifetime.compareTo(age) > 0) {
+      return Suitability.FRESH;
+    }
+    // §4.2.4: must-revalidate (and proxy-revalidate, for a shared cache) forbid serving stale.
+    if (stored.mustRevalidate()) {
+      return Suitability.STALE;
+    }
+    Duration staleness = age.minus(stored.freshnessLifetime());
+    if (request.maxStaleAny() || (request.maxStale() >= 0
+        && staleness.compareTo(Duration.ofSeconds(request.maxStale())) <= 0)) {
+      return Suitability.FRESH;
+    }
+    return stored.staleWhileRevalidate().compareTo(staleness) > 0
+        ? Suitability.STALE_WHILE_REVALIDATE
+        : Suitability.STALE;
+  }
+}
