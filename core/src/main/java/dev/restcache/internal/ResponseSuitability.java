@@ -31,21 +31,20 @@ public final class ResponseSuitability {
       return Suitability.STALE;
     }
     Duration age = stored.currentAge(now);
-    Duration lifetime = stored.freshnessLifetime();
     if (request.maxAge() >= 0 && age.compareTo(Duration.ofSeconds(request.maxAge())) > 0) {
       return Suitability.STALE;
     }
-    if (request.minFresh() >= 0) {
-      lifetime = lifetime.minusSeconds(request.minFresh());
-    }
-    if (lifetime.compareTo(age) > 0) {
-      return Suitability.FRESH;
+    Duration remaining = stored.freshnessLifetime().minus(age);
+    if (remaining.compareTo(Duration.ZERO) > 0) {
+      boolean freshEnough = request.minFresh() < 0
+          || remaining.compareTo(Duration.ofSeconds(request.minFresh())) >= 0;
+      return freshEnough ? Suitability.FRESH : Suitability.STALE;
     }
     // §4.2.4: must-revalidate (and proxy-revalidate, for a shared cache) forbid serving stale.
     if (stored.mustRevalidate()) {
       return Suitability.STALE;
     }
-    Duration staleness = age.minus(stored.freshnessLifetime());
+    Duration staleness = remaining.negated();
     if (request.maxStaleAny() || (request.maxStale() >= 0
         && staleness.compareTo(Duration.ofSeconds(request.maxStale())) <= 0)) {
       return Suitability.FRESH;

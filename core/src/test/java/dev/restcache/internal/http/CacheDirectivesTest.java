@@ -184,4 +184,14 @@ class CacheDirectivesTest {
         "public, max-age=5, s-maxage=6, stale-while-revalidate=7, stale-if-error=8, immutable");
     assertThat(CacheDirectives.parse(cc.toHeaderValue())).isEqualTo(cc);
   }
+
+  @Test
+  void pragmaNoCacheCountsOnlyWithoutCacheControl() {
+    assertThat(CacheDirectives.forRequest(null, List.of("no-cache")).noCache()).isTrue();
+    assertThat(CacheDirectives.forRequest(List.of(), List.of("x, No-Cache")).noCache()).isTrue();
+    assertThat(CacheDirectives.forRequest(List.of("max-age=5"), List.of("no-cache")).noCache())
+        .isFalse();
+    assertThat(CacheDirectives.forRequest(null, List.of("foo"))).isEqualTo(CacheDirectives.NONE);
+    assertThat(CacheDirectives.forRequest(null, null)).isEqualTo(CacheDirectives.NONE);
+  }
 }

@@ -20,9 +20,11 @@ class CacheStatusTest {
 
   @Test
   void everyParameterInRfcOrder() {
-    assertThat(CacheStatus.forward("c", "stale").detail("d").stored(true).ttl(-3)
-        .toHeaderValue())
-        .isEqualTo("c; fwd=stale; ttl=-3; stored; detail=\"d\"");
+    assertThat(CacheStatus.forward("c", "stale").detail("d").collapsed(true).stored(true)
+        .ttl(-3).toHeaderValue())
+        .isEqualTo("c; fwd=stale; ttl=-3; stored; collapsed; detail=\"d\"");
+    assertThat(CacheStatus.hit("c").ttl(5).collapsed(true).toHeaderValue())
+        .isEqualTo("c; hit; ttl=5; collapsed");
   }
 
   @Test

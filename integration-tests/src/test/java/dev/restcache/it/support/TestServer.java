@@ -4,6 +4,7 @@ import io.restassured.RestAssured;
 import io.restassured.specification.RequestSpecification;
 import java.net.URI;
 import org.glassfish.grizzly.http.server.HttpServer;
+import org.glassfish.grizzly.threadpool.ThreadPoolConfig;
 import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
 import org.glassfish.jersey.server.ResourceConfig;
 
@@ -19,8 +20,17 @@ public final class TestServer implements AutoCloseable {
 
   /** Starts {@code application} and waits until it listens. */
   public static TestServer start(ResourceConfig application) {
+    return start(application, null);
+  }
+
+  /** Starts {@code application} with the given worker pool (null for Grizzly's default). */
+  public static TestServer start(ResourceConfig application, ThreadPoolConfig workers) {
     HttpServer server = GrizzlyHttpServerFactory.createHttpServer(
         URI.create("http://127.0.0.1:0/"), application, false);
+    if (workers != null) {
+      server.getListeners().forEach(listener ->
+          listener.getTransport().setWorkerThreadPoolConfig(workers));
+    }
     // Grizzly refuses a DELETE with a body unless told otherwise.
     server.getServerConfiguration().setAllowPayloadForUndefinedHttpMethods(true);
     try {
