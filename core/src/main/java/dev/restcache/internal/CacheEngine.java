@@ -76,8 +76,10 @@ public final class CacheEngine implements ResponseCache {
    * @param fwd the RFC 9211 forward reason: {@code uri-miss}, {@code vary-miss} or {@code stale}
    * @param generation the path's generation read before the resource ran
    * @param fill the fill this request leads, that others wait for; null when it leads none
+   * @param staleIfError a stale response that may stand in for a 5xx answer; null for none
    */
-  public record Miss(String fwd, long generation, Fill fill) implements Lookup {
+  public record Miss(String fwd, long generation, Fill fill, StoredResponse staleIfError)
+      implements Lookup {
   }
 
   /** Run the resource and store nothing, for {@code reason}. */
@@ -115,6 +117,7 @@ public final class CacheEngine implements ResponseCache {
       Function<String, List<String>> requestHeader, boolean hasAuthorization,
       CacheDirectives requestDirectives, boolean mayCollapse) {
     String fwd = "uri-miss";
+    StoredResponse fallback = null;
     StoredValue found = read(primaryKey);
     if (found instanceof VariantIndex index) {
       found = read(CacheKeys.variantKey(primaryKey, index.vary(), requestHeader));
@@ -126,7 +129,9 @@ public final class CacheEngine implements ResponseCache {
             primaryKey);
         return new Bypass(NotStoredReason.AUTHORIZATION);
       }
-      switch (ResponseSuitability.assess(response, requestDirectives, now())) {
+      Instant now = now();
+      fallback = ResponseSuitability.usableIfError(response, now) ? response : null;
+      switch (ResponseSuitability.assess(response, requestDirectives, now)) {
         case FRESH -> {
           return hit(primaryKey, response, false);
         }
@@ -134,7 +139,7 @@ public final class CacheEngine implements ResponseCache {
           // RFC 5861: one request refreshes the entry; every other is served the stale one.
           Fill refresh = tryLead(primaryKey);
           return refresh == null ? hit(primaryKey, response, false)
-              : miss("stale", primaryKey, requestUri, refresh);
+              : miss("stale", primaryKey, requestUri, refresh, fallback);
         }
         case STALE -> fwd = "stale";
       }
@@ -143,11 +148,11 @@ public final class CacheEngine implements ResponseCache {
       return new Unsatisfiable();
     }
     if (!mayCollapse) {
-      return miss(fwd, primaryKey, requestUri, null);
+      return miss(fwd, primaryKey, requestUri, null, fallback);
     }
     Fill lead = tryLead(primaryKey);
     if (lead != null) {
-      return miss(fwd, primaryKey, requestUri, lead);
+      return miss(fwd, primaryKey, requestUri, lead, fallback);
     }
     awaitFill(primaryKey);
     Lookup after = lookup(primaryKey, requestUri, requestHeader, hasAuthorization,
@@ -161,7 +166,8 @@ public final class CacheEngine implements ResponseCache {
     return new Hit(response, collapsed);
   }
 
-  private Miss miss(String fwd, String primaryKey, URI requestUri, Fill fill) {
+  private Miss miss(String fwd, String primaryKey, URI requestUri, Fill fill,
+      StoredResponse staleIfError) {
     long generation;
     try {
       generation = call(() -> store.generation(CacheKeys.path(requestUri)), "generation");
@@ -171,7 +177,7 @@ public final class CacheEngine implements ResponseCache {
     }
     misses.increment();
     LOG.log(DEBUG, "miss ({0}): {1}", fwd, primaryKey);
-    return new Miss(fwd, generation, fill);
+    return new Miss(fwd, generation, fill, staleIfError);
   }
 
   private Fill tryLead(String primaryKey) {

@@ -53,4 +53,13 @@ public final class ResponseSuitability {
         ? Suitability.STALE_WHILE_REVALIDATE
         : Suitability.STALE;
   }
+
+  /**
+   * Whether {@code stored} may stand in for a 500, 502, 503 or 504 at {@code now}: stale by
+   * less than its {@code stale-if-error} window (RFC 5861 §4), and not must-revalidate.
+   */
+  public static boolean usableIfError(StoredResponse stored, Instant now) {
+    Duration staleness = stored.currentAge(now).minus(stored.freshnessLifetime());
+    return !stored.mustRevalidate() && stored.staleIfError().compareTo(staleness) > 0;
+  }
 }

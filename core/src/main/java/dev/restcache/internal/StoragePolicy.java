@@ -31,15 +31,20 @@ public final class StoragePolicy {
    * @param correctedInitialAge the age it already has
    * @param shareableWithAuthorization whether it may answer requests with {@code Authorization}
    * @param staleWhileRevalidate how long past freshness it may be served while refreshed
+   * @param staleIfError how long past freshness it may stand in for an error
    * @param mustRevalidate whether it must never be served stale
    */
   public record Store(Duration freshnessLifetime, Duration correctedInitialAge,
-      boolean shareableWithAuthorization, Duration staleWhileRevalidate,
+      boolean shareableWithAuthorization, Duration staleWhileRevalidate, Duration staleIfError,
       boolean mustRevalidate) implements Decision {
 
     /** How long past its freshness the entry is worth keeping. */
     public Duration staleWindow() {
-      return mustRevalidate ? Duration.ZERO : staleWhileRevalidate;
+      if (mustRevalidate) {
+        return Duration.ZERO;
+      }
+      return staleWhileRevalidate.compareTo(staleIfError) > 0 ? staleWhileRevalidate
+          : staleIfError;
     }
   }
 
@@ -97,8 +102,8 @@ public final class StoragePolicy {
       return new Refuse(NotStoredReason.STALE);
     }
     boolean mustRevalidate = cc.mustRevalidate() || cc.proxyRevalidate();
-    Duration staleWhileRevalidate = Duration.ofSeconds(Math.max(0, cc.staleWhileRevalidate()));
-    return new Store(lifetime.get(), initialAge, shareable, staleWhileRevalidate,
-        mustRevalidate);
+    return new Store(lifetime.get(), initialAge, shareable,
+        Duration.ofSeconds(Math.max(0, cc.staleWhileRevalidate())),
+        Duration.ofSeconds(Math.max(0, cc.staleIfError())), mustRevalidate);
   }
 }

@@ -15,6 +15,7 @@ import java.time.Instant;
  * @param freshnessLifetime how long it is fresh, from its headers or the TTL
  * @param shareableWithAuthorization whether it may answer requests carrying {@code Authorization}
  * @param staleWhileRevalidate how long past its freshness it may be served while refreshed
+ * @param staleIfError how long past its freshness it may stand in for a 5xx (RFC 5861)
  * @param mustRevalidate whether it must never be served stale ({@code must-revalidate},
  *     {@code proxy-revalidate})
  */
@@ -27,6 +28,7 @@ public record StoredResponse(
     Duration freshnessLifetime,
     boolean shareableWithAuthorization,
     Duration staleWhileRevalidate,
+    Duration staleIfError,
     boolean mustRevalidate) implements StoredValue {
 
   /** The response's current age at {@code now}. */

@@ -85,6 +85,7 @@ public final class StoredValueCodec {
     out.writeLong(saturatedMillis(response.freshnessLifetime()));
     out.writeBoolean(response.shareableWithAuthorization());
     out.writeLong(saturatedMillis(response.staleWhileRevalidate()));
+    out.writeLong(saturatedMillis(response.staleIfError()));
     out.writeBoolean(response.mustRevalidate());
     List<Headers.Field> fields = response.headers().fields();
     out.writeInt(fields.size());
@@ -103,6 +104,7 @@ public final class StoredValueCodec {
     Duration lifetime = Duration.ofMillis(in.readLong());
     boolean shareable = in.readBoolean();
     Duration staleWhileRevalidate = Duration.ofMillis(in.readLong());
+    Duration staleIfError = Duration.ofMillis(in.readLong());
     boolean mustRevalidate = in.readBoolean();
     int count = boundedLength(in.readInt(), MAX_FIELDS, "header count");
     List<Headers.Field> fields = new ArrayList<>(count);
@@ -112,7 +114,7 @@ public final class StoredValueCodec {
     int bodyLength = boundedLength(in.readInt(), in.available(), "body length");
     byte[] body = in.readNBytes(bodyLength);
     return new StoredResponse(status, Headers.of(fields), body, responseTime, initialAge,
-        lifetime, shareable, staleWhileRevalidate, mustRevalidate);
+        lifetime, shareable, staleWhileRevalidate, staleIfError, mustRevalidate);
   }
 
   private static void writeString(DataOutputStream out, String value) throws IOException {

@@ -17,7 +17,8 @@ class ResponseSuitabilityTest {
   /** Fresh for 60 s, then 30 s of stale-while-revalidate unless it must revalidate. */
   private static StoredResponse response(boolean mustRevalidate) {
     return new StoredResponse(200, Headers.EMPTY, new byte[0], STORED, Duration.ZERO,
-        Duration.ofSeconds(60), false, Duration.ofSeconds(30), mustRevalidate);
+        Duration.ofSeconds(60), false, Duration.ofSeconds(30), Duration.ofSeconds(100),
+        mustRevalidate);
   }
 
   private static Suitability at(long seconds, String requestCacheControl) {

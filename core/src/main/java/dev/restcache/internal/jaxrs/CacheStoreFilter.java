@@ -14,6 +14,7 @@ import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MultivaluedMap;
+import java.util.Set;
 
 /**
  * Decides whether a response that went to the resource may be stored, once every other
@@ -22,6 +23,8 @@ import jakarta.ws.rs.core.MultivaluedMap;
  */
 final class CacheStoreFilter implements ContainerResponseFilter {
   private static final System.Logger LOG = System.getLogger("dev.restcache");
+  // RFC 5861 §4: the errors a stale-if-error response may stand in for.
+  private static final Set<Integer> SERVER_ERRORS = Set.of(500, 502, 503, 504);
 
   private final CacheEngine engine;
   private final CachedRoute route;
@@ -64,6 +67,10 @@ final class CacheStoreFilter implements ContainerResponseFilter {
     }
     CacheEngine.Miss miss = (CacheEngine.Miss) exchange.lookup;
     String what = exchange.requestUri.toString();
+    if (miss.staleIfError() != null && SERVER_ERRORS.contains(response.getStatus())) {
+      ResponseReplay.replaceWithStale(response, miss.staleIfError(), engine);
+      return;
+    }
     if (!HttpMethod.GET.equals(request.getMethod())) {
       headers.putSingle("Cache-Status", recorder.forwarded(miss,
           engine.notStored(what, NotStoredReason.METHOD)).toHeaderValue());

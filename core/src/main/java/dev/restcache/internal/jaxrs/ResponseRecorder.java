@@ -35,8 +35,8 @@ final class ResponseRecorder {
     StoredResponse response = new StoredResponse(exchange.status(),
         StorableHeaders.forStorage(Headers.of(fields)), body, exchange.responseTime(),
         decision.correctedInitialAge(), decision.freshnessLifetime(),
-        decision.shareableWithAuthorization(), decision.staleWindow(),
-        decision.mustRevalidate());
+        decision.shareableWithAuthorization(), decision.staleWhileRevalidate(),
+        decision.staleIfError(), decision.mustRevalidate());
     Optional<NotStoredReason> notStored = engine.store(exchange.requestUri,
         exchange.requestHeader, miss, decision, response, exchange.tags);
     liveHeaders.putSingle("Cache-Status", forwarded(miss, notStored).toHeaderValue());

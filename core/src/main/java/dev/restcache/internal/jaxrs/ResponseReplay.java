@@ -6,7 +6,11 @@ import dev.restcache.internal.StoredResponse;
 import dev.restcache.internal.http.CacheStatus;
 import dev.restcache.internal.http.CacheValidity;
 import dev.restcache.internal.http.ConditionalRequests;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
+import java.lang.annotation.Annotation;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -51,6 +55,32 @@ final class ResponseReplay {
       response.entity(stored.body());
     }
     return response.build();
+  }
+
+  /**
+   * Replaces a 5xx answer with a stale stored response inside its {@code stale-if-error}
+   * window, telling the client in {@code Cache-Status}.
+   */
+  static void replaceWithStale(ContainerResponseContext response, StoredResponse stale,
+      CacheEngine engine) {
+    Instant now = engine.now();
+    MultivaluedMap<String, Object> headers = response.getHeaders();
+    headers.clear();
+    stale.headers().forEach(headers::add);
+    headers.putSingle("Age", CacheValidity.ageHeaderSeconds(stale.currentAge(now)));
+    headers.putSingle("Cache-Status", CacheStatus.hit(engine.settings().cacheStatusName())
+        .ttl(stale.timeToLive(now).getSeconds())
+        .detail("stale-if-error")
+        .toHeaderValue());
+    response.setStatus(stale.status());
+    String contentType = stale.headers().first("Content-Type");
+    if (stale.body().length == 0) {
+      response.setEntity(null);
+    } else {
+      response.setEntity(stale.body(), new Annotation[0],
+          contentType == null ? MediaType.APPLICATION_OCTET_STREAM_TYPE
+              : MediaType.valueOf(contentType));
+    }
   }
 
   private static boolean keptIn304(String name, boolean hasETag) {
