@@ -77,9 +77,11 @@ public final class CacheEngine implements ResponseCache {
    * @param generation the path's generation read before the resource ran
    * @param fill the fill this request leads, that others wait for; null when it leads none
    * @param staleIfError a stale response that may stand in for a 5xx answer; null for none
+   * @param revalidate a stale response with validators the resource may confirm with a 304;
+   *     null for none
    */
-  public record Miss(String fwd, long generation, Fill fill, StoredResponse staleIfError)
-      implements Lookup {
+  public record Miss(String fwd, long generation, Fill fill, StoredResponse staleIfError,
+      StoredResponse revalidate) implements Lookup {
   }
 
   /** Run the resource and store nothing, for {@code reason}. */
@@ -118,6 +120,7 @@ public final class CacheEngine implements ResponseCache {
       CacheDirectives requestDirectives, boolean mayCollapse) {
     String fwd = "uri-miss";
     StoredResponse fallback = null;
+    StoredResponse stale = null;
     StoredValue found = read(primaryKey);
     if (found instanceof VariantIndex index) {
       found = read(CacheKeys.variantKey(primaryKey, index.vary(), requestHeader));
@@ -139,20 +142,24 @@ public final class CacheEngine implements ResponseCache {
           // RFC 5861: one request refreshes the entry; every other is served the stale one.
           Fill refresh = tryLead(primaryKey);
           return refresh == null ? hit(primaryKey, response, false)
-              : miss("stale", primaryKey, requestUri, refresh, fallback);
+              : miss("stale", primaryKey, requestUri, refresh, fallback,
+                  response.hasValidator() ? response : null);
         }
-        case STALE -> fwd = "stale";
+        case STALE -> {
+          fwd = "stale";
+          stale = response.hasValidator() ? response : null;
+        }
       }
     }
     if (requestDirectives.onlyIfCached()) {
       return new Unsatisfiable();
     }
     if (!mayCollapse) {
-      return miss(fwd, primaryKey, requestUri, null, fallback);
+      return miss(fwd, primaryKey, requestUri, null, fallback, stale);
     }
     Fill lead = tryLead(primaryKey);
     if (lead != null) {
-      return miss(fwd, primaryKey, requestUri, lead, fallback);
+      return miss(fwd, primaryKey, requestUri, lead, fallback, stale);
     }
     awaitFill(primaryKey);
     Lookup after = lookup(primaryKey, requestUri, requestHeader, hasAuthorization,
@@ -167,7 +174,7 @@ public final class CacheEngine implements ResponseCache {
   }
 
   private Miss miss(String fwd, String primaryKey, URI requestUri, Fill fill,
-      StoredResponse staleIfError) {
+      StoredResponse staleIfError, StoredResponse revalidate) {
     long generation;
     try {
       generation = call(() -> store.generation(CacheKeys.path(requestUri)), "generation");
@@ -177,7 +184,7 @@ public final class CacheEngine implements ResponseCache {
     }
     misses.increment();
     LOG.log(DEBUG, "miss ({0}): {1}", fwd, primaryKey);
-    return new Miss(fwd, generation, fill, staleIfError);
+    return new Miss(fwd, generation, fill, staleIfError, revalidate);
   }
 
   private Fill tryLead(String primaryKey) {
@@ -228,9 +235,15 @@ public final class CacheEngine implements ResponseCache {
       StoredResponse response, Set<String> tags) {
     String primaryKey = CacheKeys.primaryKey(settings.keyPrefix(), requestUri);
     String path = CacheKeys.path(requestUri);
+    // Past its stale windows, an entry with a validator is kept as long again, so that the
+    // resource can still confirm it with a 304 instead of producing it anew.
+    Duration kept = decision.staleWindow();
+    if (response.hasValidator() && decision.freshnessLifetime().compareTo(kept) > 0) {
+      kept = decision.freshnessLifetime();
+    }
     Instant expiresAt = response.responseTime()
         .plus(decision.freshnessLifetime().minus(decision.correctedInitialAge()))
-        .plus(decision.staleWindow());
+        .plus(kept);
     VarySpec vary = VarySpec.parse(response.headers().all("Vary"));
     try {
       boolean stored;

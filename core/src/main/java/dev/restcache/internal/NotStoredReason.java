@@ -13,8 +13,6 @@ public enum NotStoredReason {
   NO_STORE("no-store"),
   /** {@code Cache-Control: private}: for the user's own cache only. */
   PRIVATE("private"),
-  /** {@code Cache-Control: no-cache}: would need revalidation on every use. */
-  NO_CACHE("no-cache"),
   /** {@code Vary: *}: no request can ever match it. */
   VARY_STAR("vary-star"),
   /** {@code Set-Cookie}: one user's cookie must never reach another. */

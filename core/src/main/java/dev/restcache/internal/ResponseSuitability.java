@@ -27,7 +27,8 @@ public final class ResponseSuitability {
    * CacheDirectives#NONE} when the cache ignores them) at {@code now}.
    */
   public static Suitability assess(StoredResponse stored, CacheDirectives request, Instant now) {
-    if (request.noCache()) {
+    // §5.2.2.4 and §5.2.1.4: no-cache on either side means "validate before every use".
+    if (request.noCache() || stored.noCache()) {
       return Suitability.STALE;
     }
     Duration age = stored.currentAge(now);
@@ -60,6 +61,7 @@ public final class ResponseSuitability {
    */
   public static boolean usableIfError(StoredResponse stored, Instant now) {
     Duration staleness = stored.currentAge(now).minus(stored.freshnessLifetime());
-    return !stored.mustRevalidate() && stored.staleIfError().compareTo(staleness) > 0;
+    return !stored.mustRevalidate() && !stored.noCache()
+        && stored.staleIfError().compareTo(staleness) > 0;
   }
 }

@@ -15,6 +15,8 @@ public final class StorableHeaders {
       "connection", "keep-alive", "proxy-connection", "proxy-authenticate",
       "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade",
       "age", "cache-status", "content-length");
+  private static final Set<String> BODY_FIELDS =
+      Set.of("content-type", "content-encoding", "content-range");
 
   private StorableHeaders() {
   }
@@ -34,6 +36,27 @@ public final class StorableHeaders {
       added.add(new Headers.Field("ETag", EntityTag.strongFromBody(body).toHeaderValue()));
     }
     return added;
+  }
+
+  /**
+   * A stored response's fields updated by a 304 that validated it (RFC 9111 §3.2): each field
+   * the 304 carries replaces the stored one, except those that describe the body it did not
+   * send; a 304 without {@code Date} is dated {@code responseTime}.
+   */
+  public static Headers updatedBy304(Headers stored, Headers notModified,
+      Instant responseTime) {
+    Headers update = forStorage(notModified).without(BODY_FIELDS);
+    List<String> replaced = new ArrayList<>();
+    update.fields().forEach(field -> replaced.add(field.name()));
+    if (!update.contains("Date")) {
+      replaced.add("Date");
+    }
+    List<Headers.Field> fields = new ArrayList<>(stored.without(replaced).fields());
+    fields.addAll(update.fields());
+    if (!update.contains("Date")) {
+      fields.add(new Headers.Field("Date", HttpDates.format(responseTime)));
+    }
+    return Headers.of(fields);
   }
 
   /** The end-to-end fields of {@code response}: without hop-by-hop and regenerated ones. */

@@ -33,14 +33,15 @@ public final class StoragePolicy {
    * @param staleWhileRevalidate how long past freshness it may be served while refreshed
    * @param staleIfError how long past freshness it may stand in for an error
    * @param mustRevalidate whether it must never be served stale
+   * @param noCache whether it must be revalidated before every use
    */
   public record Store(Duration freshnessLifetime, Duration correctedInitialAge,
       boolean shareableWithAuthorization, Duration staleWhileRevalidate, Duration staleIfError,
-      boolean mustRevalidate) implements Decision {
+      boolean mustRevalidate, boolean noCache) implements Decision {
 
     /** How long past its freshness the entry is worth keeping. */
     public Duration staleWindow() {
-      if (mustRevalidate) {
+      if (mustRevalidate || noCache) {
         return Duration.ZERO;
       }
       return staleWhileRevalidate.compareTo(staleIfError) > 0 ? staleWhileRevalidate
@@ -74,9 +75,6 @@ public final class StoragePolicy {
     if (cc.isPrivate()) {
       return new Refuse(NotStoredReason.PRIVATE);
     }
-    if (cc.noCache()) {
-      return new Refuse(NotStoredReason.NO_CACHE);
-    }
     if (VarySpec.parse(headers.all("Vary")).isWildcard()) {
       return new Refuse(NotStoredReason.VARY_STAR);
     }
@@ -104,6 +102,6 @@ public final class StoragePolicy {
     boolean mustRevalidate = cc.mustRevalidate() || cc.proxyRevalidate();
     return new Store(lifetime.get(), initialAge, shareable,
         Duration.ofSeconds(Math.max(0, cc.staleWhileRevalidate())),
-        Duration.ofSeconds(Math.max(0, cc.staleIfError())), mustRevalidate);
+        Duration.ofSeconds(Math.max(0, cc.staleIfError())), mustRevalidate, cc.noCache());
   }
 }

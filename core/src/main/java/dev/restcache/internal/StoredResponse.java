@@ -18,6 +18,7 @@ import java.time.Instant;
  * @param staleIfError how long past its freshness it may stand in for a 5xx (RFC 5861)
  * @param mustRevalidate whether it must never be served stale ({@code must-revalidate},
  *     {@code proxy-revalidate})
+ * @param noCache whether it must be revalidated before every use ({@code no-cache})
  */
 public record StoredResponse(
     int status,
@@ -29,11 +30,17 @@ public record StoredResponse(
     boolean shareableWithAuthorization,
     Duration staleWhileRevalidate,
     Duration staleIfError,
-    boolean mustRevalidate) implements StoredValue {
+    boolean mustRevalidate,
+    boolean noCache) implements StoredValue {
 
   /** The response's current age at {@code now}. */
   public Duration currentAge(Instant now) {
     return CacheValidity.currentAge(correctedInitialAge, responseTime, now);
+  }
+
+  /** Whether it carries a validator, so that the resource can answer 304 for it. */
+  public boolean hasValidator() {
+    return headers.contains("ETag") || headers.contains("Last-Modified");
   }
 
   /** Whether it is still fresh at {@code now}. */

@@ -16,9 +16,13 @@ class ResponseSuitabilityTest {
 
   /** Fresh for 60 s, then 30 s of stale-while-revalidate unless it must revalidate. */
   private static StoredResponse response(boolean mustRevalidate) {
+    return response(mustRevalidate, false);
+  }
+
+  private static StoredResponse response(boolean mustRevalidate, boolean noCache) {
     return new StoredResponse(200, Headers.EMPTY, new byte[0], STORED, Duration.ZERO,
         Duration.ofSeconds(60), false, Duration.ofSeconds(30), Duration.ofSeconds(100),
-        mustRevalidate);
+        mustRevalidate, noCache);
   }
 
   private static Suitability at(long seconds, String requestCacheControl) {
@@ -45,6 +49,26 @@ class ResponseSuitabilityTest {
         STORED.plusSeconds(61))).isEqualTo(STALE);
     assertThat(ResponseSuitability.assess(response(true), CacheDirectives.parse("max-stale"),
         STORED.plusSeconds(61))).isEqualTo(STALE);
+  }
+
+  @Test
+  void noCacheResponseIsAlwaysRevalidatedAndNeverStandsInForAnError() {
+    assertThat(ResponseSuitability.assess(response(false, true), CacheDirectives.NONE, STORED))
+        .isEqualTo(STALE);
+    assertThat(ResponseSuitability.usableIfError(response(false, true), STORED.plusSeconds(61)))
+        .isFalse();
+  }
+
+  @Test
+  void staleIfErrorWindowBoundsTheUseInPlaceOfAnError() {
+    assertThat(ResponseSuitability.usableIfError(response(false), STORED.plusSeconds(30)))
+        .isTrue();
+    assertThat(ResponseSuitability.usableIfError(response(false), STORED.plusSeconds(159)))
+        .isTrue();
+    assertThat(ResponseSuitability.usableIfError(response(false), STORED.plusSeconds(160)))
+        .isFalse();
+    assertThat(ResponseSuitability.usableIfError(response(true), STORED.plusSeconds(61)))
+        .isFalse();
   }
 
   @Test

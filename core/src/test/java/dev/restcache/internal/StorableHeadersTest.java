@@ -50,4 +50,23 @@ class StorableHeadersTest {
     assertThat(StorableHeaders.additions(Headers.EMPTY, NOW, new byte[0], false))
         .extracting(Headers.Field::name).containsExactly("Date");
   }
+
+  @Test
+  void a304UpdatesTheStoredFieldsButNotThoseOfTheBody() {
+    Headers stored = Headers.of(List.of(
+        new Headers.Field("Content-Type", "application/json"),
+        new Headers.Field("ETag", "\"v1\""),
+        new Headers.Field("Cache-Control", "max-age=10"),
+        new Headers.Field("Date", "Sun, 22 Nov 2026 09:00:00 GMT")));
+    Headers notModified = Headers.of(List.of(
+        new Headers.Field("Cache-Control", "max-age=60"),
+        new Headers.Field("Content-Type", "text/html"),
+        new Headers.Field("Connection", "keep-alive")));
+    Headers updated = StorableHeaders.updatedBy304(stored, notModified, NOW);
+    assertThat(updated.first("Cache-Control")).isEqualTo("max-age=60");
+    assertThat(updated.first("Content-Type")).isEqualTo("application/json");
+    assertThat(updated.first("ETag")).isEqualTo("\"v1\"");
+    assertThat(updated.first("Date")).isEqualTo("Sun, 22 Nov 2026 10:00:00 GMT");
+    assertThat(updated.contains("Connection")).isFalse();
+  }
 }

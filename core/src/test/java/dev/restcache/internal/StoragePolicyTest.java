@@ -58,12 +58,27 @@ class StoragePolicyTest {
         .isEqualTo(NotStoredReason.NO_STORE);
     assertThat(refused(decide(200, headers("Cache-Control", "private, max-age=60"))))
         .isEqualTo(NotStoredReason.PRIVATE);
-    assertThat(refused(decide(200, headers("Cache-Control", "no-cache"))))
-        .isEqualTo(NotStoredReason.NO_CACHE);
     assertThat(refused(decide(200, headers("Vary", "Accept, *"))))
         .isEqualTo(NotStoredReason.VARY_STAR);
     assertThat(refused(decide(200, headers("Set-Cookie", "session=1"))))
         .isEqualTo(NotStoredReason.SET_COOKIE);
+  }
+
+  @Test
+  void noCacheIsStoredToBeRevalidatedOnEveryUse() {
+    StoragePolicy.Decision decision = decide(200, headers("Cache-Control", "no-cache"));
+    assertThat(((StoragePolicy.Store) decision).noCache()).isTrue();
+    assertThat(((StoragePolicy.Store) decision).staleWindow()).isZero();
+  }
+
+  @Test
+  void staleWindowIsTheLargerOfTheTwoUnlessTheResponseMustRevalidate() {
+    StoragePolicy.Store store = (StoragePolicy.Store) decide(200, headers("Cache-Control",
+        "max-age=10, stale-while-revalidate=30, stale-if-error=60"));
+    assertThat(store.staleWindow()).hasSeconds(60);
+    StoragePolicy.Store strict = (StoragePolicy.Store) decide(200, headers("Cache-Control",
+        "max-age=10, stale-while-revalidate=30, must-revalidate"));
+    assertThat(strict.staleWindow()).isZero();
   }
 
   @Test

@@ -72,7 +72,6 @@ class NeverStoreTest {
       "Cache-Control | no-store | no-store",
       "Cache-Control | private, max-age=60 | private",
       "Cache-Control | private=\"x-user\" | private",
-      "Cache-Control | no-cache | no-cache",
       "Vary | * | vary-star",
       "Vary | Accept, * | vary-star",
       "Set-Cookie | session=abc | set-cookie",

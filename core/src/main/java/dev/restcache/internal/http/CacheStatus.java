@@ -12,15 +12,17 @@ public final class CacheStatus {
 
   private final String cacheName;
   private final String fwd;
+  private final Integer fwdStatus;
   private final Long ttl;
   private final boolean stored;
   private final boolean collapsed;
   private final String detail;
 
-  private CacheStatus(String cacheName, String fwd, Long ttl, boolean stored, boolean collapsed,
-      String detail) {
+  private CacheStatus(String cacheName, String fwd, Integer fwdStatus, Long ttl, boolean stored,
+      boolean collapsed, String detail) {
     this.cacheName = cacheName;
     this.fwd = fwd;
+    this.fwdStatus = fwdStatus;
     this.ttl = ttl;
     this.stored = stored;
     this.collapsed = collapsed;
@@ -29,7 +31,7 @@ public final class CacheStatus {
 
   /** The request was answered from the cache. */
   public static CacheStatus hit(String cacheName) {
-    return new CacheStatus(cacheName, null, null, false, false, null);
+    return new CacheStatus(cacheName, null, null, null, false, false, null);
   }
 
   /**
@@ -38,27 +40,32 @@ public final class CacheStatus {
    * {@code stale}, {@code partial}).
    */
   public static CacheStatus forward(String cacheName, String fwdReason) {
-    return new CacheStatus(cacheName, fwdReason, null, false, false, null);
+    return new CacheStatus(cacheName, fwdReason, null, null, false, false, null);
   }
 
   /** With the response's remaining freshness in seconds (negative when stale). */
   public CacheStatus ttl(long seconds) {
-    return new CacheStatus(cacheName, fwd, seconds, stored, collapsed, detail);
+    return new CacheStatus(cacheName, fwd, fwdStatus, seconds, stored, collapsed, detail);
   }
 
   /** With whether the forwarded response was stored. */
   public CacheStatus stored(boolean isStored) {
-    return new CacheStatus(cacheName, fwd, ttl, isStored, collapsed, detail);
+    return new CacheStatus(cacheName, fwd, fwdStatus, ttl, isStored, collapsed, detail);
   }
 
   /** With a free-form detail, such as why the response was not stored. */
   public CacheStatus detail(String text) {
-    return new CacheStatus(cacheName, fwd, ttl, stored, collapsed, text);
+    return new CacheStatus(cacheName, fwd, fwdStatus, ttl, stored, collapsed, text);
   }
 
   /** With whether the request waited for another one to fill the cache (collapsed forwarding). */
   public CacheStatus collapsed(boolean isCollapsed) {
-    return new CacheStatus(cacheName, fwd, ttl, stored, isCollapsed, detail);
+    return new CacheStatus(cacheName, fwd, fwdStatus, ttl, stored, isCollapsed, detail);
+  }
+
+  /** With the status the resource answered, when it differs from the one sent (a 304). */
+  public CacheStatus fwdStatus(int status) {
+    return new CacheStatus(cacheName, fwd, status, ttl, stored, collapsed, detail);
   }
 
   /** The field member, parameters in RFC 9211 §2 order. */
@@ -69,6 +76,9 @@ public final class CacheStatus {
       value.append("; hit");
     } else {
       value.append("; fwd=").append(fwd);
+    }
+    if (fwdStatus != null) {
+      value.append("; fwd-status=").append(fwdStatus);
     }
     if (ttl != null) {
       value.append("; ttl=").append(ttl);

@@ -24,6 +24,7 @@ final class CacheExchange {
   final CacheEngine.Lookup lookup;
   final Set<String> tags;
 
+  private boolean conditionsAdded;
   private int status;
   private Instant responseTime;
   private StoragePolicy.Store decision;
@@ -50,6 +51,16 @@ final class CacheExchange {
     if (lookup instanceof CacheEngine.Miss miss) {
       engine.finished(miss.fill());
     }
+  }
+
+  /** Records that the cache made the request conditional to revalidate a stale entry. */
+  void conditionsAdded() {
+    conditionsAdded = true;
+  }
+
+  /** Whether a 304 answers the cache's own conditions rather than the client's. */
+  boolean revalidating() {
+    return conditionsAdded;
   }
 
   /** Records that the response may be stored once its body is known. */

@@ -5,6 +5,7 @@ import static java.lang.System.Logger.Level.WARNING;
 import dev.restcache.RequestDirectives;
 import dev.restcache.internal.CacheEngine;
 import dev.restcache.internal.PathTemplates;
+import dev.restcache.internal.StoredResponse;
 import dev.restcache.internal.http.CacheDirectives;
 import dev.restcache.internal.http.CacheStatus;
 import jakarta.ws.rs.HttpMethod;
@@ -26,6 +27,9 @@ import java.util.function.Function;
  */
 final class CacheLookupFilter implements ContainerRequestFilter {
   private static final System.Logger LOG = System.getLogger("dev.restcache");
+  private static final List<String> CLIENT_CONDITIONS = List.of(HttpHeaders.IF_NONE_MATCH,
+      HttpHeaders.IF_MODIFIED_SINCE, HttpHeaders.IF_MATCH, HttpHeaders.IF_UNMODIFIED_SINCE,
+      "If-Range");
 
   private final CacheEngine engine;
   private final CachedRoute route;
@@ -49,6 +53,27 @@ final class CacheLookupFilter implements ContainerRequestFilter {
     }
   }
 
+  // RFC 9111 §4.3.1: revalidate a stale entry through the resource with its validators. A
+  // request that carries conditions of its own is left alone: a 304 must answer the client's.
+  private static void addConditions(ContainerRequestContext request, StoredResponse stale,
+      CacheExchange exchange) {
+    MultivaluedMap<String, String> headers = request.getHeaders();
+    for (String condition : CLIENT_CONDITIONS) {
+      if (headers.containsKey(condition)) {
+        return;
+      }
+    }
+    String etag = stale.headers().first(HttpHeaders.ETAG);
+    String lastModified = stale.headers().first(HttpHeaders.LAST_MODIFIED);
+    if (etag != null) {
+      headers.putSingle(HttpHeaders.IF_NONE_MATCH, etag);
+    }
+    if (lastModified != null) {
+      headers.putSingle(HttpHeaders.IF_MODIFIED_SINCE, lastModified);
+    }
+    exchange.conditionsAdded();
+  }
+
   private void lookup(ContainerRequestContext request) {
     Instant requestTime = engine.now();
     URI uri = request.getUriInfo().getRequestUri();
@@ -67,8 +92,12 @@ final class CacheLookupFilter implements ContainerRequestFilter {
       MultivaluedMap<String, String> pathParameters = request.getUriInfo().getPathParameters();
       tags = PathTemplates.resolveAll(route.tagTemplates(), pathParameters::getFirst);
     }
-    request.setProperty(CacheExchange.PROPERTY,
-        new CacheExchange(uri, header, authorized, requestTime, directives, lookup, tags));
+    CacheExchange exchange =
+        new CacheExchange(uri, header, authorized, requestTime, directives, lookup, tags);
+    request.setProperty(CacheExchange.PROPERTY, exchange);
+    if (lookup instanceof CacheEngine.Miss miss && miss.revalidate() != null) {
+      addConditions(request, miss.revalidate(), exchange);
+    }
     if (lookup instanceof CacheEngine.Hit hit) {
       request.abortWith(ResponseReplay.replay(hit, header, engine));
     } else if (lookup instanceof CacheEngine.Unsatisfiable) {

@@ -71,6 +71,11 @@ final class CacheStoreFilter implements ContainerResponseFilter {
       ResponseReplay.replaceWithStale(response, miss.staleIfError(), engine);
       return;
     }
+    if (exchange.revalidating() && response.getStatus() == 304) {
+      recorder.refresh(exchange, response, route.ttl(),
+          HttpMethod.GET.equals(request.getMethod()));
+      return;
+    }
     if (!HttpMethod.GET.equals(request.getMethod())) {
       headers.putSingle("Cache-Status", recorder.forwarded(miss,
           engine.notStored(what, NotStoredReason.METHOD)).toHeaderValue());

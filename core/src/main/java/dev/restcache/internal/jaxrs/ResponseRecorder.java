@@ -7,7 +7,10 @@ import dev.restcache.internal.StorableHeaders;
 import dev.restcache.internal.StoragePolicy;
 import dev.restcache.internal.StoredResponse;
 import dev.restcache.internal.http.CacheStatus;
+import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.MultivaluedMap;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -36,10 +39,45 @@ final class ResponseRecorder {
         StorableHeaders.forStorage(Headers.of(fields)), body, exchange.responseTime(),
         decision.correctedInitialAge(), decision.freshnessLifetime(),
         decision.shareableWithAuthorization(), decision.staleWhileRevalidate(),
-        decision.staleIfError(), decision.mustRevalidate());
+        decision.staleIfError(), decision.mustRevalidate(), decision.noCache());
     Optional<NotStoredReason> notStored = engine.store(exchange.requestUri,
         exchange.requestHeader, miss, decision, response, exchange.tags);
     liveHeaders.putSingle("Cache-Status", forwarded(miss, notStored).toHeaderValue());
+  }
+
+  /**
+   * The resource confirmed a stale entry with a 304 to the cache's own conditions: refreshes the
+   * entry with the 304's fields (only for a GET: a HEAD never fills the cache) and answers the
+   * client with the whole stored response.
+   */
+  void refresh(CacheExchange exchange, ContainerResponseContext response, Duration ttl,
+      boolean store) {
+    CacheEngine.Miss miss = (CacheEngine.Miss) exchange.lookup;
+    StoredResponse stale = miss.revalidate();
+    Instant now = engine.now();
+    Headers headers = StorableHeaders.updatedBy304(stale.headers(),
+        JaxrsHeaders.of(response.getHeaders()), now);
+    String what = exchange.requestUri.toString();
+    StoragePolicy.Decision decision = StoragePolicy.decide(stale.status(), headers,
+        exchange.hadAuthorization, ttl, exchange.requestTime, now);
+    Optional<NotStoredReason> notStored;
+    StoredResponse refreshed;
+    if (decision instanceof StoragePolicy.Store fresh) {
+      refreshed = new StoredResponse(stale.status(), headers, stale.body(), now,
+          fresh.correctedInitialAge(), fresh.freshnessLifetime(),
+          fresh.shareableWithAuthorization(), fresh.staleWhileRevalidate(),
+          fresh.staleIfError(), fresh.mustRevalidate(), fresh.noCache());
+      notStored = store
+          ? engine.store(exchange.requestUri, exchange.requestHeader, miss, fresh, refreshed,
+              exchange.tags)
+          : engine.notStored(what, NotStoredReason.METHOD);
+    } else {
+      refreshed = new StoredResponse(stale.status(), headers, stale.body(), now, Duration.ZERO,
+          Duration.ZERO, false, Duration.ZERO, Duration.ZERO, true, true);
+      notStored = engine.notStored(what, ((StoragePolicy.Refuse) decision).reason());
+    }
+    ResponseReplay.replaceWith(response, refreshed, now,
+        forwarded(miss, notStored).fwdStatus(304));
   }
 
   /** The {@code Cache-Status} of a response that went to the resource. */

@@ -64,14 +64,19 @@ final class ResponseReplay {
   static void replaceWithStale(ContainerResponseContext response, StoredResponse stale,
       CacheEngine engine) {
     Instant now = engine.now();
+    replaceWith(response, stale, now, CacheStatus.hit(engine.settings().cacheStatusName())
+        .ttl(stale.timeToLive(now).getSeconds())
+        .detail("stale-if-error"));
+  }
+
+  /** Replaces the resource's answer with {@code stored} as it stands at {@code now}. */
+  static void replaceWith(ContainerResponseContext response, StoredResponse stale,
+      Instant now, CacheStatus cacheStatus) {
     MultivaluedMap<String, Object> headers = response.getHeaders();
     headers.clear();
     stale.headers().forEach(headers::add);
     headers.putSingle("Age", CacheValidity.ageHeaderSeconds(stale.currentAge(now)));
-    headers.putSingle("Cache-Status", CacheStatus.hit(engine.settings().cacheStatusName())
-        .ttl(stale.timeToLive(now).getSeconds())
-        .detail("stale-if-error")
-        .toHeaderValue());
+    headers.putSingle("Cache-Status", cacheStatus.toHeaderValue());
     response.setStatus(stale.status());
     String contentType = stale.headers().first("Content-Type");
     if (stale.body().length == 0) {
