@@ -27,15 +27,18 @@ public final class ResponseSuitability {
    * CacheDirectives#NONE} when the cache ignores them) at {@code now}.
    */
   public static Suitability assess(StoredResponse stored, CacheDirectives request, Instant now) {
-    // §5.2.2.4 and §5.2.1.4: no-cache on either side means "validate before every use".
-    if (request.noCache() || stored.noCache()) {
+    if (stored.noCache()) {
       return Suitability.STALE;
     }
     Duration age = stored.currentAge(now);
-    if (request.maxAge() >= 0 && age.compareTo(Duration.ofSeconds(request.maxAge())) > 0) {
+    Duration remaining = stored.freshnessLifetime().minus(age);
+    // RFC 8246: a fresh immutable response does not change, so a reload's no-cache or max-age=0
+    // has nothing to gain from the resource.
+    boolean immutableAndFresh = stored.immutable() && remaining.compareTo(Duration.ZERO) > 0;
+    if (!immutableAndFresh && (request.noCache() || (request.maxAge() >= 0
+        && age.compareTo(Duration.ofSeconds(request.maxAge())) > 0))) {
       return Suitability.STALE;
     }
-    Duration remaining = stored.freshnessLifetime().minus(age);
     if (remaining.compareTo(Duration.ZERO) > 0) {
       boolean freshEnough = request.minFresh() < 0
           || remaining.compareTo(Duration.ofSeconds(request.minFresh())) >= 0;

@@ -34,10 +34,11 @@ public final class StoragePolicy {
    * @param staleIfError how long past freshness it may stand in for an error
    * @param mustRevalidate whether it must never be served stale
    * @param noCache whether it must be revalidated before every use
+   * @param immutable whether it never changes while fresh
    */
   public record Store(Duration freshnessLifetime, Duration correctedInitialAge,
       boolean shareableWithAuthorization, Duration staleWhileRevalidate, Duration staleIfError,
-      boolean mustRevalidate, boolean noCache) implements Decision {
+      boolean mustRevalidate, boolean noCache, boolean immutable) implements Decision {
 
     /** How long past its freshness the entry is worth keeping. */
     public Duration staleWindow() {
@@ -102,6 +103,7 @@ public final class StoragePolicy {
     boolean mustRevalidate = cc.mustRevalidate() || cc.proxyRevalidate();
     return new Store(lifetime.get(), initialAge, shareable,
         Duration.ofSeconds(Math.max(0, cc.staleWhileRevalidate())),
-        Duration.ofSeconds(Math.max(0, cc.staleIfError())), mustRevalidate, cc.noCache());
+        Duration.ofSeconds(Math.max(0, cc.staleIfError())), mustRevalidate, cc.noCache(),
+        cc.immutable());
   }
 }

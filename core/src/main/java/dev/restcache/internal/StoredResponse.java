@@ -19,6 +19,7 @@ import java.time.Instant;
  * @param mustRevalidate whether it must never be served stale ({@code must-revalidate},
  *     {@code proxy-revalidate})
  * @param noCache whether it must be revalidated before every use ({@code no-cache})
+ * @param immutable whether it never changes while fresh ({@code immutable}, RFC 8246)
  */
 public record StoredResponse(
     int status,
@@ -31,7 +32,8 @@ public record StoredResponse(
     Duration staleWhileRevalidate,
     Duration staleIfError,
     boolean mustRevalidate,
-    boolean noCache) implements StoredValue {
+    boolean noCache,
+    boolean immutable) implements StoredValue {
 
   /** The response's current age at {@code now}. */
   public Duration currentAge(Instant now) {

@@ -88,6 +88,7 @@ public final class StoredValueCodec {
     out.writeLong(saturatedMillis(response.staleIfError()));
     out.writeBoolean(response.mustRevalidate());
     out.writeBoolean(response.noCache());
+    out.writeBoolean(response.immutable());
     List<Headers.Field> fields = response.headers().fields();
     out.writeInt(fields.size());
     for (Headers.Field field : fields) {
@@ -108,6 +109,7 @@ public final class StoredValueCodec {
     Duration staleIfError = Duration.ofMillis(in.readLong());
     boolean mustRevalidate = in.readBoolean();
     boolean noCache = in.readBoolean();
+    boolean immutable = in.readBoolean();
     int count = boundedLength(in.readInt(), MAX_FIELDS, "header count");
     List<Headers.Field> fields = new ArrayList<>(count);
     for (int i = 0; i < count; i++) {
@@ -116,7 +118,8 @@ public final class StoredValueCodec {
     int bodyLength = boundedLength(in.readInt(), in.available(), "body length");
     byte[] body = in.readNBytes(bodyLength);
     return new StoredResponse(status, Headers.of(fields), body, responseTime, initialAge,
-        lifetime, shareable, staleWhileRevalidate, staleIfError, mustRevalidate, noCache);
+        lifetime, shareable, staleWhileRevalidate, staleIfError, mustRevalidate, noCache,
+        immutable);
   }
 
   private static void writeString(DataOutputStream out, String value) throws IOException {

@@ -20,9 +20,14 @@ class ResponseSuitabilityTest {
   }
 
   private static StoredResponse response(boolean mustRevalidate, boolean noCache) {
+    return response(mustRevalidate, noCache, false);
+  }
+
+  private static StoredResponse response(boolean mustRevalidate, boolean noCache,
+      boolean immutable) {
     return new StoredResponse(200, Headers.EMPTY, new byte[0], STORED, Duration.ZERO,
         Duration.ofSeconds(60), false, Duration.ofSeconds(30), Duration.ofSeconds(100),
-        mustRevalidate, noCache);
+        mustRevalidate, noCache, immutable);
   }
 
   private static Suitability at(long seconds, String requestCacheControl) {
@@ -69,6 +74,17 @@ class ResponseSuitabilityTest {
         .isFalse();
     assertThat(ResponseSuitability.usableIfError(response(true), STORED.plusSeconds(61)))
         .isFalse();
+  }
+
+  @Test
+  void freshImmutableResponseIgnoresAReloadButNotOnceStale() {
+    StoredResponse immutable = response(false, false, true);
+    assertThat(ResponseSuitability.assess(immutable, CacheDirectives.parse("no-cache"),
+        STORED.plusSeconds(30))).isEqualTo(FRESH);
+    assertThat(ResponseSuitability.assess(immutable, CacheDirectives.parse("max-age=0"),
+        STORED.plusSeconds(30))).isEqualTo(FRESH);
+    assertThat(ResponseSuitability.assess(immutable, CacheDirectives.parse("no-cache"),
+        STORED.plusSeconds(61))).isEqualTo(STALE);
   }
 
   @Test

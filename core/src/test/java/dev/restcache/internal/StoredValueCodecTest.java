@@ -19,7 +19,7 @@ class StoredValueCodecTest {
           new Headers.Field("Link", "</a>; rel=a"), new Headers.Field("Link", "</b>; rel=b"))),
       "{\"title\":\"Kindred\"}".getBytes(StandardCharsets.UTF_8),
       Instant.parse("2026-11-22T10:00:00.123Z"), Duration.ofSeconds(3),
-      Duration.ofSeconds(120), true, Duration.ofSeconds(30), Duration.ofSeconds(40), true, true);
+      Duration.ofSeconds(120), true, Duration.ofSeconds(30), Duration.ofSeconds(40), true, true, true);
 
   @Test
   void responseRoundTripsWithMultiValuedHeadersInOrder() throws Exception {
@@ -37,6 +37,7 @@ class StoredValueCodecTest {
     assertThat(decoded.staleIfError()).isEqualTo(Duration.ofSeconds(40));
     assertThat(decoded.mustRevalidate()).isTrue();
     assertThat(decoded.noCache()).isTrue();
+    assertThat(decoded.immutable()).isTrue();
   }
 
   @Test
@@ -50,7 +51,7 @@ class StoredValueCodecTest {
   void emptyBodyRoundTrips() throws Exception {
     StoredResponse empty = new StoredResponse(204, Headers.EMPTY, new byte[0],
         Instant.EPOCH, Duration.ZERO, Duration.ofSeconds(1), false, Duration.ZERO, Duration.ZERO, false,
-        false);
+        false, false);
     assertThat(((StoredResponse) StoredValueCodec.decode(StoredValueCodec.encode(empty))).body())
         .isEmpty();
   }

@@ -116,6 +116,31 @@ class RequestDirectivesTest {
         .statusCode(200).body(equalTo("value 1"));
   }
 
+  @Test
+  void aReloadDoesNotReachTheResourceForAFreshImmutableResponse() {
+    ResponseCacheFeature feature = ResponseCacheFeature.builder().clock(clock)
+        .requestDirectives(RequestDirectives.HONOR).build();
+    Immutable immutable = new Immutable();
+    server = TestServer.start(Apps.of(feature, immutable));
+    server.request().get("/immutable");
+    server.request().header("Cache-Control", "no-cache").get("/immutable").then()
+        .body(equalTo("asset 1"));
+    assertThat(immutable.calls).hasValue(1);
+  }
+
+  /** A fingerprinted asset: never changes while fresh. */
+  @Path("/immutable")
+  public static class Immutable {
+    final AtomicInteger calls = new AtomicInteger();
+
+    @GET
+    @Cached
+    @dev.restcache.CacheControl(maxAge = 3600, immutable = true)
+    public String asset() {
+      return "asset " + calls.incrementAndGet();
+    }
+  }
+
   /** Fresh 10 s, kept 60 s more for stale-while-revalidate, so max-stale has something to use. */
   @Path("/kept")
   public static class StaleKept {

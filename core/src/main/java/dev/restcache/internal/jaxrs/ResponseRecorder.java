@@ -39,7 +39,8 @@ final class ResponseRecorder {
         StorableHeaders.forStorage(Headers.of(fields)), body, exchange.responseTime(),
         decision.correctedInitialAge(), decision.freshnessLifetime(),
         decision.shareableWithAuthorization(), decision.staleWhileRevalidate(),
-        decision.staleIfError(), decision.mustRevalidate(), decision.noCache());
+        decision.staleIfError(), decision.mustRevalidate(), decision.noCache(),
+        decision.immutable());
     Optional<NotStoredReason> notStored = engine.store(exchange.requestUri,
         exchange.requestHeader, miss, decision, response, exchange.tags);
     liveHeaders.putSingle("Cache-Status", forwarded(miss, notStored).toHeaderValue());
@@ -66,14 +67,14 @@ final class ResponseRecorder {
       refreshed = new StoredResponse(stale.status(), headers, stale.body(), now,
           fresh.correctedInitialAge(), fresh.freshnessLifetime(),
           fresh.shareableWithAuthorization(), fresh.staleWhileRevalidate(),
-          fresh.staleIfError(), fresh.mustRevalidate(), fresh.noCache());
+          fresh.staleIfError(), fresh.mustRevalidate(), fresh.noCache(), fresh.immutable());
       notStored = store
           ? engine.store(exchange.requestUri, exchange.requestHeader, miss, fresh, refreshed,
               exchange.tags)
           : engine.notStored(what, NotStoredReason.METHOD);
     } else {
       refreshed = new StoredResponse(stale.status(), headers, stale.body(), now, Duration.ZERO,
-          Duration.ZERO, false, Duration.ZERO, Duration.ZERO, true, true);
+          Duration.ZERO, false, Duration.ZERO, Duration.ZERO, true, true, false);
       notStored = engine.notStored(what, ((StoragePolicy.Refuse) decision).reason());
     }
     ResponseReplay.replaceWith(response, refreshed, now,
