@@ -119,11 +119,26 @@ class RevalidationTest {
   }
 
   @Test
-  void clientsOwnConditionalRequestGetsTheResourcesOwn304() {
+  void conditionalClientGetsA304AfterTheCacheRevalidatedTheEntry() {
     server.request().get("/etag");
     clock.advance(Duration.ofSeconds(15));
     server.request().header("If-None-Match", "\"v1\"").get("/etag").then()
-        .statusCode(304).body(emptyString());
+        .statusCode(304).body(emptyString())
+        .header("ETag", "\"v1\"")
+        .header("Cache-Status", "restcache; fwd=stale; fwd-status=304; stored");
+    server.request().get("/etag").then().statusCode(200).body(equalTo("version 1"))
+        .header("Cache-Status", "restcache; hit; ttl=10");
+    assertThat(resource.bodies).hasValue(1);
+  }
+
+  @Test
+  void clientWithAnOlderTagGetsTheWholeRevalidatedResponse() {
+    server.request().get("/etag");
+    clock.advance(Duration.ofSeconds(15));
+    server.request().header("If-None-Match", "\"v0\"").get("/etag").then()
+        .statusCode(200).body(equalTo("version 1"))
+        .header("Cache-Status", "restcache; fwd=stale; fwd-status=304; stored");
+    assertThat(resource.bodies).hasValue(1);
   }
 
   @Test

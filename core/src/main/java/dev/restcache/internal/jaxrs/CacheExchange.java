@@ -25,6 +25,8 @@ final class CacheExchange {
   final Set<String> tags;
 
   private boolean conditionsAdded;
+  private String clientIfNoneMatch;
+  private String clientIfModifiedSince;
   private int status;
   private Instant responseTime;
   private StoragePolicy.Store decision;
@@ -53,9 +55,24 @@ final class CacheExchange {
     }
   }
 
-  /** Records that the cache made the request conditional to revalidate a stale entry. */
-  void conditionsAdded() {
+  /**
+   * Records that the cache put its own conditions on the request to revalidate a stale entry,
+   * in place of the client's, which are kept to answer the client afterwards.
+   */
+  void conditionsAdded(String ifNoneMatch, String ifModifiedSince) {
     conditionsAdded = true;
+    clientIfNoneMatch = ifNoneMatch;
+    clientIfModifiedSince = ifModifiedSince;
+  }
+
+  /** The client's own {@code If-None-Match}, replaced by the cache's; null when none. */
+  String clientIfNoneMatch() {
+    return clientIfNoneMatch;
+  }
+
+  /** The client's own {@code If-Modified-Since}, replaced by the cache's; null when none. */
+  String clientIfModifiedSince() {
+    return clientIfModifiedSince;
   }
 
   /** Whether a 304 answers the cache's own conditions rather than the client's. */

@@ -27,9 +27,9 @@ import java.util.function.Function;
  */
 final class CacheLookupFilter implements ContainerRequestFilter {
   private static final System.Logger LOG = System.getLogger("dev.restcache");
-  private static final List<String> CLIENT_CONDITIONS = List.of(HttpHeaders.IF_NONE_MATCH,
-      HttpHeaders.IF_MODIFIED_SINCE, HttpHeaders.IF_MATCH, HttpHeaders.IF_UNMODIFIED_SINCE,
-      "If-Range");
+  // Conditions a cache cannot answer from a stored response for the client.
+  private static final List<String> UNREVALIDATABLE_CONDITIONS =
+      List.of(HttpHeaders.IF_MATCH, HttpHeaders.IF_UNMODIFIED_SINCE, "If-Range");
 
   private final CacheEngine engine;
   private final CachedRoute route;
@@ -53,16 +53,21 @@ final class CacheLookupFilter implements ContainerRequestFilter {
     }
   }
 
-  // RFC 9111 §4.3.1: revalidate a stale entry through the resource with its validators. A
-  // request that carries conditions of its own is left alone: a 304 must answer the client's.
+  // RFC 9111 §4.3.1: revalidate a stale entry through the resource with its validators, in
+  // place of the client's own If-None-Match/If-Modified-Since (§4.3.2: the cache answers
+  // those itself once the entry is refreshed). Requests with other conditions are left alone.
   private static void addConditions(ContainerRequestContext request, StoredResponse stale,
       CacheExchange exchange) {
     MultivaluedMap<String, String> headers = request.getHeaders();
-    for (String condition : CLIENT_CONDITIONS) {
+    for (String condition : UNREVALIDATABLE_CONDITIONS) {
       if (headers.containsKey(condition)) {
         return;
       }
     }
+    exchange.conditionsAdded(request.getHeaderString(HttpHeaders.IF_NONE_MATCH),
+        request.getHeaderString(HttpHeaders.IF_MODIFIED_SINCE));
+    headers.remove(HttpHeaders.IF_NONE_MATCH);
+    headers.remove(HttpHeaders.IF_MODIFIED_SINCE);
     String etag = stale.headers().first(HttpHeaders.ETAG);
     String lastModified = stale.headers().first(HttpHeaders.LAST_MODIFIED);
     if (etag != null) {
@@ -71,7 +76,6 @@ final class CacheLookupFilter implements ContainerRequestFilter {
     if (lastModified != null) {
       headers.putSingle(HttpHeaders.IF_MODIFIED_SINCE, lastModified);
     }
-    exchange.conditionsAdded();
   }
 
   private void lookup(ContainerRequestContext request) {

@@ -49,7 +49,7 @@ final class ResponseRecorder {
   /**
    * The resource confirmed a stale entry with a 304 to the cache's own conditions: refreshes the
    * entry with the 304's fields (only for a GET: a HEAD never fills the cache) and answers the
-   * client with the whole stored response.
+   * client with the whole stored response, or a 304 when the client's own conditions hold.
    */
   void refresh(CacheExchange exchange, ContainerResponseContext response, Duration ttl,
       boolean store) {
@@ -77,8 +77,10 @@ final class ResponseRecorder {
           Duration.ZERO, false, Duration.ZERO, Duration.ZERO, true, true, false);
       notStored = engine.notStored(what, ((StoragePolicy.Refuse) decision).reason());
     }
+    boolean clientNotModified = ResponseReplay.isNotModified(refreshed,
+        exchange.clientIfNoneMatch(), exchange.clientIfModifiedSince());
     ResponseReplay.replaceWith(response, refreshed, now,
-        forwarded(miss, notStored).fwdStatus(304));
+        forwarded(miss, notStored).fwdStatus(304), clientNotModified);
   }
 
   /** The {@code Cache-Status} of a response that went to the resource. */

@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.Response;
 import java.lang.annotation.Annotation;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -33,18 +34,12 @@ final class ResponseReplay {
     StoredResponse stored = hit.response();
     Instant now = engine.now();
     Headers headers = stored.headers();
-    boolean notModified = stored.status() == 200 && ConditionalRequests.isNotModified(
-        first(requestHeader, "if-none-match"), first(requestHeader, "if-modified-since"),
-        headers.first("ETag"), headers.first("Last-Modified"), headers.first("Date"));
+    boolean notModified = isNotModified(stored, first(requestHeader, "if-none-match"),
+        first(requestHeader, "if-modified-since"));
     Response.ResponseBuilder response = notModified
         ? Response.notModified()
         : Response.status(stored.status());
-    boolean hasETag = headers.contains("ETag");
-    headers.forEach((name, value) -> {
-      if (!notModified || keptIn304(name, hasETag)) {
-        response.header(name, value);
-      }
-    });
+    replayedHeaders(headers, notModified).forEach(response::header);
     Duration age = stored.currentAge(now);
     response.header("Age", CacheValidity.ageHeaderSeconds(age));
     response.header("Cache-Status", CacheStatus.hit(engine.settings().cacheStatusName())
@@ -69,14 +64,37 @@ final class ResponseReplay {
         .detail("stale-if-error"));
   }
 
+  /** Whether the request's conditions ({@code If-None-Match}, {@code If-Modified-Since}) hold. */
+  static boolean isNotModified(StoredResponse stored, String ifNoneMatch,
+      String ifModifiedSince) {
+    Headers headers = stored.headers();
+    return stored.status() == 200 && ConditionalRequests.isNotModified(ifNoneMatch,
+        ifModifiedSince, headers.first("ETag"), headers.first("Last-Modified"),
+        headers.first("Date"));
+  }
+
   /** Replaces the resource's answer with {@code stored} as it stands at {@code now}. */
-  static void replaceWith(ContainerResponseContext response, StoredResponse stale,
+  static void replaceWith(ContainerResponseContext response, StoredResponse stored,
       Instant now, CacheStatus cacheStatus) {
+    replaceWith(response, stored, now, cacheStatus, false);
+  }
+
+  /**
+   * Replaces the resource's answer with {@code stored} as it stands at {@code now}, or with a
+   * 304 for it when {@code notModified}.
+   */
+  static void replaceWith(ContainerResponseContext response, StoredResponse stale,
+      Instant now, CacheStatus cacheStatus, boolean notModified) {
     MultivaluedMap<String, Object> headers = response.getHeaders();
     headers.clear();
-    stale.headers().forEach(headers::add);
+    replayedHeaders(stale.headers(), notModified).forEach(headers::add);
     headers.putSingle("Age", CacheValidity.ageHeaderSeconds(stale.currentAge(now)));
     headers.putSingle("Cache-Status", cacheStatus.toHeaderValue());
+    if (notModified) {
+      response.setStatus(304);
+      response.setEntity(null);
+      return;
+    }
     response.setStatus(stale.status());
     String contentType = stale.headers().first("Content-Type");
     if (stale.body().length == 0) {
@@ -86,6 +104,20 @@ final class ResponseReplay {
           contentType == null ? MediaType.APPLICATION_OCTET_STREAM_TYPE
               : MediaType.valueOf(contentType));
     }
+  }
+
+  private static Headers replayedHeaders(Headers headers, boolean notModified) {
+    if (!notModified) {
+      return headers;
+    }
+    boolean hasETag = headers.contains("ETag");
+    List<Headers.Field> kept = new ArrayList<>();
+    for (Headers.Field field : headers.fields()) {
+      if (keptIn304(field.name(), hasETag)) {
+        kept.add(field);
+      }
+    }
+    return Headers.of(kept);
   }
 
   private static boolean keptIn304(String name, boolean hasETag) {
