@@ -11,17 +11,18 @@ import dev.restcache.NeverCache;
 import dev.restcache.ResponseCacheFeature;
 import dev.restcache.it.support.Apps;
 import dev.restcache.it.support.MutableClock;
-import dev.restcache.it.support.TestServer;
+import dev.restcache.it.support.RunningServer;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Response;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class AnnotationsTest {
   private final Resource resource = new Resource();
-  private TestServer server;
+  @RegisterExtension
+  final RunningServer server = new RunningServer();
 
   @Path("/")
   @Cached
@@ -96,15 +97,9 @@ class AnnotationsTest {
   }
 
   private void start(ResponseCacheFeature.Builder builder, Object... resources) {
-    server = TestServer.start(Apps.of(builder.clock(new MutableClock()).build(), resources));
+    server.start(Apps.of(builder.clock(new MutableClock()).build(), resources));
   }
 
-  @AfterEach
-  void stop() {
-    if (server != null) {
-      server.close();
-    }
-  }
 
   @Test
   void neverCacheSetsExactHeadersAndIsNeverStored() {

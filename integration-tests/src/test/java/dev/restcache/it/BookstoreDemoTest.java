@@ -6,28 +6,25 @@ import static org.hamcrest.Matchers.startsWith;
 import dev.restcache.ResponseCacheFeature;
 import dev.restcache.demo.BookRepository;
 import dev.restcache.demo.BookstoreDemo;
-import dev.restcache.it.support.TestServer;
+import dev.restcache.it.support.RunningServer;
 import java.time.Duration;
 import org.glassfish.jersey.server.ServerProperties;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The demo application the README runs: what its transcript shows must stay true. */
 class BookstoreDemoTest {
-  private TestServer server;
+  @RegisterExtension
+  final RunningServer server = new RunningServer();
 
   @BeforeEach
   void start() {
-    server = TestServer.start(BookstoreDemo.application(ResponseCacheFeature.withDefaults(),
+    server.start(BookstoreDemo.application(ResponseCacheFeature.withDefaults(),
             BookRepository.withSampleBooks(Duration.ZERO))
         .property(ServerProperties.WADL_FEATURE_DISABLE, true));
   }
 
-  @AfterEach
-  void stop() {
-    server.close();
-  }
 
   @Test
   void secondRequestForABookIsAHit() {

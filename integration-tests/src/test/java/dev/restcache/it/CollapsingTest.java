@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.restcache.Cached;
 import dev.restcache.ResponseCacheFeature;
 import dev.restcache.it.support.Apps;
-import dev.restcache.it.support.TestServer;
+import dev.restcache.it.support.RunningServer;
 import io.restassured.response.Response;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -21,11 +21,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.glassfish.grizzly.threadpool.ThreadPoolConfig;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class CollapsingTest {
   private static final int CLIENTS = 50;
   private final Resource resource = new Resource();
-  private TestServer server;
+  @RegisterExtension
+  final RunningServer server = new RunningServer();
   private final ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
 
   @Path("/")
@@ -53,14 +55,13 @@ class CollapsingTest {
   }
 
   private void start(ResponseCacheFeature.Builder builder) {
-    server = TestServer.start(Apps.of(builder.build(), resource),
+    server.start(Apps.of(builder.build(), resource),
         ThreadPoolConfig.defaultConfig().setCorePoolSize(CLIENTS).setMaxPoolSize(CLIENTS));
   }
 
   @AfterEach
   void stop() {
     clients.shutdownNow();
-    server.close();
   }
 
   private List<Response> concurrently(String path) throws Exception {

@@ -9,19 +9,20 @@ import dev.restcache.Cached;
 import dev.restcache.ResponseCacheFeature;
 import dev.restcache.it.support.Apps;
 import dev.restcache.it.support.MutableClock;
-import dev.restcache.it.support.TestServer;
+import dev.restcache.it.support.RunningServer;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Response;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class ConditionalTest {
   private static final String LAST_MODIFIED = "Sun, 06 Nov 1994 08:49:37 GMT";
   private final Resource resource = new Resource();
-  private TestServer server;
+  @RegisterExtension
+  final RunningServer server = new RunningServer();
 
   @Path("/")
   public static class Resource {
@@ -45,14 +46,10 @@ class ConditionalTest {
 
   @BeforeEach
   void start() {
-    server = TestServer.start(Apps.of(
+    server.start(Apps.of(
         ResponseCacheFeature.builder().clock(new MutableClock()).build(), resource));
   }
 
-  @AfterEach
-  void stop() {
-    server.close();
-  }
 
   @Test
   void ifNoneMatchWithTheGeneratedETagIsAnswered304FromAHit() {

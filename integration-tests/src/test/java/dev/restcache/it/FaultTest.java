@@ -6,7 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 import dev.restcache.Cached;
 import dev.restcache.ResponseCacheFeature;
 import dev.restcache.it.support.Apps;
-import dev.restcache.it.support.TestServer;
+import dev.restcache.it.support.RunningServer;
 import dev.restcache.memory.InMemoryCacheStore;
 import dev.restcache.spi.CacheEntry;
 import dev.restcache.spi.CacheStore;
@@ -20,12 +20,13 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class FaultTest {
   private final Resource resource = new Resource();
-  private TestServer server;
+  @RegisterExtension
+  final RunningServer server = new RunningServer();
 
   @Path("/")
   public static class Resource {
@@ -103,14 +104,10 @@ class FaultTest {
   private ResponseCacheFeature start(CacheStore store) {
     ResponseCacheFeature feature = ResponseCacheFeature.builder().store(store)
         .storeTimeout(Duration.ofMillis(200)).build();
-    server = TestServer.start(Apps.of(feature, resource));
+    server.start(Apps.of(feature, resource));
     return feature;
   }
 
-  @AfterEach
-  void stop() {
-    server.close();
-  }
 
   @Test
   void failingStoreIsBypassedAndEveryRequestIsServed() {

@@ -8,20 +8,21 @@ import dev.restcache.ResponseCacheFeature;
 import dev.restcache.internal.http.HttpDates;
 import dev.restcache.it.support.Apps;
 import dev.restcache.it.support.MutableClock;
-import dev.restcache.it.support.TestServer;
+import dev.restcache.it.support.RunningServer;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Response;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class FreshnessTest {
   private final MutableClock clock = new MutableClock();
   private final Resource resource = new Resource(clock);
-  private TestServer server;
+  @RegisterExtension
+  final RunningServer server = new RunningServer();
 
   @Path("/")
   public static class Resource {
@@ -65,13 +66,9 @@ class FreshnessTest {
   }
 
   private void start(ResponseCacheFeature.Builder builder) {
-    server = TestServer.start(Apps.of(builder.clock(clock).build(), resource));
+    server.start(Apps.of(builder.clock(clock).build(), resource));
   }
 
-  @AfterEach
-  void stop() {
-    server.close();
-  }
 
   private String get(String path) {
     return server.request().get(path).asString();

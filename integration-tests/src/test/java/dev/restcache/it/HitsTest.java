@@ -10,7 +10,7 @@ import dev.restcache.ResponseCache;
 import dev.restcache.ResponseCacheFeature;
 import dev.restcache.it.support.Apps;
 import dev.restcache.it.support.MutableClock;
-import dev.restcache.it.support.TestServer;
+import dev.restcache.it.support.RunningServer;
 import io.restassured.response.Response;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -18,13 +18,14 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class HitsTest {
   private final MutableClock clock = new MutableClock();
   private final Resource resource = new Resource();
-  private TestServer server;
+  @RegisterExtension
+  final RunningServer server = new RunningServer();
 
   @Path("/")
   @Produces("text/plain")
@@ -56,13 +57,9 @@ class HitsTest {
   }
 
   private void start(ResponseCacheFeature.Builder builder) {
-    server = TestServer.start(Apps.of(builder.clock(clock).build(), resource));
+    server.start(Apps.of(builder.clock(clock).build(), resource));
   }
 
-  @AfterEach
-  void stop() {
-    server.close();
-  }
 
   @Test
   void secondGetIsAHitAndTheResourceRanOnce() {
@@ -173,7 +170,7 @@ class HitsTest {
   @Test
   void statsCountMissesHitsAndStores() {
     ResponseCacheFeature feature = ResponseCacheFeature.builder().clock(clock).build();
-    server = TestServer.start(Apps.of(feature, resource));
+    server.start(Apps.of(feature, resource));
     server.request().get("/greeting");
     server.request().get("/greeting");
     server.request().get("/greeting");

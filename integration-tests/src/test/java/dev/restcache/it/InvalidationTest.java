@@ -7,7 +7,7 @@ import dev.restcache.Invalidates;
 import dev.restcache.ResponseCache;
 import dev.restcache.ResponseCacheFeature;
 import dev.restcache.it.support.Apps;
-import dev.restcache.it.support.TestServer;
+import dev.restcache.it.support.RunningServer;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -22,16 +22,17 @@ import java.net.URI;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class InvalidationTest {
   private final Resource resource = new Resource();
   private ResponseCache cache;
-  private TestServer server;
+  @RegisterExtension
+  final RunningServer server = new RunningServer();
 
   @Path("/items")
   public static class Resource {
@@ -105,13 +106,9 @@ class InvalidationTest {
   void start() {
     ResponseCacheFeature feature = ResponseCacheFeature.withDefaults();
     cache = feature.cache();
-    server = TestServer.start(Apps.of(feature, resource));
+    server.start(Apps.of(feature, resource));
   }
 
-  @AfterEach
-  void stop() {
-    server.close();
-  }
 
   private String get(String path, String language) {
     return server.request().header("Accept-Language", language).get(path).asString();

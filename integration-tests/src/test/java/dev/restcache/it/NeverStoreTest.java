@@ -7,22 +7,23 @@ import dev.restcache.Cached;
 import dev.restcache.ResponseCacheFeature;
 import dev.restcache.it.support.Apps;
 import dev.restcache.it.support.MutableClock;
-import dev.restcache.it.support.TestServer;
+import dev.restcache.it.support.RunningServer;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class NeverStoreTest {
   private static final int MAX_ENTRY = 1024;
   private final Resource resource = new Resource();
-  private TestServer server;
+  @RegisterExtension
+  final RunningServer server = new RunningServer();
 
   /**
    * Answers with the status, header and body size it is asked for, so each rule is one request.
@@ -50,15 +51,11 @@ class NeverStoreTest {
 
   @BeforeEach
   void start() {
-    server = TestServer.start(Apps.of(
+    server.start(Apps.of(
         ResponseCacheFeature.builder().maxEntrySize(MAX_ENTRY).clock(new MutableClock()).build(),
         resource));
   }
 
-  @AfterEach
-  void stop() {
-    server.close();
-  }
 
   private void assertNotStored(String query, String detail) {
     server.request().get("/answer?" + query).then()

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.restcache.Cached;
 import dev.restcache.ResponseCacheFeature;
 import dev.restcache.it.support.Apps;
-import dev.restcache.it.support.TestServer;
+import dev.restcache.it.support.RunningServer;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -14,13 +14,14 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class RaceTest {
   private final Resource resource = new Resource();
-  private TestServer server;
+  @RegisterExtension
+  final RunningServer server = new RunningServer();
 
   /** A value whose reads can be held between reading and answering. */
   @Path("/value")
@@ -47,13 +48,9 @@ class RaceTest {
 
   @BeforeEach
   void start() {
-    server = TestServer.start(Apps.of(ResponseCacheFeature.withDefaults(), resource));
+    server.start(Apps.of(ResponseCacheFeature.withDefaults(), resource));
   }
 
-  @AfterEach
-  void stop() {
-    server.close();
-  }
 
   @RepeatedTest(5)
   void slowGetRacingAPutNeverLeavesTheOldBodyInTheCache() throws Exception {

@@ -8,18 +8,19 @@ import dev.restcache.RequestDirectives;
 import dev.restcache.ResponseCacheFeature;
 import dev.restcache.it.support.Apps;
 import dev.restcache.it.support.MutableClock;
-import dev.restcache.it.support.TestServer;
+import dev.restcache.it.support.RunningServer;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class RequestDirectivesTest {
   private final MutableClock clock = new MutableClock();
   private final Resource resource = new Resource();
-  private TestServer server;
+  @RegisterExtension
+  final RunningServer server = new RunningServer();
 
   @Path("/")
   public static class Resource {
@@ -34,14 +35,10 @@ class RequestDirectivesTest {
   }
 
   private void start(RequestDirectives directives) {
-    server = TestServer.start(Apps.of(ResponseCacheFeature.builder().clock(clock)
+    server.start(Apps.of(ResponseCacheFeature.builder().clock(clock)
         .requestDirectives(directives).build(), resource));
   }
 
-  @AfterEach
-  void stop() {
-    server.close();
-  }
 
   private String get(String header, String value) {
     return server.request().header(header, value).get("/value").asString();
@@ -89,7 +86,7 @@ class RequestDirectivesTest {
   void honouredMaxStaleAcceptsAStaleEntryStillHeld() {
     ResponseCacheFeature feature = ResponseCacheFeature.builder().clock(clock)
         .requestDirectives(RequestDirectives.HONOR).build();
-    server = TestServer.start(Apps.of(feature, new StaleKept()));
+    server.start(Apps.of(feature, new StaleKept()));
     server.request().get("/kept");
     clock.advance(Duration.ofSeconds(15));
     server.request().header("Cache-Control", "max-stale=10").get("/kept").then()
@@ -121,7 +118,7 @@ class RequestDirectivesTest {
     ResponseCacheFeature feature = ResponseCacheFeature.builder().clock(clock)
         .requestDirectives(RequestDirectives.HONOR).build();
     Immutable immutable = new Immutable();
-    server = TestServer.start(Apps.of(feature, immutable));
+    server.start(Apps.of(feature, immutable));
     server.request().get("/immutable");
     server.request().header("Cache-Control", "no-cache").get("/immutable").then()
         .body(equalTo("asset 1"));

@@ -8,7 +8,7 @@ import dev.restcache.Cached;
 import dev.restcache.ResponseCacheFeature;
 import dev.restcache.it.support.Apps;
 import dev.restcache.it.support.MutableClock;
-import dev.restcache.it.support.TestServer;
+import dev.restcache.it.support.RunningServer;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Context;
@@ -18,15 +18,16 @@ import jakarta.ws.rs.core.Response;
 import java.time.Duration;
 import java.util.Date;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class RevalidationTest {
   private static final Date MODIFIED = new Date(1_700_000_000_000L);
   private final MutableClock clock = new MutableClock();
   private final Resource resource = new Resource();
-  private TestServer server;
+  @RegisterExtension
+  final RunningServer server = new RunningServer();
 
   /** Answers preconditions itself, as a resource with cheap validators should. */
   @Path("/")
@@ -81,14 +82,10 @@ class RevalidationTest {
 
   @BeforeEach
   void start() {
-    server = TestServer.start(Apps.of(ResponseCacheFeature.builder().clock(clock).build(),
+    server.start(Apps.of(ResponseCacheFeature.builder().clock(clock).build(),
         resource));
   }
 
-  @AfterEach
-  void stop() {
-    server.close();
-  }
 
   @Test
   void staleEntryIsRevalidatedThroughTheResourceAndA304RefreshesIt() {

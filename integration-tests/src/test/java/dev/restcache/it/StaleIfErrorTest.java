@@ -7,7 +7,7 @@ import dev.restcache.Cached;
 import dev.restcache.ResponseCacheFeature;
 import dev.restcache.it.support.Apps;
 import dev.restcache.it.support.MutableClock;
-import dev.restcache.it.support.TestServer;
+import dev.restcache.it.support.RunningServer;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.InternalServerErrorException;
 import jakarta.ws.rs.Path;
@@ -15,16 +15,17 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class StaleIfErrorTest {
   private final MutableClock clock = new MutableClock();
   private final Resource resource = new Resource();
-  private TestServer server;
+  @RegisterExtension
+  final RunningServer server = new RunningServer();
 
   /** Succeeds once, then fails the way {@link #failure} says. */
   @Path("/")
@@ -73,14 +74,10 @@ class StaleIfErrorTest {
 
   @BeforeEach
   void start() {
-    server = TestServer.start(Apps.of(ResponseCacheFeature.builder().clock(clock).build(),
+    server.start(Apps.of(ResponseCacheFeature.builder().clock(clock).build(),
         resource, new BackendDownMapper()));
   }
 
-  @AfterEach
-  void stop() {
-    server.close();
-  }
 
   @ParameterizedTest
   @ValueSource(strings = {"500", "502", "503", "504", "throw", "mapped"})

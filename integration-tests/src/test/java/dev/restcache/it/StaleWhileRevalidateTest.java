@@ -7,7 +7,7 @@ import dev.restcache.Cached;
 import dev.restcache.ResponseCacheFeature;
 import dev.restcache.it.support.Apps;
 import dev.restcache.it.support.MutableClock;
-import dev.restcache.it.support.TestServer;
+import dev.restcache.it.support.RunningServer;
 import io.restassured.response.Response;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -21,11 +21,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class StaleWhileRevalidateTest {
   private final MutableClock clock = new MutableClock();
   private final Resource resource = new Resource();
-  private TestServer server;
+  @RegisterExtension
+  final RunningServer server = new RunningServer();
 
   @Path("/")
   public static class Resource {
@@ -55,14 +57,13 @@ class StaleWhileRevalidateTest {
 
   @BeforeEach
   void start() {
-    server = TestServer.start(Apps.of(ResponseCacheFeature.builder().clock(clock).build(),
+    server.start(Apps.of(ResponseCacheFeature.builder().clock(clock).build(),
         resource));
   }
 
   @AfterEach
   void stop() {
     resource.releaseRefresh.countDown();
-    server.close();
   }
 
   @Test

@@ -7,19 +7,20 @@ import dev.restcache.Cached;
 import dev.restcache.ResponseCacheFeature;
 import dev.restcache.it.support.Apps;
 import dev.restcache.it.support.MutableClock;
-import dev.restcache.it.support.TestServer;
+import dev.restcache.it.support.RunningServer;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Response;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class VaryTest {
   private final Resource resource = new Resource();
-  private TestServer server;
+  @RegisterExtension
+  final RunningServer server = new RunningServer();
 
   @Path("/")
   public static class Resource {
@@ -44,14 +45,10 @@ class VaryTest {
 
   @BeforeEach
   void start() {
-    server = TestServer.start(Apps.of(
+    server.start(Apps.of(
         ResponseCacheFeature.builder().clock(new MutableClock()).build(), resource));
   }
 
-  @AfterEach
-  void stop() {
-    server.close();
-  }
 
   private String get(String path, String header, String value) {
     return server.request().header(header, value).get(path).asString();

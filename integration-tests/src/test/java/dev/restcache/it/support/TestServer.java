@@ -18,11 +18,6 @@ public final class TestServer implements AutoCloseable {
     this.port = server.getListeners().iterator().next().getPort();
   }
 
-  /** Starts {@code application} and waits until it listens. */
-  public static TestServer start(ResourceConfig application) {
-    return start(application, null);
-  }
-
   /** Starts {@code application} with the given worker pool (null for Grizzly's default). */
   public static TestServer start(ResourceConfig application, ThreadPoolConfig workers) {
     HttpServer server = GrizzlyHttpServerFactory.createHttpServer(
@@ -44,16 +39,6 @@ public final class TestServer implements AutoCloseable {
   /** A request to this server. */
   public RequestSpecification request() {
     return RestAssured.given().baseUri("http://127.0.0.1").port(port).urlEncodingEnabled(false);
-  }
-
-  /** This server's port. */
-  public int port() {
-    return port;
-  }
-
-  /** The absolute URI of {@code path} on this server. */
-  public URI uri(String path) {
-    return URI.create("http://127.0.0.1:" + port + path);
   }
 
   @Override
