@@ -12,6 +12,7 @@ import jakarta.ws.rs.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -41,6 +42,14 @@ class CollapsingTest {
       calls.incrementAndGet();
       Thread.sleep(300);
       return "slow";
+    }
+
+    @GET
+    @Path("throws")
+    @Cached
+    public String throwsUnmapped() {
+      calls.incrementAndGet();
+      throw new IllegalStateException("no mapper handles this");
     }
 
     @GET
@@ -101,6 +110,17 @@ class CollapsingTest {
     List<Response> responses = concurrently("/private");
     assertThat(responses).allSatisfy(r -> assertThat(r.asString()).isEqualTo("mine"));
     assertThat(resource.calls).hasValue(CLIENTS);
+  }
+
+  @Test
+  void aLeaderWhoseResourceThrowsUnmappedDoesNotHoldUpTheNextRequest() throws Exception {
+    start(ResponseCacheFeature.builder().collapseTimeout(Duration.ofSeconds(60)));
+    server.request().get("/throws").then().statusCode(500);
+    // Were the first request's fill left behind, this one would wait the whole minute.
+    Response next = CompletableFuture.supplyAsync(() -> server.request().get("/throws"))
+        .get(20, TimeUnit.SECONDS);
+    assertThat(next.statusCode()).isEqualTo(500);
+    assertThat(resource.calls).hasValue(2);
   }
 
   @Test

@@ -8,10 +8,10 @@ public final class CacheFeatures {
   private CacheFeatures() {
   }
 
-  /** Registers the per-method bindings, the write invalidation and (on Jersey) injection. */
+  /** Registers the per-method bindings, the write invalidation and, on Jersey, its hooks. */
   public static void register(FeatureContext context, CacheEngine engine) {
     context.register(new CacheBindings(engine));
     context.register(new WriteInvalidationFilter(engine), CacheBindings.INVALIDATION_PRIORITY);
-    JerseyInjection.register(context, engine);
+    JerseySupport.register(context, engine);
   }
 }

@@ -1,0 +1,70 @@
+package dev.restcache.internal.jaxrs;
+
+import dev.restcache.ResponseCache;
+import dev.restcache.internal.CacheEngine;
+import jakarta.ws.rs.core.FeatureContext;
+import org.glassfish.jersey.internal.inject.AbstractBinder;
+import org.glassfish.jersey.server.monitoring.ApplicationEvent;
+import org.glassfish.jersey.server.monitoring.ApplicationEventListener;
+import org.glassfish.jersey.server.monitoring.RequestEvent;
+import org.glassfish.jersey.server.monitoring.RequestEventListener;
+
+/**
+ * What Jakarta REST has no portable hook for, done with Jersey's own: {@code @Context
+ * ResponseCache} injection, and the end of every request, which releases the requests collapsed
+ * onto it whatever ended it (an exception in a later filter or a writer, a client gone away)
+ * rather than after the collapse timeout. Only loaded when Jersey is on the class path.
+ */
+final class JerseySupport {
+  private static final boolean JERSEY_PRESENT = isPresent();
+
+  private JerseySupport() {
+  }
+
+  static void register(FeatureContext context, CacheEngine engine) {
+    if (JERSEY_PRESENT) {
+      context.register(new AbstractBinder() {
+        @Override
+        protected void configure() {
+          bind(engine).to(ResponseCache.class);
+        }
+      });
+      context.register(new RequestCompletion(engine));
+    }
+  }
+
+  private static boolean isPresent() {
+    try {
+      Class.forName("org.glassfish.jersey.server.monitoring.ApplicationEventListener", false,
+          JerseySupport.class.getClassLoader());
+      return true;
+    } catch (ClassNotFoundException | LinkageError e) {
+      return false;
+    }
+  }
+
+  /** Finishes each request's exchange once Jersey is done with the request, whatever happened. */
+  private static final class RequestCompletion implements ApplicationEventListener {
+    private final CacheEngine engine;
+
+    RequestCompletion(CacheEngine engine) {
+      this.engine = engine;
+    }
+
+    @Override
+    public void onEvent(ApplicationEvent event) {
+      // Only request events matter.
+    }
+
+    @Override
+    public RequestEventListener onRequest(RequestEvent start) {
+      return event -> {
+        if (event.getType() == RequestEvent.Type.FINISHED
+            && event.getContainerRequest().getProperty(CacheExchange.PROPERTY)
+                instanceof CacheExchange exchange) {
+          exchange.finish(engine);
+        }
+      };
+    }
+  }
+}
