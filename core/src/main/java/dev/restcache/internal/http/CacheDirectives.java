@@ -318,8 +318,10 @@ public final class CacheDirectives {
     }
   }
 
+  // RFC 9110 §5.6.4 quoted-string: a field list read from garbage may hold quotes or backslashes.
   private static String quoted(Set<String> fields) {
-    return '"' + String.join(", ", fields) + '"';
+    String list = String.join(", ", fields);
+    return '"' + list.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
   }
 
   /** Builds {@link CacheDirectives}; numbers below zero mean unset. */

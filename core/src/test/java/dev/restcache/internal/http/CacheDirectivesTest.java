@@ -194,4 +194,12 @@ class CacheDirectivesTest {
     assertThat(CacheDirectives.forRequest(null, List.of("foo"))).isEqualTo(CacheDirectives.NONE);
     assertThat(CacheDirectives.forRequest(null, null)).isEqualTo(CacheDirectives.NONE);
   }
+
+  @Test
+  void quotesAndBackslashesInAFieldListAreEscapedWhenSerialised() {
+    CacheDirectives cc = CacheDirectives.parse("private=\"a\\\"b\\\\\"");
+    assertThat(cc.privateFields()).containsExactly("a\"b\\");
+    assertThat(cc.toHeaderValue()).isEqualTo("private=\"a\\\"b\\\\\"");
+    assertThat(CacheDirectives.parse(cc.toHeaderValue())).isEqualTo(cc);
+  }
 }
