@@ -36,6 +36,7 @@ import java.util.function.Supplier;
  */
 public final class CacheEngine implements ResponseCache {
   private static final System.Logger LOG = System.getLogger("dev.restcache");
+  private static final long LEASE_POLL_MILLIS = 20;
 
   private final CacheSettings settings;
   private final CacheStore store;
@@ -92,8 +93,12 @@ public final class CacheEngine implements ResponseCache {
   public record Unsatisfiable() implements Lookup {
   }
 
-  /** A key being filled by one request; completed when that request is done with it. */
-  public record Fill(String key, CompletableFuture<Void> done) {
+  /**
+   * A key being filled by one request; completed when that request is done with it.
+   *
+   * @param leased whether the store's lease was taken too (released with the fill)
+   */
+  public record Fill(String key, CompletableFuture<Void> done, boolean leased) {
   }
 
   /**
@@ -187,27 +192,61 @@ public final class CacheEngine implements ResponseCache {
     return new Miss(fwd, generation, fill, staleIfError, revalidate);
   }
 
+  // Leads a fill: first among this instance's requests, then in the store, which is how the
+  // instances sharing a store collapse their misses. A store that fails grants the lead.
   private Fill tryLead(String primaryKey) {
     CompletableFuture<Void> done = new CompletableFuture<>();
-    return fills.putIfAbsent(primaryKey, done) == null ? new Fill(primaryKey, done) : null;
+    if (fills.putIfAbsent(primaryKey, done) != null) {
+      return null;
+    }
+    boolean leased;
+    try {
+      leased = call(() -> store.tryLease(primaryKey, settings.collapseTimeout()), "tryLease");
+    } catch (StoreFailure e) {
+      return new Fill(primaryKey, done, false);
+    }
+    if (!leased) {
+      finished(new Fill(primaryKey, done, false));
+      return null;
+    }
+    return new Fill(primaryKey, done, true);
   }
 
-  // A leader that never finishes (its request died before the response filters) is given up
-  // on after the collapse timeout, so that the next request can lead instead.
+  // Waits for this instance's leader, then for another instance's (a local leader that could
+  // not take the store's lease hands its followers on to it), within one collapse timeout. A
+  // leader that never finishes is given up on, so that the next request can lead instead.
   private void awaitFill(String primaryKey) {
+    long deadline = System.nanoTime() + settings.collapseTimeout().toNanos();
     CompletableFuture<Void> running = fills.get(primaryKey);
-    if (running == null) {
-      return;
+    if (running != null) {
+      try {
+        running.get(settings.collapseTimeout().toNanos(), TimeUnit.NANOSECONDS);
+      } catch (TimeoutException e) {
+        fills.remove(primaryKey, running);
+        LOG.log(DEBUG, "collapsed request gave up waiting for {0}", primaryKey);
+        return;
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      } catch (ExecutionException e) {
+        // A fill only ever completes normally.
+      }
     }
+    awaitLeaseHolder(primaryKey, deadline);
+  }
+
+  // Another instance leads: poll the store until its entry appears or its lease is gone.
+  private void awaitLeaseHolder(String primaryKey, long deadline) {
     try {
-      running.get(settings.collapseTimeout().toNanos(), TimeUnit.NANOSECONDS);
-    } catch (TimeoutException e) {
-      fills.remove(primaryKey, running);
-      LOG.log(DEBUG, "collapsed request gave up waiting for {0}", primaryKey);
+      while (System.nanoTime() < deadline
+          && read(primaryKey) == null
+          && call(() -> store.isLeased(primaryKey), "isLeased")) {
+        Thread.sleep(LEASE_POLL_MILLIS);
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-    } catch (ExecutionException e) {
-      // A fill only ever completes normally.
+    } catch (StoreFailure e) {
+      // Stop waiting; the request goes to the resource.
     }
   }
 
@@ -215,7 +254,9 @@ public final class CacheEngine implements ResponseCache {
   public void finished(Fill fill) {
     if (fill != null) {
       fills.remove(fill.key(), fill.done());
-      fill.done().complete(null);
+      if (fill.done().complete(null) && fill.leased()) {
+        runQuietly(() -> store.releaseLease(fill.key()), "releaseLease");
+      }
     }
   }
 

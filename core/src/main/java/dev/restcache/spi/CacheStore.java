@@ -1,7 +1,9 @@
 package dev.restcache.spi;
 
+import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -48,6 +50,31 @@ public interface CacheStore extends AutoCloseable {
 
   /** Removes every entry. */
   CompletionStage<Void> clear();
+
+  /**
+   * Takes the right to fill {@code key} for at most {@code ttl}, so that requests on other
+   * instances sharing this store wait for one resource call instead of making their own
+   * (collapsed forwarding across a cluster). The lease must lapse by itself after {@code ttl},
+   * so that a dead holder never blocks a key for long.
+   *
+   * <p>The default takes every lease: a store that only one instance uses needs none, since
+   * restcache collapses the requests of one instance itself.
+   *
+   * @return whether the lease was taken
+   */
+  default CompletionStage<Boolean> tryLease(String key, Duration ttl) {
+    return CompletableFuture.completedFuture(true);
+  }
+
+  /** Whether a lease on {@code key} is held, by anyone. The default: never. */
+  default CompletionStage<Boolean> isLeased(String key) {
+    return CompletableFuture.completedFuture(false);
+  }
+
+  /** Gives back a lease taken with {@link #tryLease}. The default does nothing. */
+  default CompletionStage<Void> releaseLease(String key) {
+    return CompletableFuture.completedFuture(null);
+  }
 
   /** Releases what the store holds open; the default does nothing. */
   @Override

@@ -1,0 +1,355 @@
+package dev.restcache.hazelcast;
+
+import static java.lang.System.Logger.Level.WARNING;
+
+import com.hazelcast.client.HazelcastClient;
+import com.hazelcast.client.config.ClientConfig;
+import com.hazelcast.client.config.ClientConnectionStrategyConfig;
+import com.hazelcast.config.Config;
+import com.hazelcast.config.EvictionConfig;
+import com.hazelcast.config.EvictionPolicy;
+import com.hazelcast.config.InMemoryFormat;
+import com.hazelcast.config.JoinConfig;
+import com.hazelcast.config.IndexConfig;
+import com.hazelcast.config.IndexType;
+import com.hazelcast.config.MapConfig;
+import com.hazelcast.config.MaxSizePolicy;
+import com.hazelcast.config.NearCacheConfig;
+import com.hazelcast.core.Hazelcast;
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.map.IMap;
+import com.hazelcast.nio.serialization.genericrecord.GenericRecord;
+import com.hazelcast.nio.serialization.genericrecord.GenericRecordBuilder;
+import com.hazelcast.query.Predicates;
+import dev.restcache.spi.CacheEntry;
+import dev.restcache.spi.CacheStore;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A {@link CacheStore} on a Hazelcast {@link IMap}, shared by every instance of a cluster, as an
+ * embedded member or a client.
+ *
+ * <p>Entries are Compact {@link GenericRecord}s ({@code path}, {@code tags}, {@code expiresAt},
+ * {@code payload}): the cluster needs none of restcache's classes and never deserialises one.
+ * {@code path} and {@code tags[any]} are indexed, so path and tag invalidation query the index
+ * instead of scanning. Each entry's exact expiry is kept in the value and checked on every read;
+ * the map's own time to live (whole seconds) only cleans up.
+ *
+ * <p>Generations (see {@link CacheStore}) live in a second map; a put and a path invalidation
+ * hold the same cluster-wide lock on the path, so a GET that raced a write on another member
+ * never stores the old representation. Leases for collapsed forwarding live in a third map with
+ * a time to live, so a dead member never blocks a key for long.
+ */
+public final class HazelcastCacheStore implements CacheStore {
+  /** The default map name. */
+  public static final String DEFAULT_MAP_NAME = "restcache";
+  /** The default bound: entries per member. */
+  public static final int DEFAULT_MAX_ENTRIES_PER_NODE = 100_000;
+
+  private static final System.Logger LOG = System.getLogger("dev.restcache");
+  private static final String TYPE = "dev.restcache.Entry";
+  private static final String STORE_WIDE = "*";
+  // Bounds a lock held by a member that died mid-put.
+  private static final long LOCK_LEASE_SECONDS = 10;
+
+  private final HazelcastInstance hazelcast;
+  private final boolean ownsInstance;
+  private final IMap<String, GenericRecord> entries;
+  private final IMap<String, Long> generations;
+  private final IMap<String, String> leases;
+  private final String leaseHolder = UUID.randomUUID().toString();
+  private final ExecutorService blocking;
+  private final Clock clock;
+
+  /** A store on {@code hazelcast}'s map {@value #DEFAULT_MAP_NAME}. */
+  public HazelcastCacheStore(HazelcastInstance hazelcast) {
+    this(hazelcast, DEFAULT_MAP_NAME);
+  }
+
+  /** A store on {@code hazelcast}'s map {@code mapName}; the caller keeps the instance. */
+  public HazelcastCacheStore(HazelcastInstance hazelcast, String mapName) {
+    this(hazelcast, mapName, false, Clock.systemUTC());
+  }
+
+  HazelcastCacheStore(HazelcastInstance hazelcast, String mapName, boolean ownsInstance,
+      Clock clock) {
+    this.hazelcast = hazelcast;
+    this.ownsInstance = ownsInstance;
+    this.clock = clock;
+    ensureBounded(hazelcast, mapName);
+    this.entries = hazelcast.getMap(mapName);
+    this.generations = hazelcast.getMap(mapName + ".generations");
+    this.leases = hazelcast.getMap(mapName + ".leases");
+    entries.addIndex(new IndexConfig(IndexType.HASH, "path"));
+    entries.addIndex(new IndexConfig(IndexType.HASH, "tags[any]"));
+    this.blocking = Executors.newCachedThreadPool(runnable -> {
+      Thread thread = new Thread(runnable, "restcache-hazelcast");
+      thread.setDaemon(true);
+      return thread;
+    });
+  }
+
+  /**
+   * Starts an embedded member of cluster {@code clusterName} listening on {@code port} and
+   * joining {@code members} ("host:port") over TCP/IP, multicast off, configured as
+   * {@link #configure} does, and a store on it that shuts the member down when closed.
+   */
+  public static HazelcastCacheStore startMember(String clusterName, List<String> members,
+      int port, String mapName, boolean nearCache) {
+    Config config = new Config().setClusterName(clusterName);
+    config.getNetworkConfig().setPort(port).setPortAutoIncrement(false);
+    JoinConfig join = config.getNetworkConfig().getJoin();
+    join.getMulticastConfig().setEnabled(false);
+    join.getAutoDetectionConfig().setEnabled(false);
+    join.getTcpIpConfig().setEnabled(true).setMembers(List.copyOf(members));
+    configure(config, mapName, DEFAULT_MAX_ENTRIES_PER_NODE, nearCache);
+    return new HazelcastCacheStore(Hazelcast.newHazelcastInstance(config), mapName, true,
+        Clock.systemUTC());
+  }
+
+  /**
+   * Starts a client of cluster {@code clusterName} at {@code addresses} ("host:port") that
+   * reconnects by itself and fails fast while the cluster is away, and a store on it that shuts
+   * the client down when closed.
+   */
+  public static HazelcastCacheStore startClient(String clusterName, List<String> addresses,
+      String mapName, boolean nearCache) {
+    ClientConfig config = new ClientConfig().setClusterName(clusterName);
+    config.getNetworkConfig().setAddresses(List.copyOf(addresses));
+    config.getConnectionStrategyConfig()
+        .setReconnectMode(ClientConnectionStrategyConfig.ReconnectMode.ASYNC)
+        .getConnectionRetryConfig().setClusterConnectTimeoutMillis(-1);
+    if (nearCache) {
+      config.addNearCacheConfig(nearCacheConfig(mapName));
+    }
+    return new HazelcastCacheStore(HazelcastClient.newHazelcastClient(config), mapName, true,
+        Clock.systemUTC());
+  }
+
+  /**
+   * Adds restcache's map configuration to a member's {@code config}: bounded to
+   * {@code maxEntriesPerNode} entries per member (LRU), binary format, one backup, and, when
+   * {@code nearCache}, a near cache on this member. Near-cache invalidations are sent at once
+   * rather than batched every ten seconds, which is what keeps the near cache's staleness in
+   * milliseconds.
+   */
+  public static Config configure(Config config, String mapName, int maxEntriesPerNode,
+      boolean nearCache) {
+    config.setProperty("hazelcast.map.invalidation.batch.enabled", "false");
+    return config.addMapConfig(mapConfig(mapName, maxEntriesPerNode, nearCache));
+  }
+
+  private static MapConfig mapConfig(String mapName, int maxEntriesPerNode, boolean nearCache) {
+    MapConfig map = new MapConfig(mapName)
+        .setInMemoryFormat(InMemoryFormat.BINARY)
+        .setBackupCount(1)
+        .setEvictionConfig(new EvictionConfig()
+            .setEvictionPolicy(EvictionPolicy.LRU)
+            .setMaxSizePolicy(MaxSizePolicy.PER_NODE)
+            .setSize(maxEntriesPerNode))
+        .addIndexConfig(new IndexConfig(IndexType.HASH, "path"))
+        .addIndexConfig(new IndexConfig(IndexType.HASH, "tags[any]"));
+    if (nearCache) {
+      map.setNearCacheConfig(nearCacheConfig(mapName));
+    }
+    return map;
+  }
+
+  // A map nobody configured would be unbounded: add the bounded configuration at run time
+  // unless the cluster already has one for this name, which then wins.
+  private static void ensureBounded(HazelcastInstance hazelcast, String mapName) {
+    try {
+      MapConfig existing = hazelcast.getConfig().getMapConfigOrNull(mapName);
+      if (existing == null) {
+        hazelcast.getConfig().addMapConfig(
+            mapConfig(mapName, DEFAULT_MAX_ENTRIES_PER_NODE, false));
+      }
+    } catch (RuntimeException notAllowed) {
+      LOG.log(WARNING, "could not add restcache's bounded configuration for map {0}: {1}",
+          mapName, notAllowed.toString());
+    }
+  }
+
+  /**
+   * The near cache restcache recommends: invalidated on every change, and never trusted longer
+   * than {@code NEAR_CACHE_TTL_SECONDS} even if an invalidation were lost.
+   */
+  public static NearCacheConfig nearCacheConfig(String mapName) {
+    return new NearCacheConfig(mapName)
+        .setInMemoryFormat(InMemoryFormat.BINARY)
+        .setInvalidateOnChange(true)
+        .setTimeToLiveSeconds(NEAR_CACHE_TTL_SECONDS)
+        .setEvictionConfig(new EvictionConfig()
+            .setEvictionPolicy(EvictionPolicy.LRU)
+            .setMaxSizePolicy(MaxSizePolicy.ENTRY_COUNT)
+            .setSize(10_000));
+  }
+
+  /** The longest a near-cached copy is used without asking the cluster. */
+  public static final int NEAR_CACHE_TTL_SECONDS = 60;
+
+  @Override
+  public CompletionStage<Optional<CacheEntry>> get(String key) {
+    return entries.getAsync(key).thenApply(record -> Optional.ofNullable(toEntry(record))
+        .filter(entry -> entry.expiresAt().isAfter(clock.instant())));
+  }
+
+  @Override
+  public CompletionStage<Long> generation(String path) {
+    return async(() -> generationOf(path));
+  }
+
+  @Override
+  public CompletionStage<Boolean> put(String key, CacheEntry entry, long generation) {
+    return async(() -> {
+      String path = entry.path();
+      if (!generations.tryLock(path, LOCK_LEASE_SECONDS, TimeUnit.SECONDS, LOCK_LEASE_SECONDS,
+          TimeUnit.SECONDS)) {
+        return false;
+      }
+      try {
+        if (generationOf(path) != generation) {
+          return false;
+        }
+        entries.set(key, toRecord(entry), ttlSeconds(entry.expiresAt()), TimeUnit.SECONDS);
+        // Tag invalidations and clears do not take the path's lock: look again once written.
+        if (generationOf(path) != generation) {
+          entries.delete(key);
+          return false;
+        }
+        return true;
+      } finally {
+        generations.unlock(path);
+      }
+    });
+  }
+
+  @Override
+  public CompletionStage<Void> invalidatePath(String path) {
+    return async(() -> {
+      generations.lock(path, LOCK_LEASE_SECONDS, TimeUnit.SECONDS);
+      try {
+        generations.set(path, ThreadLocalRandom.current().nextLong());
+        entries.removeAll(Predicates.equal("path", path));
+      } finally {
+        generations.unlock(path);
+      }
+      return null;
+    });
+  }
+
+  @Override
+  public CompletionStage<Void> invalidateTags(Set<String> tags) {
+    return async(() -> {
+      generations.set(STORE_WIDE, ThreadLocalRandom.current().nextLong());
+      for (String tag : tags) {
+        entries.removeAll(Predicates.equal("tags[any]", tag));
+      }
+      return null;
+    });
+  }
+
+  @Override
+  public CompletionStage<Void> clear() {
+    return async(() -> {
+      generations.set(STORE_WIDE, ThreadLocalRandom.current().nextLong());
+      entries.clear();
+      return null;
+    });
+  }
+
+  @Override
+  public CompletionStage<Boolean> tryLease(String key, Duration ttl) {
+    long seconds = Math.max(1, ttl.toSeconds());
+    return async(() -> leases.putIfAbsent(key, leaseHolder, seconds, TimeUnit.SECONDS) == null);
+  }
+
+  @Override
+  public CompletionStage<Boolean> isLeased(String key) {
+    return async(() -> leases.containsKey(key));
+  }
+
+  @Override
+  public CompletionStage<Void> releaseLease(String key) {
+    return async(() -> {
+      leases.remove(key, leaseHolder);
+      return null;
+    });
+  }
+
+  /** Stops the store's threads and, if the store started the instance, the instance. */
+  @Override
+  public void close() {
+    blocking.shutdownNow();
+    if (ownsInstance) {
+      hazelcast.shutdown();
+    }
+  }
+
+  // Generations are random tokens, not counters (counters need the CP subsystem, which the
+  // open-source edition lacks); combining the path's and the store-wide one changes whenever
+  // either does, but for a 2^-64 chance.
+  private long generationOf(String path) {
+    Long pathGeneration = generations.get(path);
+    Long storeGeneration = generations.get(STORE_WIDE);
+    return 31 * (pathGeneration == null ? 0 : pathGeneration)
+        + (storeGeneration == null ? 0 : storeGeneration);
+  }
+
+  // Locks and queries block, so they run here rather than in the caller's thread.
+  private <T> CompletionStage<T> async(Callable<T> operation) {
+    try {
+      return CompletableFuture.supplyAsync(() -> {
+        try {
+          return operation.call();
+        } catch (Exception e) {
+          throw new CompletionException(e);
+        }
+      }, blocking);
+    } catch (RuntimeException rejected) {
+      return CompletableFuture.failedFuture(rejected);
+    }
+  }
+
+  // IMap TTLs are whole seconds and may fire early; they only clean up, so round up and pad.
+  private long ttlSeconds(Instant expiresAt) {
+    long seconds = Duration.between(clock.instant(), expiresAt).toSeconds();
+    return Math.max(1, seconds + 2);
+  }
+
+  private static GenericRecord toRecord(CacheEntry entry) {
+    return GenericRecordBuilder.compact(TYPE)
+        .setString("path", entry.path())
+        .setArrayOfString("tags", entry.tags().toArray(String[]::new))
+        .setInt64("expiresAt", entry.expiresAt().toEpochMilli())
+        .setArrayOfInt8("payload", entry.payload())
+        .build();
+  }
+
+  private static CacheEntry toEntry(GenericRecord record) {
+    if (record == null) {
+      return null;
+    }
+    try {
+      return new CacheEntry(record.getString("path"), Set.of(record.getArrayOfString("tags")),
+          Instant.ofEpochMilli(record.getInt64("expiresAt")), record.getArrayOfInt8("payload"));
+    } catch (RuntimeException notOurs) {
+      LOG.log(WARNING, "ignoring an entry that is not restcache's: {0}", notOurs.toString());
+      return null;
+    }
+  }
+}
