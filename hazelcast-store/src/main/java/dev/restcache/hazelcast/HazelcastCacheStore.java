@@ -1,5 +1,6 @@
 package dev.restcache.hazelcast;
 
+import static java.lang.System.Logger.Level.DEBUG;
 import static java.lang.System.Logger.Level.WARNING;
 
 import com.hazelcast.client.HazelcastClient;
@@ -9,6 +10,7 @@ import com.hazelcast.config.Config;
 import com.hazelcast.config.EvictionConfig;
 import com.hazelcast.config.EvictionPolicy;
 import com.hazelcast.config.InMemoryFormat;
+import com.hazelcast.config.InvalidConfigurationException;
 import com.hazelcast.config.JoinConfig;
 import com.hazelcast.config.IndexConfig;
 import com.hazelcast.config.IndexType;
@@ -30,13 +32,14 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -63,6 +66,8 @@ public final class HazelcastCacheStore implements CacheStore {
   private static final System.Logger LOG = System.getLogger("dev.restcache");
   private static final String TYPE = "dev.restcache.Entry";
   private static final String STORE_WIDE = "*";
+  private static final int BLOCKING_THREADS = 16;
+  private static final int BLOCKING_QUEUE = 1024;
   // Bounds a lock held by a member that died mid-put.
   private static final long LOCK_LEASE_SECONDS = 10;
 
@@ -96,11 +101,16 @@ public final class HazelcastCacheStore implements CacheStore {
     this.leases = hazelcast.getMap(mapName + ".leases");
     entries.addIndex(new IndexConfig(IndexType.HASH, "path"));
     entries.addIndex(new IndexConfig(IndexType.HASH, "tags[any]"));
-    this.blocking = Executors.newCachedThreadPool(runnable -> {
-      Thread thread = new Thread(runnable, "restcache-hazelcast");
-      thread.setDaemon(true);
-      return thread;
-    });
+    // Bounded, so that a slow cluster cannot pile up blocked threads: past the queue, calls fail
+    // at once and the request is served without the cache.
+    ThreadPoolExecutor pool = new ThreadPoolExecutor(BLOCKING_THREADS, BLOCKING_THREADS, 60,
+        TimeUnit.SECONDS, new ArrayBlockingQueue<>(BLOCKING_QUEUE), runnable -> {
+          Thread thread = new Thread(runnable, "restcache-hazelcast");
+          thread.setDaemon(true);
+          return thread;
+        });
+    pool.allowCoreThreadTimeOut(true);
+    this.blocking = pool;
   }
 
   /**
@@ -169,18 +179,17 @@ public final class HazelcastCacheStore implements CacheStore {
     return map;
   }
 
-  // A map nobody configured would be unbounded: add the bounded configuration at run time
-  // unless the cluster already has one for this name, which then wins.
+  // A map nobody configured would be unbounded: add the bounded configuration at run time. A
+  // configuration the cluster already has for this name wins (Hazelcast refuses the new one).
   private static void ensureBounded(HazelcastInstance hazelcast, String mapName) {
     try {
-      MapConfig existing = hazelcast.getConfig().getMapConfigOrNull(mapName);
-      if (existing == null) {
-        hazelcast.getConfig().addMapConfig(
-            mapConfig(mapName, DEFAULT_MAX_ENTRIES_PER_NODE, false));
-      }
+      hazelcast.getConfig().addMapConfig(
+          mapConfig(mapName, DEFAULT_MAX_ENTRIES_PER_NODE, false));
+    } catch (InvalidConfigurationException existing) {
+      LOG.log(DEBUG, "map {0} keeps the configuration the cluster has for it", mapName);
     } catch (RuntimeException notAllowed) {
-      LOG.log(WARNING, "could not add restcache's bounded configuration for map {0}: {1}",
-          mapName, notAllowed.toString());
+      LOG.log(WARNING, "could not add the bounded configuration of map {0}: {1}", mapName,
+          notAllowed.toString());
     }
   }
 
@@ -348,7 +357,7 @@ public final class HazelcastCacheStore implements CacheStore {
       return new CacheEntry(record.getString("path"), Set.of(record.getArrayOfString("tags")),
           Instant.ofEpochMilli(record.getInt64("expiresAt")), record.getArrayOfInt8("payload"));
     } catch (RuntimeException notOurs) {
-      LOG.log(WARNING, "ignoring an entry that is not restcache's: {0}", notOurs.toString());
+      LOG.log(WARNING, "ignoring an entry not written by restcache: {0}", notOurs.toString());
       return null;
     }
   }
