@@ -227,7 +227,7 @@ class HazelcastClusterTest {
   @Test
   void aSlowGetOnOneMemberRacingAPutOnAnotherNeverLeavesTheOldBody() throws Exception {
     startServers(cluster.startMembers(2, true));
-    RaceResource race = new RaceResource();
+    RaceTest.Resource race = new RaceTest.Resource();
     List<TestServer> raceServers = new ArrayList<>();
     try {
       for (HazelcastCacheStore store : stores) {
@@ -237,7 +237,7 @@ class HazelcastClusterTest {
       for (int round = 0; round < 3; round++) {
         race.readDone = new CountDownLatch(1);
         race.release = new CountDownLatch(1);
-        String expectedOld = race.value;
+        String expectedOld = race.value.get();
         Future<String> slowGet = Executors.newSingleThreadExecutor().submit(() ->
             raceServers.get(0).request().header("Host", "shop.example").get("/value").asString());
         assertThat(race.readDone.await(10, TimeUnit.SECONDS)).isTrue();
@@ -255,29 +255,6 @@ class HazelcastClusterTest {
       }
     } finally {
       raceServers.forEach(TestServer::close);
-    }
-  }
-
-  /** A value whose reads can be held between reading and answering. */
-  @Path("/value")
-  public static class RaceResource {
-    volatile String value = "old";
-    volatile CountDownLatch readDone = new CountDownLatch(1);
-    volatile CountDownLatch release = new CountDownLatch(0);
-
-    @GET
-    @Cached
-    public String get() throws InterruptedException {
-      String read = value;
-      readDone.countDown();
-      release.await(10, TimeUnit.SECONDS);
-      return read;
-    }
-
-    @PUT
-    public String put(@jakarta.ws.rs.QueryParam("v") String newValue) {
-      value = newValue;
-      return newValue;
     }
   }
 }
