@@ -6,6 +6,7 @@ import java.time.Duration;
 import org.glassfish.grizzly.http.server.HttpServer;
 import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
 import org.glassfish.jersey.server.ResourceConfig;
+import org.glassfish.jersey.server.ServerProperties;
 
 /**
  * Runs the bookstore on Grizzly at {@code http://127.0.0.1:8080/} (or the port given as the
@@ -18,6 +19,7 @@ public final class BookstoreDemo {
   /** The demo application: the bookstore with a response cache. */
   public static ResourceConfig application(ResponseCacheFeature feature, BookRepository books) {
     return new ResourceConfig()
+        .property(ServerProperties.WADL_FEATURE_DISABLE, true)
         .register(new BooksResource(books))
         .register(feature);
   }

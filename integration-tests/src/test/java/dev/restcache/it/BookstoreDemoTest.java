@@ -8,7 +8,6 @@ import dev.restcache.demo.BookRepository;
 import dev.restcache.demo.BookstoreDemo;
 import dev.restcache.it.support.RunningServer;
 import java.time.Duration;
-import org.glassfish.jersey.server.ServerProperties;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -21,8 +20,7 @@ class BookstoreDemoTest {
   @BeforeEach
   void start() {
     server.start(BookstoreDemo.application(ResponseCacheFeature.withDefaults(),
-            BookRepository.withSampleBooks(Duration.ZERO))
-        .property(ServerProperties.WADL_FEATURE_DISABLE, true));
+            BookRepository.withSampleBooks(Duration.ZERO)));
   }
 
 
