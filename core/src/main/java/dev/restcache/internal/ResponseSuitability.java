@@ -58,6 +58,12 @@ public final class ResponseSuitability {
         : Suitability.STALE;
   }
 
+  /** Whether a stale-if-error response may stand in for an answer of {@code status}. */
+  public static boolean isReplaceableError(int status) {
+    // RFC 5861 §4: the errors a stale-if-error response may stand in for.
+    return status == 500 || status == 502 || status == 503 || status == 504;
+  }
+
   /**
    * Whether {@code stored} may stand in for a 500, 502, 503 or 504 at {@code now}: stale by
    * less than its {@code stale-if-error} window (RFC 5861 §4), and not must-revalidate.

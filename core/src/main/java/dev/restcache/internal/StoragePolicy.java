@@ -40,6 +40,14 @@ public final class StoragePolicy {
       boolean shareableWithAuthorization, Duration staleWhileRevalidate, Duration staleIfError,
       boolean mustRevalidate, boolean noCache, boolean immutable) implements Decision {
 
+    /** The response to store under this decision. */
+    public StoredResponse response(int status, Headers headers, byte[] body,
+        Instant responseTime) {
+      return new StoredResponse(status, headers, body, responseTime, correctedInitialAge,
+          freshnessLifetime, shareableWithAuthorization, staleWhileRevalidate, staleIfError,
+          mustRevalidate, noCache, immutable);
+    }
+
     /** How long past its freshness the entry is worth keeping. */
     public Duration staleWindow() {
       if (mustRevalidate || noCache) {

@@ -91,10 +91,7 @@ class RandomHeadersTest {
           new Headers.Field("Age", randomHeader(random))));
       if (StoragePolicy.decide(200, headers, false, Duration.ofSeconds(60), NOW, NOW)
           instanceof StoragePolicy.Store store) {
-        StoredResponse stored = new StoredResponse(200, headers, new byte[0], NOW,
-            store.correctedInitialAge(), store.freshnessLifetime(), false,
-            store.staleWhileRevalidate(), store.staleIfError(), store.mustRevalidate(),
-            store.noCache(), store.immutable());
+        StoredResponse stored = store.response(200, headers, new byte[0], NOW);
         Instant end = NOW.plus(store.freshnessLifetime().minus(store.correctedInitialAge()));
         assertThat(ResponseSuitability.assess(stored, CacheDirectives.NONE, end))
             .isNotEqualTo(ResponseSuitability.Suitability.FRESH);

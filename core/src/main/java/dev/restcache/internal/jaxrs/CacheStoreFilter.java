@@ -5,6 +5,7 @@ import static java.lang.System.Logger.Level.WARNING;
 import dev.restcache.internal.CacheEngine;
 import dev.restcache.internal.Headers;
 import dev.restcache.internal.NotStoredReason;
+import dev.restcache.internal.ResponseSuitability;
 import dev.restcache.internal.StoragePolicy;
 import dev.restcache.internal.http.CacheStatus;
 import dev.restcache.internal.http.VarySpec;
@@ -14,7 +15,6 @@ import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MultivaluedMap;
-import java.util.Set;
 
 /**
  * Decides whether a response that went to the resource may be stored, once every other
@@ -23,8 +23,6 @@ import java.util.Set;
  */
 final class CacheStoreFilter implements ContainerResponseFilter {
   private static final System.Logger LOG = System.getLogger("dev.restcache");
-  // RFC 5861 §4: the errors a stale-if-error response may stand in for.
-  private static final Set<Integer> SERVER_ERRORS = Set.of(500, 502, 503, 504);
 
   private final CacheEngine engine;
   private final CachedRoute route;
@@ -67,7 +65,8 @@ final class CacheStoreFilter implements ContainerResponseFilter {
     }
     CacheEngine.Miss miss = (CacheEngine.Miss) exchange.lookup;
     String what = exchange.requestUri.toString();
-    if (miss.staleIfError() != null && SERVER_ERRORS.contains(response.getStatus())) {
+    if (miss.staleIfError() != null
+        && ResponseSuitability.isReplaceableError(response.getStatus())) {
       ResponseReplay.replaceWithStale(response, miss.staleIfError(), engine);
       return;
     }

@@ -35,12 +35,8 @@ final class ResponseRecorder {
         exchange.responseTime(), body, engine.settings().generateETags());
     JaxrsHeaders.add(liveHeaders, added);
     fields.addAll(added);
-    StoredResponse response = new StoredResponse(exchange.status(),
-        StorableHeaders.forStorage(Headers.of(fields)), body, exchange.responseTime(),
-        decision.correctedInitialAge(), decision.freshnessLifetime(),
-        decision.shareableWithAuthorization(), decision.staleWhileRevalidate(),
-        decision.staleIfError(), decision.mustRevalidate(), decision.noCache(),
-        decision.immutable());
+    StoredResponse response = decision.response(exchange.status(),
+        StorableHeaders.forStorage(Headers.of(fields)), body, exchange.responseTime());
     Optional<NotStoredReason> notStored = engine.store(exchange.requestUri,
         exchange.requestHeader, miss, decision, response, exchange.tags);
     liveHeaders.putSingle("Cache-Status", forwarded(miss, notStored).toHeaderValue());
@@ -64,10 +60,7 @@ final class ResponseRecorder {
     Optional<NotStoredReason> notStored;
     StoredResponse refreshed;
     if (decision instanceof StoragePolicy.Store fresh) {
-      refreshed = new StoredResponse(stale.status(), headers, stale.body(), now,
-          fresh.correctedInitialAge(), fresh.freshnessLifetime(),
-          fresh.shareableWithAuthorization(), fresh.staleWhileRevalidate(),
-          fresh.staleIfError(), fresh.mustRevalidate(), fresh.noCache(), fresh.immutable());
+      refreshed = fresh.response(stale.status(), headers, stale.body(), now);
       notStored = store
           ? engine.store(exchange.requestUri, exchange.requestHeader, miss, fresh, refreshed,
               exchange.tags)
