@@ -2,6 +2,8 @@ package dev.restcache;
 
 import dev.restcache.internal.CacheEngine;
 import dev.restcache.internal.CacheSettings;
+import dev.restcache.internal.KeyRules;
+import dev.restcache.internal.NamePatterns;
 import dev.restcache.internal.jaxrs.CacheFeatures;
 import dev.restcache.memory.InMemoryCacheStore;
 import dev.restcache.spi.CacheStore;
@@ -9,6 +11,7 @@ import jakarta.ws.rs.core.Feature;
 import jakarta.ws.rs.core.FeatureContext;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -61,7 +64,10 @@ public final class ResponseCacheFeature implements Feature {
     private Duration defaultTtl = Duration.ofMinutes(2);
     private boolean cacheAll;
     private int maxEntrySize = 1024 * 1024;
-    private String keyPrefix = "restcache:";
+    private String keyPrefix = KeyRules.DEFAULT.prefix();
+    private boolean sortQueryParameters = KeyRules.DEFAULT.sortQuery();
+    private NamePatterns ignoredQueryParameters = NamePatterns.NONE;
+    private NamePatterns anonymousCookies = NamePatterns.NONE;
     private boolean generateETags = true;
     private String cacheStatusName = "restcache";
     private Duration storeTimeout = Duration.ofMillis(500);
@@ -109,9 +115,46 @@ public final class ResponseCacheFeature implements Feature {
       return this;
     }
 
-    /** Prepended to every store key, to share one store between services. Default {@code restcache:}. */
+    /**
+     * Prepended to every key, path and tag this cache writes, so that services sharing one
+     * store neither see nor evict each other's entries ({@link ResponseCache#clear()} still
+     * empties the whole store). Default {@code restcache:}.
+     */
     public Builder keyPrefix(String keyPrefix) {
       this.keyPrefix = Objects.requireNonNull(keyPrefix, "keyPrefix");
+      return this;
+    }
+
+    /**
+     * Whether query parameters are keyed in name order, so that {@code ?a=1&b=2} and
+     * {@code ?b=2&a=1} share an entry. Parameters of the same name keep their order, which a
+     * resource may read as a list. Default: true.
+     */
+    public Builder sortQueryParameters(boolean sortQueryParameters) {
+      this.sortQueryParameters = sortQueryParameters;
+      return this;
+    }
+
+    /**
+     * Query parameters left out of the key, by name or by prefix ending in {@code *}, ignoring
+     * case: {@code ignoreQueryParameters("utm_*", "fbclid")}. Only name parameters that no
+     * cached resource reads: a response that depends on one would be served for every value of
+     * it. Default: none.
+     */
+    public Builder ignoreQueryParameters(String... names) {
+      this.ignoredQueryParameters = NamePatterns.of(List.of(names));
+      return this;
+    }
+
+    /**
+     * Cookies that do not identify a user (analytics, consent), by name or prefix ending in
+     * {@code *}. Any other cookie makes a request one with credentials, like
+     * {@code Authorization}: it is answered from, and fills, the cache only with responses
+     * marked {@code public}, {@code s-maxage} or {@code must-revalidate}. Default: none, so
+     * every cookie counts.
+     */
+    public Builder anonymousCookies(String... names) {
+      this.anonymousCookies = NamePatterns.of(List.of(names));
       return this;
     }
 
@@ -181,8 +224,9 @@ public final class ResponseCacheFeature implements Feature {
           ? store
           : new InMemoryCacheStore(InMemoryCacheStore.DEFAULT_MAX_BYTES, clock);
       return new ResponseCacheFeature(new CacheSettings(chosen, defaultTtl, cacheAll,
-          maxEntrySize, keyPrefix, generateETags, cacheStatusName, storeTimeout,
-          requestDirectives, collapseTimeout, clock));
+          maxEntrySize, new KeyRules(keyPrefix, sortQueryParameters, ignoredQueryParameters),
+          generateETags, cacheStatusName, storeTimeout, requestDirectives, collapseTimeout,
+          clock, anonymousCookies));
     }
   }
 }

@@ -29,6 +29,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 /**
  * The cache itself, free of JAX-RS: looks responses up, stores them, evicts them, counts, logs,
@@ -106,14 +107,19 @@ public final class CacheEngine implements ResponseCache {
    *
    * @param requestUri the absolute request URI
    * @param requestHeader the request's values of a lower-case header name, or null when absent
-   * @param hasAuthorization whether the request carries {@code Authorization}
+   * @param hasCredentials whether the request carries credentials, see {@link #hasCredentials}
    * @param requestDirectives the request's directives, {@link CacheDirectives#NONE} when ignored
    */
   public Lookup lookup(URI requestUri, Function<String, List<String>> requestHeader,
-      boolean hasAuthorization, CacheDirectives requestDirectives) {
-    String primaryKey = CacheKeys.primaryKey(settings.keyPrefix(), requestUri);
+      boolean hasCredentials, CacheDirectives requestDirectives) {
+    Optional<NotStoredReason> refused = RequestScreening.bypassReason(requestHeader);
+    if (refused.isPresent()) {
+      LOG.log(TRACE, "bypass: {0}: {1}", requestUri, refused.get().detail());
+      return new Bypass(refused.get());
+    }
+    String primaryKey = CacheKeys.primaryKey(settings.keyRules(), requestUri, requestHeader);
     try {
-      return lookup(primaryKey, requestUri, requestHeader, hasAuthorization, requestDirectives,
+      return lookup(primaryKey, requestUri, requestHeader, hasCredentials, requestDirectives,
           !settings.collapseTimeout().isZero());
     } catch (StoreFailure e) {
       return new Bypass(NotStoredReason.STORE_ERROR);
@@ -121,7 +127,7 @@ public final class CacheEngine implements ResponseCache {
   }
 
   private Lookup lookup(String primaryKey, URI requestUri,
-      Function<String, List<String>> requestHeader, boolean hasAuthorization,
+      Function<String, List<String>> requestHeader, boolean hasCredentials,
       CacheDirectives requestDirectives, boolean mayCollapse) {
     String fwd = "uri-miss";
     StoredResponse fallback = null;
@@ -132,10 +138,10 @@ public final class CacheEngine implements ResponseCache {
       fwd = "vary-miss";
     }
     if (found instanceof StoredResponse response) {
-      if (hasAuthorization && !response.shareableWithAuthorization()) {
+      if (hasCredentials && !response.shareableWithAuthorization()) {
         LOG.log(TRACE, "not cached: {0}: authorization (stored response is not shareable)",
             primaryKey);
-        return new Bypass(NotStoredReason.AUTHORIZATION);
+        return new Bypass(NotStoredReason.CREDENTIALS);
       }
       Instant now = now();
       fallback = ResponseSuitability.usableIfError(response, now) ? response : null;
@@ -167,7 +173,7 @@ public final class CacheEngine implements ResponseCache {
       return miss(fwd, primaryKey, requestUri, lead, fallback, stale);
     }
     awaitFill(primaryKey);
-    Lookup after = lookup(primaryKey, requestUri, requestHeader, hasAuthorization,
+    Lookup after = lookup(primaryKey, requestUri, requestHeader, hasCredentials,
         requestDirectives, false);
     return after instanceof Hit hit ? new Hit(hit.response(), true) : after;
   }
@@ -182,7 +188,7 @@ public final class CacheEngine implements ResponseCache {
       StoredResponse staleIfError, StoredResponse revalidate) {
     long generation;
     try {
-      generation = call(() -> store.generation(CacheKeys.path(requestUri)), "generation");
+      generation = call(() -> store.generation(indexPath(CacheKeys.path(requestUri))), "generation");
     } catch (StoreFailure e) {
       finished(fill);
       throw e;
@@ -274,8 +280,8 @@ public final class CacheEngine implements ResponseCache {
   public Optional<NotStoredReason> store(URI requestUri,
       Function<String, List<String>> requestHeader, Miss miss, StoragePolicy.Store decision,
       StoredResponse response, Set<String> tags) {
-    String primaryKey = CacheKeys.primaryKey(settings.keyPrefix(), requestUri);
-    String path = CacheKeys.path(requestUri);
+    String primaryKey = CacheKeys.primaryKey(settings.keyRules(), requestUri, requestHeader);
+    String path = indexPath(CacheKeys.path(requestUri));
     // Past its stale windows, an entry with a validator is kept as long again, so that the
     // resource can still confirm it with a 304 instead of producing it anew.
     Duration kept = decision.staleWindow();
@@ -320,14 +326,29 @@ public final class CacheEngine implements ResponseCache {
 
   @Override
   public void invalidate(URI uri) {
-    invalidatePath(CacheKeys.path(uri));
+    invalidatePath(uri.getRawPath());
   }
 
   @Override
   public void invalidatePath(String path) {
+    String indexed = indexPath(CacheKeys.path(path));
     invalidations.increment();
-    LOG.log(DEBUG, "invalidate path: {0}", path);
-    runQuietly(() -> store.invalidatePath(path), "invalidatePath");
+    LOG.log(DEBUG, "invalidate path: {0}", indexed);
+    runQuietly(() -> store.invalidatePath(indexed), "invalidatePath");
+  }
+
+  /** Whether a request with these headers carries credentials, as its lookup needs to know. */
+  public boolean hasCredentials(Function<String, List<String>> requestHeader) {
+    return RequestScreening.hasCredentials(requestHeader, settings.anonymousCookies());
+  }
+
+  // Paths and tags are namespaced like keys, so that services sharing a store keep apart.
+  private String indexPath(String canonicalPath) {
+    return settings.keyPrefix() + canonicalPath;
+  }
+
+  private String indexTag(String tag) {
+    return settings.keyPrefix() + tag;
   }
 
   @Override
@@ -342,7 +363,8 @@ public final class CacheEngine implements ResponseCache {
     }
     invalidations.increment();
     LOG.log(DEBUG, "invalidate tags: {0}", tags);
-    runQuietly(() -> store.invalidateTags(Set.copyOf(tags)), "invalidateTags");
+    Set<String> indexed = tags.stream().map(this::indexTag).collect(Collectors.toSet());
+    runQuietly(() -> store.invalidateTags(indexed), "invalidateTags");
   }
 
   @Override
@@ -374,7 +396,8 @@ public final class CacheEngine implements ResponseCache {
 
   private boolean put(String key, String path, Set<String> tags, Instant expiresAt,
       StoredValue value, long generation) {
-    CacheEntry entry = new CacheEntry(path, tags, expiresAt, StoredValueCodec.encode(value));
+    Set<String> indexed = tags.stream().map(this::indexTag).collect(Collectors.toSet());
+    CacheEntry entry = new CacheEntry(path, indexed, expiresAt, StoredValueCodec.encode(value));
     return call(() -> store.put(key, entry, generation), "put");
   }
 

@@ -2,21 +2,43 @@ package dev.restcache.internal;
 
 import dev.restcache.internal.http.VarySpec;
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 
 /**
- * Store keys. The primary key is the target URI (scheme, host, port, path, query) under the
- * configured prefix; a variant key adds the values of the request headers a {@code Vary} names.
+ * Store keys and the paths entries are indexed by.
+ *
+ * <p>The primary key is the target URI (scheme, host, port, path, query) under the configured
+ * prefix, plus the forwarding headers a proxy sets: applications build their links from those,
+ * so a response to one value must never be served for another. A variant key adds the values
+ * of the request headers a {@code Vary} names.
+ *
+ * <p>The index path is the key's path in a canonical form, so that every spelling a router may
+ * match to the same resource ({@code /a/./b}, {@code /a/b/}, {@code /a;x=1/b}, {@code /%61/b})
+ * is evicted by a write to any one of them.
  */
 public final class CacheKeys {
+  /**
+   * Request headers through which proxies tell an application its public scheme, host, port
+   * and path. They are part of the key: keying on them keeps caching behind a proxy (which sets
+   * them the same way on every request) and gives a client that forges them its own entries.
+   */
+  public static final List<String> FORWARDING_HEADERS = List.of("forwarded", "x-forwarded-host",
+      "x-forwarded-proto", "x-forwarded-scheme", "x-forwarded-port", "x-forwarded-prefix",
+      "x-forwarded-server", "x-host");
+
+  private static final String UNRESERVED_MARKS = "-._~";
+
   private CacheKeys() {
   }
 
-  /** The primary key of a request for {@code requestUri}. */
-  public static String primaryKey(String prefix, URI requestUri) {
-    StringBuilder key = new StringBuilder(prefix.length() + 64).append(prefix);
+  /** The primary key of a request for {@code requestUri} with headers {@code requestHeader}. */
+  public static String primaryKey(KeyRules rules, URI requestUri,
+      Function<String, List<String>> requestHeader) {
+    StringBuilder key = new StringBuilder(rules.prefix().length() + 64).append(rules.prefix());
     String scheme = requestUri.getScheme();
     key.append(scheme == null ? "" : scheme.toLowerCase(Locale.ROOT)).append("://");
     String host = requestUri.getHost();
@@ -27,8 +49,15 @@ public final class CacheKeys {
     }
     String path = requestUri.getRawPath();
     key.append(path == null || path.isEmpty() ? "/" : path);
-    if (requestUri.getRawQuery() != null) {
-      key.append('?').append(requestUri.getRawQuery());
+    String query = query(rules, requestUri.getRawQuery());
+    if (query != null) {
+      key.append('?').append(query);
+    }
+    for (String name : FORWARDING_HEADERS) {
+      List<String> values = requestHeader.apply(name);
+      if (values != null) {
+        key.append(" ").append(name).append('=').append(String.join(",", values));
+      }
     }
     return key.toString();
   }
@@ -39,10 +68,90 @@ public final class CacheKeys {
     return primaryKey + " #" + vary.variantKey(requestHeader);
   }
 
-  /** The path entries are indexed by, for path invalidation: the raw absolute path. */
+  /** The index path of {@code uri}: its raw path in canonical form, see {@link #path(String)}. */
   public static String path(URI uri) {
-    String path = uri.getRawPath();
-    return path == null || path.isEmpty() ? "/" : path;
+    return path(uri.getRawPath());
+  }
+
+  /**
+   * The canonical form of a raw absolute path: matrix parameters, dot segments and empty
+   * segments (so also a trailing slash) removed, percent-encoded unreserved characters decoded
+   * and other percent-encodings in upper case (RFC 3986 §6.2.2). Encoded slashes stay encoded.
+   */
+  public static String path(String rawPath) {
+    if (rawPath == null || rawPath.isEmpty()) {
+      return "/";
+    }
+    List<String> segments = new ArrayList<>();
+    for (String segment : rawPath.split("/")) {
+      int matrix = segment.indexOf(';');
+      String canonical = decodeUnreserved(matrix < 0 ? segment : segment.substring(0, matrix));
+      if (canonical.equals("..")) {
+        if (!segments.isEmpty()) {
+          segments.remove(segments.size() - 1);
+        }
+      } else if (!canonical.isEmpty() && !canonical.equals(".")) {
+        segments.add(canonical);
+      }
+    }
+    return "/" + String.join("/", segments);
+  }
+
+  private static String decodeUnreserved(String segment) {
+    if (segment.indexOf('%') < 0) {
+      return segment;
+    }
+    StringBuilder out = new StringBuilder(segment.length());
+    for (int i = 0; i < segment.length(); i++) {
+      char c = segment.charAt(i);
+      int value = c == '%' && i + 2 < segment.length()
+          ? hexByte(segment.charAt(i + 1), segment.charAt(i + 2)) : -1;
+      if (value < 0) {
+        out.append(c);
+      } else if (isUnreserved((char) value)) {
+        out.append((char) value);
+        i += 2;
+      } else {
+        out.append('%').append(segment.substring(i + 1, i + 3).toUpperCase(Locale.ROOT));
+        i += 2;
+      }
+    }
+    return out.toString();
+  }
+
+  private static int hexByte(char high, char low) {
+    int h = high < 128 ? Character.digit(high, 16) : -1;
+    int l = low < 128 ? Character.digit(low, 16) : -1;
+    return h < 0 || l < 0 ? -1 : h * 16 + l;
+  }
+
+  private static boolean isUnreserved(char c) {
+    return c < 128 && (Character.isLetterOrDigit(c) || UNRESERVED_MARKS.indexOf(c) >= 0);
+  }
+
+  private static String query(KeyRules rules, String rawQuery) {
+    if (rawQuery == null) {
+      return null;
+    }
+    if (!rules.sortQuery() && rules.ignoredQueryParameters().isEmpty()) {
+      return rawQuery;
+    }
+    List<String> kept = new ArrayList<>();
+    for (String parameter : rawQuery.split("&")) {
+      if (!parameter.isEmpty() && !rules.ignoredQueryParameters().matches(name(parameter))) {
+        kept.add(parameter);
+      }
+    }
+    if (rules.sortQuery()) {
+      // A stable sort: parameters of one name keep their order.
+      kept.sort(Comparator.comparing(CacheKeys::name));
+    }
+    return kept.isEmpty() ? null : String.join("&", kept);
+  }
+
+  private static String name(String parameter) {
+    int equals = parameter.indexOf('=');
+    return equals < 0 ? parameter : parameter.substring(0, equals);
   }
 
   private static int effectivePort(String scheme, int port) {

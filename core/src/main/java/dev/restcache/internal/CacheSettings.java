@@ -12,7 +12,7 @@ import java.time.Duration;
  * @param defaultTtl freshness assumed for responses that declare none; zero for none
  * @param cacheAll whether every GET resource is cached as if it had {@code @Cached}
  * @param maxEntryBytes the largest body stored
- * @param keyPrefix prepended to every store key, to share one store between applications
+ * @param keyRules how a request becomes a store key
  * @param generateETags whether a stored response without validator gets a body-hash ETag
  * @param cacheStatusName the cache's name in {@code Cache-Status}
  * @param storeTimeout the longest a request waits for the store before going without it
@@ -20,17 +20,25 @@ import java.time.Duration;
  * @param collapseTimeout the longest a request waits for another one filling the same key;
  *     zero turns collapsed forwarding off
  * @param clock the time source for ages and freshness
+ * @param anonymousCookies cookies that do not identify a user, so do not make a request one
+ *     with credentials
  */
 public record CacheSettings(
     CacheStore store,
     Duration defaultTtl,
     boolean cacheAll,
     int maxEntryBytes,
-    String keyPrefix,
+    KeyRules keyRules,
     boolean generateETags,
     String cacheStatusName,
     Duration storeTimeout,
     RequestDirectives requestDirectives,
     Duration collapseTimeout,
-    Clock clock) {
+    Clock clock,
+    NamePatterns anonymousCookies) {
+
+  /** The prefix of every key, path and tag this cache writes to its store. */
+  public String keyPrefix() {
+    return keyRules.prefix();
+  }
 }

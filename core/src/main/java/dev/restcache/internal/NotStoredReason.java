@@ -17,8 +17,18 @@ public enum NotStoredReason {
   VARY_STAR("vary-star"),
   /** {@code Set-Cookie}: one user's cookie must never reach another. */
   SET_COOKIE("set-cookie"),
-  /** The request had {@code Authorization} and the response did not allow sharing it. */
-  AUTHORIZATION("authorization"),
+  /**
+   * The request carried credentials ({@code Authorization}, or a cookie not configured as
+   * anonymous) and the response did not explicitly allow sharing it.
+   */
+  CREDENTIALS("credentials"),
+  /**
+   * The request carried a header that can change what the application answers without being
+   * part of the key ({@code X-Original-URL}, {@code X-HTTP-Method-Override}, ...).
+   */
+  UNKEYED_HEADER("unkeyed-header"),
+  /** A GET with content: the content is not part of the key. */
+  REQUEST_BODY("request-body"),
   /** No explicit freshness, and no TTL applies (TTL zero, or a status not heuristically cacheable). */
   NO_FRESHNESS("no-freshness"),
   /** The request said {@code Cache-Control: no-store} and request directives are honoured. */

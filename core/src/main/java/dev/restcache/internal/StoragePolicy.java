@@ -93,7 +93,7 @@ public final class StoragePolicy {
     // RFC 9111 §3.5: these are the directives that let a shared cache reuse such a response.
     boolean shareable = cc.isPublic() || cc.sMaxAge() >= 0 || cc.mustRevalidate();
     if (requestHadAuthorization && !shareable) {
-      return new Refuse(NotStoredReason.AUTHORIZATION);
+      return new Refuse(NotStoredReason.CREDENTIALS);
     }
     Optional<Duration> lifetime = CacheValidity.explicitFreshnessLifetime(
         cc, headers.first("Date"), headers.first("Expires"), responseTime);

@@ -84,7 +84,7 @@ class StoragePolicyTest {
   @Test
   void authorizedRequestIsStoredOnlyWhenTheResponseAllowsSharing() {
     assertThat(refused(StoragePolicy.decide(200, headers("Cache-Control", "max-age=60"), true,
-        TTL, NOW, NOW))).isEqualTo(NotStoredReason.AUTHORIZATION);
+        TTL, NOW, NOW))).isEqualTo(NotStoredReason.CREDENTIALS);
     for (String shareable : List.of("public", "s-maxage=60", "must-revalidate, max-age=60")) {
       StoragePolicy.Decision decision = StoragePolicy.decide(200,
           headers("Cache-Control", shareable), true, TTL, NOW, NOW);

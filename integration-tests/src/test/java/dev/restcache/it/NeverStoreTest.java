@@ -85,7 +85,7 @@ class NeverStoreTest {
   @Test
   void requestWithAuthorizationIsNotStoredUnlessTheResponseAllowsIt() {
     server.request().header("Authorization", "Bearer alice").get("/answer").then()
-        .header("Cache-Status", "restcache; fwd=uri-miss; detail=\"authorization\"");
+        .header("Cache-Status", "restcache; fwd=uri-miss; detail=\"credentials\"");
     server.request().header("Authorization", "Bearer bob").get("/answer").then()
         .body(equalTo("call 2"));
     assertThat(resource.calls).hasValue(2);
@@ -106,7 +106,7 @@ class NeverStoreTest {
     server.request().get("/answer").then().body(equalTo("call 1"));
     server.request().header("Authorization", "Bearer alice").get("/answer").then()
         .body(equalTo("call 2"))
-        .header("Cache-Status", "restcache; fwd=request; detail=\"authorization\"");
+        .header("Cache-Status", "restcache; fwd=request; detail=\"credentials\"");
     server.request().get("/answer").then().body(equalTo("call 1"));
   }
 

@@ -85,7 +85,7 @@ final class CacheLookupFilter implements ContainerRequestFilter {
       String value = request.getHeaderString(name);
       return value == null ? null : List.of(value);
     };
-    boolean authorized = request.getHeaderString(HttpHeaders.AUTHORIZATION) != null;
+    boolean authorized = engine.hasCredentials(header);
     CacheDirectives directives = engine.settings().requestDirectives() == RequestDirectives.HONOR
         ? CacheDirectives.forRequest(request.getHeaders().get(HttpHeaders.CACHE_CONTROL),
             request.getHeaders().get("Pragma"))

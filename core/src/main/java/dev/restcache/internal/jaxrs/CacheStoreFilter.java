@@ -58,7 +58,7 @@ final class CacheStoreFilter implements ContainerResponseFilter {
     addVary(headers);
     String cacheName = engine.settings().cacheStatusName();
     if (exchange.lookup instanceof CacheEngine.Bypass bypass) {
-      String fwd = bypass.reason() == NotStoredReason.AUTHORIZATION ? "request" : "bypass";
+      String fwd = bypass.reason() == NotStoredReason.CREDENTIALS ? "request" : "bypass";
       headers.putSingle("Cache-Status", CacheStatus.forward(cacheName, fwd)
           .detail(bypass.reason().detail()).toHeaderValue());
       return;
