@@ -15,6 +15,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -199,7 +200,7 @@ public final class CacheEngine implements ResponseCache {
   }
 
   // Leads a fill: first among this instance's requests, then in the store, which is how the
-  // instances sharing a store collapse their misses. A store that fails grants the lead.
+  // instances sharing a store collapse their misses.
   private Fill tryLead(String primaryKey) {
     CompletableFuture<Void> done = new CompletableFuture<>();
     if (fills.putIfAbsent(primaryKey, done) != null) {
@@ -209,7 +210,10 @@ public final class CacheEngine implements ResponseCache {
     try {
       leased = call(() -> store.tryLease(primaryKey, settings.collapseTimeout()), "tryLease");
     } catch (StoreFailure e) {
-      return new Fill(primaryKey, done, false);
+      // A store that just failed would most likely make every later call of this request wait
+      // out the timeout too: the request goes without the cache at once.
+      finished(new Fill(primaryKey, done, false));
+      throw e;
     }
     if (!leased) {
       finished(new Fill(primaryKey, done, false));
@@ -261,7 +265,7 @@ public final class CacheEngine implements ResponseCache {
     if (fill != null) {
       fills.remove(fill.key(), fill.done());
       if (fill.done().complete(null) && fill.leased()) {
-        runQuietly(() -> store.releaseLease(fill.key()), "releaseLease");
+        releaseLease(fill.key());
       }
     }
   }
@@ -324,6 +328,20 @@ public final class CacheEngine implements ResponseCache {
     return settings.clock().instant();
   }
 
+  // Nobody waits for a release: the lease expires with the collapse timeout anyway, and a
+  // failing store must not hold the response for a second timeout.
+  private void releaseLease(String key) {
+    try {
+      store.releaseLease(key).whenComplete((done, e) -> {
+        if (e != null) {
+          failure("releaseLease", e);
+        }
+      });
+    } catch (RuntimeException e) {
+      failure("releaseLease", e);
+    }
+  }
+
   @Override
   public void invalidate(URI uri) {
     invalidatePath(uri.getRawPath());
@@ -331,10 +349,55 @@ public final class CacheEngine implements ResponseCache {
 
   @Override
   public void invalidatePath(String path) {
-    String indexed = indexPath(CacheKeys.path(path));
-    invalidations.increment();
-    LOG.log(DEBUG, "invalidate path: {0}", indexed);
-    runQuietly(() -> store.invalidatePath(indexed), "invalidatePath");
+    invalidate(Set.of(path), Set.of());
+  }
+
+  /**
+   * Evicts every entry of {@code paths} (raw absolute paths) and every entry carrying one of
+   * {@code tags}. The store operations run together and are waited for once, within the
+   * store timeout, so that a write never waits for a failing store more than once.
+   */
+  public void invalidate(Set<String> paths, Set<String> tags) {
+    Map<String, Supplier<CompletionStage<Void>>> operations = new LinkedHashMap<>();
+    for (String path : paths) {
+      String indexed = indexPath(CacheKeys.path(path));
+      operations.put("invalidatePath " + indexed, () -> store.invalidatePath(indexed));
+    }
+    if (!tags.isEmpty()) {
+      Set<String> indexed = tags.stream().map(this::indexTag).collect(Collectors.toSet());
+      operations.put("invalidateTags " + tags, () -> store.invalidateTags(indexed));
+    }
+    if (operations.isEmpty()) {
+      return;
+    }
+    invalidations.add(operations.size());
+    LOG.log(DEBUG, "invalidate: {0}", operations.keySet());
+    awaitAll(operations);
+  }
+
+  private void awaitAll(Map<String, Supplier<CompletionStage<Void>>> operations) {
+    Duration timeout = settings.storeTimeout();
+    long deadline = System.nanoTime() + timeout.toNanos();
+    Map<String, CompletableFuture<Void>> running = new LinkedHashMap<>();
+    operations.forEach((name, operation) -> {
+      try {
+        running.put(name, operation.get().toCompletableFuture());
+      } catch (RuntimeException e) {
+        failure(name, e);
+      }
+    });
+    running.forEach((name, future) -> {
+      try {
+        future.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        failure(name, e);
+      } catch (ExecutionException e) {
+        failure(name, e.getCause());
+      } catch (TimeoutException e) {
+        failure(name, new TimeoutException("no answer within " + timeout));
+      }
+    });
   }
 
   /** Whether a request with these headers carries credentials, as its lookup needs to know. */
@@ -358,13 +421,7 @@ public final class CacheEngine implements ResponseCache {
 
   /** Evicts every entry carrying one of {@code tags}. */
   public void invalidateTags(Set<String> tags) {
-    if (tags.isEmpty()) {
-      return;
-    }
-    invalidations.increment();
-    LOG.log(DEBUG, "invalidate tags: {0}", tags);
-    Set<String> indexed = tags.stream().map(this::indexTag).collect(Collectors.toSet());
-    runQuietly(() -> store.invalidateTags(indexed), "invalidateTags");
+    invalidate(Set.of(), tags);
   }
 
   @Override

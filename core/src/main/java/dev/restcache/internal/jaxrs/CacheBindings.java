@@ -72,8 +72,9 @@ final class CacheBindings implements DynamicFeature {
       context.register(new BodyCaptureInterceptor(engine), CAPTURE_PRIORITY);
     }
     if (invalidates != null) {
-      context.register(new InvalidatesFilter(engine, List.of(invalidates.tags()),
-          List.of(invalidates.paths())), INVALIDATION_PRIORITY);
+      // Runs just before the write invalidation filter, which evicts what it declares.
+      context.register(new InvalidatesFilter(List.of(invalidates.tags()),
+          List.of(invalidates.paths())), INVALIDATION_PRIORITY + 1);
     }
   }
 

@@ -2,24 +2,32 @@ package dev.restcache.internal.jaxrs;
 
 import static java.lang.System.Logger.Level.WARNING;
 
-import dev.restcache.internal.CacheEngine;
 import dev.restcache.internal.PathTemplates;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.core.MultivaluedMap;
 import java.util.List;
+import java.util.Set;
 
-/** Evicts {@code @Invalidates}' tags and paths after a 2xx or 3xx answer. */
+/**
+ * Resolves {@code @Invalidates}' tags and paths after a 2xx or 3xx answer and hands them to the
+ * {@link WriteInvalidationFilter}, which runs next, so that one write evicts everything in one
+ * round of store operations and waits for a failing store only once.
+ */
 final class InvalidatesFilter implements ContainerResponseFilter {
+  /** The request property holding the {@link Declared} evictions. */
+  static final String PROPERTY = "dev.restcache.invalidates";
   private static final System.Logger LOG = System.getLogger("dev.restcache");
 
-  private final CacheEngine engine;
+  /** The resolved paths and tags of one request's {@code @Invalidates}. */
+  record Declared(Set<String> paths, Set<String> tags) {
+  }
+
   private final List<String> tagTemplates;
   private final List<String> pathTemplates;
 
-  InvalidatesFilter(CacheEngine engine, List<String> tagTemplates, List<String> pathTemplates) {
-    this.engine = engine;
+  InvalidatesFilter(List<String> tagTemplates, List<String> pathTemplates) {
     this.tagTemplates = tagTemplates;
     this.pathTemplates = pathTemplates;
   }
@@ -31,11 +39,11 @@ final class InvalidatesFilter implements ContainerResponseFilter {
     }
     try {
       MultivaluedMap<String, String> parameters = request.getUriInfo().getPathParameters();
-      engine.invalidateTags(PathTemplates.resolveAll(tagTemplates, parameters::getFirst));
-      PathTemplates.resolveAll(pathTemplates, parameters::getFirst)
-          .forEach(engine::invalidatePath);
+      request.setProperty(PROPERTY, new Declared(
+          PathTemplates.resolveAll(pathTemplates, parameters::getFirst),
+          PathTemplates.resolveAll(tagTemplates, parameters::getFirst)));
     } catch (RuntimeException e) {
-      LOG.log(WARNING, "@Invalidates eviction failed", e);
+      LOG.log(WARNING, "@Invalidates could not resolve its templates", e);
     }
   }
 }

@@ -18,8 +18,9 @@ import java.util.Set;
 
 /**
  * After a successful (2xx or 3xx) unsafe request, evicts every entry of its path and of the
- * same-origin paths in {@code Location} and {@code Content-Location} (RFC 9111 §4.4). Runs
- * before the response is written, so the client that made the change never reads the old state.
+ * same-origin paths in {@code Location} and {@code Content-Location} (RFC 9111 §4.4), together
+ * with what {@code @Invalidates} declared. Runs before the response is written, so the client
+ * that made the change never reads the old state.
  */
 final class WriteInvalidationFilter implements ContainerResponseFilter {
   private static final System.Logger LOG = System.getLogger("dev.restcache");
@@ -35,16 +36,25 @@ final class WriteInvalidationFilter implements ContainerResponseFilter {
 
   @Override
   public void filter(ContainerRequestContext request, ContainerResponseContext response) {
-    if (SAFE_METHODS.contains(request.getMethod()) || !succeeded(response.getStatus())) {
+    InvalidatesFilter.Declared declared =
+        (InvalidatesFilter.Declared) request.getProperty(InvalidatesFilter.PROPERTY);
+    boolean write = !SAFE_METHODS.contains(request.getMethod()) && succeeded(response.getStatus());
+    if (!write && declared == null) {
       return;
     }
     try {
-      URI requestUri = request.getUriInfo().getRequestUri();
       Set<String> paths = new LinkedHashSet<>();
-      paths.add(CacheKeys.path(requestUri));
-      sameOriginPath(requestUri, response.getHeaderString(HttpHeaders.LOCATION), paths);
-      sameOriginPath(requestUri, response.getHeaderString(HttpHeaders.CONTENT_LOCATION), paths);
-      paths.forEach(engine::invalidatePath);
+      if (write) {
+        URI requestUri = request.getUriInfo().getRequestUri();
+        paths.add(CacheKeys.path(requestUri));
+        sameOriginPath(requestUri, response.getHeaderString(HttpHeaders.LOCATION), paths);
+        sameOriginPath(requestUri, response.getHeaderString(HttpHeaders.CONTENT_LOCATION),
+            paths);
+      }
+      if (declared != null) {
+        paths.addAll(declared.paths());
+      }
+      engine.invalidate(paths, declared == null ? Set.of() : declared.tags());
     } catch (RuntimeException e) {
       LOG.log(WARNING, "invalidation after " + request.getMethod() + " failed", e);
     }
