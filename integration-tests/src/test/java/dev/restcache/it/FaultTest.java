@@ -6,19 +6,16 @@ import static org.hamcrest.Matchers.equalTo;
 import dev.restcache.Cached;
 import dev.restcache.ResponseCacheFeature;
 import dev.restcache.it.support.Apps;
+import dev.restcache.it.support.FaultyStore;
+import dev.restcache.it.support.FaultyStore.Fault;
 import dev.restcache.it.support.RunningServer;
 import dev.restcache.memory.InMemoryCacheStore;
-import dev.restcache.spi.CacheEntry;
 import dev.restcache.spi.CacheStore;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Response;
 import java.time.Duration;
-import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -57,50 +54,6 @@ class FaultTest {
     }
   }
 
-  /** A store whose every operation fails, or never answers. */
-  static final class BrokenStore implements CacheStore {
-    private final boolean hang;
-
-    BrokenStore(boolean hang) {
-      this.hang = hang;
-    }
-
-    private <T> CompletionStage<T> fail() {
-      return hang ? new CompletableFuture<>()
-          : CompletableFuture.failedFuture(new IllegalStateException("store is down"));
-    }
-
-    @Override
-    public CompletionStage<Optional<CacheEntry>> get(String key) {
-      return fail();
-    }
-
-    @Override
-    public CompletionStage<Long> generation(String path) {
-      return fail();
-    }
-
-    @Override
-    public CompletionStage<Boolean> put(String key, CacheEntry entry, long generation) {
-      return fail();
-    }
-
-    @Override
-    public CompletionStage<Void> invalidatePath(String path) {
-      return fail();
-    }
-
-    @Override
-    public CompletionStage<Void> invalidateTags(Set<String> tags) {
-      return fail();
-    }
-
-    @Override
-    public CompletionStage<Void> clear() {
-      throw new IllegalStateException("thrown, not returned");
-    }
-  }
-
   private ResponseCacheFeature start(CacheStore store) {
     ResponseCacheFeature feature = ResponseCacheFeature.builder().store(store)
         .storeTimeout(Duration.ofMillis(200)).build();
@@ -108,10 +61,9 @@ class FaultTest {
     return feature;
   }
 
-
   @Test
   void failingStoreIsBypassedAndEveryRequestIsServed() {
-    ResponseCacheFeature feature = start(new BrokenStore(false));
+    ResponseCacheFeature feature = start(new FaultyStore(Fault.FAILS, Duration.ZERO));
     for (int i = 1; i <= 3; i++) {
       server.request().get("/value").then().statusCode(200).body(equalTo("value " + i))
           .header("Cache-Status", "restcache; fwd=bypass; detail=\"store-error\"");
@@ -124,7 +76,7 @@ class FaultTest {
 
   @Test
   void hangingStoreDelaysARequestByAboutTheTimeoutOnly() {
-    start(new BrokenStore(true));
+    start(new FaultyStore(Fault.HANGS, Duration.ZERO));
     long started = System.nanoTime();
     server.request().get("/value").then().statusCode(200).body(equalTo("value 1"))
         .header("Cache-Status", "restcache; fwd=bypass; detail=\"store-error\"");
