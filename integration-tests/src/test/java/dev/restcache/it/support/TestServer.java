@@ -36,6 +36,11 @@ public final class TestServer implements AutoCloseable {
     return new TestServer(server);
   }
 
+  /** The port this server listens on, on 127.0.0.1. */
+  public int port() {
+    return port;
+  }
+
   /** A request to this server. */
   public RequestSpecification request() {
     return RestAssured.given().baseUri("http://127.0.0.1").port(port).urlEncodingEnabled(false);
