@@ -14,9 +14,11 @@ import io.restassured.http.Header;
 import io.restassured.http.Headers;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.glassfish.jersey.server.filter.HttpMethodOverrideFilter;
@@ -54,6 +56,16 @@ class CachePoisoningTest {
       return "link " + (proto != null ? proto : scheme != null ? scheme : uri.getBaseUri()
           .getScheme()) + "://" + (host != null ? host : uri.getBaseUri().getAuthority())
           + (original != null ? original : "/page");
+    }
+
+    /** Rejects what it considers a malformed header, as containers and frameworks do. */
+    @GET
+    @Path("strict")
+    @Cached
+    public Response strict(@HeaderParam("X-Meta") String meta) {
+      calls.incrementAndGet();
+      return meta != null && meta.contains("\\") ? Response.status(400)
+          .entity("bad header").build() : Response.ok("strict").build();
     }
 
     @GET
@@ -141,6 +153,18 @@ class CachePoisoningTest {
         .statusCode(200).body(equalTo("deleted"));
     server.request().get("/page").then().header("Cache-Status", MISS);
     assertThat(resource.calls).hasValue(4);
+  }
+
+  // Cache-poisoned denial of service (Nguyen et al., CCS 2019): an error caused by a header
+  // the key does not hold must not be stored. A 400 has no heuristic freshness (RFC 9110
+  // §15.1), so the default TTL does not apply to it.
+  @Test
+  void anErrorCausedByAnUnkeyedHeaderIsNotStored() {
+    server.request().header("X-Meta", "a\\b").get("/strict").then().statusCode(400)
+        .header("Cache-Status", "restcache; fwd=uri-miss; detail=\"no-freshness\"");
+    server.request().get("/strict").then().statusCode(200).body(equalTo("strict"))
+        .header("Cache-Status", MISS);
+    assertThat(resource.calls).hasValue(2);
   }
 
   @Test
