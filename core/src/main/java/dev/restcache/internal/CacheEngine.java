@@ -140,16 +140,19 @@ public final class CacheEngine implements ResponseCache {
     }
     if (found instanceof StoredResponse response) {
       if (hasCredentials && !response.shareableWithAuthorization()) {
-        LOG.log(TRACE, "not cached: {0}: authorization (stored response is not shareable)",
+        LOG.log(TRACE, "not cached: {0}: credentials (stored response is not shareable)",
             primaryKey);
         return new Bypass(NotStoredReason.CREDENTIALS);
       }
       Instant now = now();
+      ResponseSuitability.Suitability suitability =
+          ResponseSuitability.assess(response, requestDirectives, now);
+      if (suitability == ResponseSuitability.Suitability.FRESH) {
+        return hit(primaryKey, response, false);
+      }
+      // Only a response that cannot be served as it is may be needed in place of an error.
       fallback = ResponseSuitability.usableIfError(response, now) ? response : null;
-      switch (ResponseSuitability.assess(response, requestDirectives, now)) {
-        case FRESH -> {
-          return hit(primaryKey, response, false);
-        }
+      switch (suitability) {
         case STALE_WHILE_REVALIDATE -> {
           // RFC 5861: one request refreshes the entry; every other is served the stale one.
           Fill refresh = tryLead(primaryKey);
