@@ -1,0 +1,199 @@
+#!/usr/bin/env bash
+# Runs every restcache benchmark and writes benchmarks/results/ and docs/performance.png.
+#
+#   benchmarks/run.sh           the full run (about 15 minutes on 2 cores)
+#   benchmarks/run.sh --quick   one short repetition of everything, to check the script
+#
+# Installs nginx, varnish and wrk from Debian's packages when they are missing (needs root).
+# Every server listens on 127.0.0.1 only.
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+ROOT=$(pwd)
+RESULTS=$ROOT/benchmarks/results
+WORK=$(mktemp -d /tmp/restcache-bench.XXXXXX)
+chmod 755 "$WORK" # varnishd reads its VCL as an unprivileged user
+
+DURATION=10s REPS=3 WARMUP=5s TRIALS=300 ENTRIES=100000 JMH_ARGS=()
+if [[ "${1:-}" == "--quick" ]]; then
+  DURATION=2s REPS=1 WARMUP=2s TRIALS=30 ENTRIES=20000 JMH_ARGS=(-wi 1 -i 1 -r 500ms -w 500ms)
+fi
+THREADS=2 CONNECTIONS=32
+APP=18080 NGINX=18081 VARNISH=18082 CLUSTER=18083 CLUSTER_NEAR=18084
+
+PIDS=()
+cleanup() {
+  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
+  [[ -f $WORK/nginx.pid ]] && kill "$(cat "$WORK/nginx.pid")" 2>/dev/null || true
+  [[ -f $WORK/varnish.pid ]] && kill "$(cat "$WORK/varnish.pid")" 2>/dev/null || true
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+missing=()
+for tool in nginx varnishd wrk; do
+  command -v "$tool" >/dev/null || missing+=("$tool")
+done
+if (( ${#missing[@]} )); then
+  echo "installing nginx varnish wrk (missing: ${missing[*]})"
+  apt-get update -q && apt-get install -y -q nginx varnish wrk
+fi
+
+echo "building"
+./mvnw -q -B -Pbenchmarks -pl benchmarks -am package dependency:build-classpath -DskipTests \
+  -Dmdep.outputFile=target/classpath.txt -Dmdep.includeScope=runtime
+CP=$ROOT/benchmarks/target/classes:$(cat benchmarks/target/classpath.txt)
+JAVA_OPTS=(-Xms512m -Xmx512m -Djdk.httpclient.allowRestrictedHeaders=host
+  --add-modules java.se --add-exports java.base/jdk.internal.ref=ALL-UNNAMED
+  --add-opens java.base/java.lang=ALL-UNNAMED --add-opens java.base/sun.nio.ch=ALL-UNNAMED
+  --add-opens java.management/sun.management=ALL-UNNAMED
+  --add-opens jdk.management/com.sun.management.internal=ALL-UNNAMED)
+run_java() { java "${JAVA_OPTS[@]}" -cp "$CP" "$@"; }
+
+start_server() { # name, class, args...
+  local name=$1; shift
+  java "${JAVA_OPTS[@]}" -cp "$CP" "$@" > "$WORK/$name.log" 2>&1 &
+  PIDS+=($!)
+  for _ in $(seq 1 120); do
+    grep -q READY "$WORK/$name.log" && return 0
+    sleep 0.5
+  done
+  echo "$name did not start:"; cat "$WORK/$name.log"; exit 1
+}
+
+echo "starting the application, the clusters, nginx and varnish"
+start_server app dev.restcache.bench.BenchServer $APP
+start_server cluster dev.restcache.bench.ClusterServer $CLUSTER false
+start_server cluster-near dev.restcache.bench.ClusterServer $CLUSTER_NEAR true
+APP_PID=${PIDS[0]}
+
+mkdir -p "$WORK/nginx-cache" "$WORK/nginx-logs"
+cat > "$WORK/nginx.conf" <<EOF
+worker_processes 2;
+pid $WORK/nginx.pid;
+error_log $WORK/nginx-logs/error.log;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  proxy_cache_path $WORK/nginx-cache keys_zone=bench:10m;
+  upstream app { server 127.0.0.1:$APP; keepalive 64; }
+  server {
+    listen 127.0.0.1:$NGINX;
+    location / {
+      proxy_pass http://app;
+      proxy_http_version 1.1;
+      proxy_set_header Connection "";
+      proxy_cache bench;
+      proxy_cache_valid 200 1h;
+      proxy_cache_lock on;
+    }
+  }
+}
+EOF
+nginx -p "$WORK" -c "$WORK/nginx.conf"
+
+cat > "$WORK/bench.vcl" <<EOF
+vcl 4.1;
+backend default { .host = "127.0.0.1"; .port = "$APP"; }
+sub vcl_backend_response { set beresp.ttl = 1h; }
+EOF
+varnishd -a 127.0.0.1:$VARNISH -f "$WORK/bench.vcl" -n "$WORK/varnish" -s malloc,64m \
+  -P "$WORK/varnish.pid"
+
+# scenario name -> URL; the same 1 KiB JSON for floor, hit, nginx, varnish and the clusters.
+declare -A URLS=(
+  [floor]=http://127.0.0.1:$APP/floor
+  [hit]=http://127.0.0.1:$APP/hit
+  [expensive]=http://127.0.0.1:$APP/expensive
+  [expensive-cached]=http://127.0.0.1:$APP/expensive-cached
+  [backend]=http://127.0.0.1:$APP/backend
+  [backend-cached]=http://127.0.0.1:$APP/backend-cached
+  [nginx]=http://127.0.0.1:$NGINX/plain
+  [varnish]=http://127.0.0.1:$VARNISH/plain
+  [cluster]=http://127.0.0.1:$CLUSTER/hit
+  [cluster-near]=http://127.0.0.1:$CLUSTER_NEAR/hit
+)
+ORDER=(floor hit expensive expensive-cached backend backend-cached nginx varnish cluster
+  cluster-near)
+
+to_ms() { # wrk latency such as 812.00us, 1.23ms, 1.01s
+  awk -v v="$1" 'BEGIN {
+    if (v ~ /us$/) { sub(/us$/, "", v); print v / 1000 }
+    else if (v ~ /ms$/) { sub(/ms$/, "", v); print v }
+    else if (v ~ /s$/) { sub(/s$/, "", v); print v * 1000 }
+    else print v }'
+}
+
+load() { # scenario, duration -> "rps,p50,p99"
+  local out
+  out=$(wrk -t$THREADS -c$CONNECTIONS -d"$2" --latency -H "Host: bench.example" "${URLS[$1]}")
+  if grep -q "Non-2xx" <<<"$out"; then echo "$1 answered errors:"; echo "$out"; exit 1; fi
+  local rps p50 p99
+  rps=$(awk '/^Requests\/sec:/ {print $2}' <<<"$out")
+  p50=$(to_ms "$(awk '$1 == "50%" {print $2}' <<<"$out")")
+  p99=$(to_ms "$(awk '$1 == "99%" {print $2}' <<<"$out")")
+  echo "$rps,$p50,$p99"
+}
+
+echo "warming up every scenario for $WARMUP"
+for scenario in "${ORDER[@]}"; do load "$scenario" "$WARMUP" > /dev/null; done
+
+mkdir -p "$RESULTS"
+echo "scenario,rep,requests_per_s,p50_ms,p99_ms" > "$RESULTS/load.csv"
+for rep in $(seq 1 $REPS); do
+  for scenario in "${ORDER[@]}"; do
+    line="$scenario,$rep,$(load "$scenario" "$DURATION")"
+    echo "  $line"
+    echo "$line" >> "$RESULTS/load.csv"
+  done
+done
+
+# Profiled apart from the measured runs: starting a recording costs seconds of its own.
+echo "profiling hits and the floor"
+for scenario in hit floor; do
+  jcmd "$APP_PID" JFR.start name=$scenario filename="$WORK/$scenario.jfr" settings=profile \
+    > /dev/null
+  sleep 2
+  load "$scenario" "$DURATION" > /dev/null
+  jcmd "$APP_PID" JFR.stop name=$scenario > /dev/null
+  run_java dev.restcache.bench.JfrTop "$WORK/$scenario.jfr" 20 \
+    > "$RESULTS/$scenario-profile.txt"
+done
+
+for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
+PIDS=()
+
+echo "invalidation across members ($TRIALS trials each)"
+echo "near_cache,trials,p50_ms,p99_ms,max_ms,stale_first_reads" > "$RESULTS/invalidation.csv"
+run_java dev.restcache.bench.InvalidationBench false $TRIALS >> "$RESULTS/invalidation.csv"
+run_java dev.restcache.bench.InvalidationBench true $TRIALS >> "$RESULTS/invalidation.csv"
+
+echo "collapsing"
+echo "setup,key,requests,resource_runs" > "$RESULTS/collapsing.csv"
+run_java dev.restcache.bench.CollapseBench 10 >> "$RESULTS/collapsing.csv"
+
+echo "memory per entry ($ENTRIES entries, 3 runs)"
+echo "entries,body_bytes,header_bytes,payload_bytes,heap_bytes_per_entry,overhead_per_entry" \
+  > "$RESULTS/memory.csv"
+for _ in 1 2 3; do
+  java -Xms2g -Xmx2g -cp "$CP" dev.restcache.bench.MemoryBench "$ENTRIES" 1024 \
+    >> "$RESULTS/memory.csv"
+done
+
+echo "JMH hot paths"
+java -cp "$CP" org.openjdk.jmh.Main HotPathsBenchmark "${JMH_ARGS[@]}" -rf csv \
+  -rff "$RESULTS/jmh.csv" > "$WORK/jmh.log"
+tail -n 12 "$WORK/jmh.log"
+
+{
+  echo "date: $(date -u +%Y-%m-%dT%H:%M:%SZ)"
+  echo "cores: $(nproc)"
+  echo "cpu: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
+  echo "java: $(java -version 2>&1 | head -1)"
+  echo "nginx: $(nginx -v 2>&1)"
+  echo "varnish: $(varnishd -V 2>&1 | head -1)"
+  echo "wrk: -t$THREADS -c$CONNECTIONS -d$DURATION, $REPS repetitions, scenarios interleaved"
+} > "$RESULTS/machine.txt"
+
+run_java dev.restcache.bench.Report "$RESULTS" "$ROOT/docs/performance.png"
+echo "results in $RESULTS, chart in docs/performance.png"

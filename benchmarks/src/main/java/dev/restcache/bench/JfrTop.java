@@ -1,0 +1,53 @@
+package dev.restcache.bench;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordedFrame;
+import jdk.jfr.consumer.RecordingFile;
+
+/**
+ * Where a recording's CPU samples fall: {@code JfrTop <file.jfr> <n>} prints the n methods
+ * most often on top of the stack, and the n restcache methods most often anywhere on it.
+ */
+public final class JfrTop {
+  private JfrTop() {
+  }
+
+  public static void main(String[] args) throws IOException {
+    int n = Integer.parseInt(args[1]);
+    Map<String, Integer> top = new HashMap<>();
+    Map<String, Integer> ours = new HashMap<>();
+    int samples = 0;
+    for (RecordedEvent event : RecordingFile.readAllEvents(Path.of(args[0]))) {
+      if (!event.getEventType().getName().equals("jdk.ExecutionSample")
+          || event.getStackTrace() == null) {
+        continue;
+      }
+      samples++;
+      List<RecordedFrame> frames = event.getStackTrace().getFrames();
+      if (!frames.isEmpty()) {
+        top.merge(name(frames.get(0)), 1, Integer::sum);
+      }
+      frames.stream().map(JfrTop::name).filter(f -> f.startsWith("dev.restcache")).distinct()
+          .forEach(f -> ours.merge(f, 1, Integer::sum));
+    }
+    System.out.println("samples: " + samples);
+    print("top of stack", top, samples, n);
+    print("restcache frames anywhere on the stack", ours, samples, n);
+  }
+
+  private static String name(RecordedFrame frame) {
+    return frame.getMethod().getType().getName() + "." + frame.getMethod().getName();
+  }
+
+  private static void print(String title, Map<String, Integer> counts, int samples, int n) {
+    System.out.println(title + ":");
+    counts.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+        .limit(n).forEach(e -> System.out.printf("  %5.1f%%  %s%n",
+            100.0 * e.getValue() / Math.max(1, samples), e.getKey()));
+  }
+}
