@@ -213,7 +213,9 @@ public final class HazelcastCacheStore implements CacheStore {
 
   @Override
   public CompletionStage<Optional<CacheEntry>> get(String key) {
-    return entries.getAsync(key).thenApply(record -> Optional.ofNullable(toEntry(record))
+    // Not getAsync: its future completes through Hazelcast's default async executor, which on a
+    // machine with fewer than three cores starts a new thread per call (4 ms a hit, measured).
+    return async(() -> Optional.ofNullable(toEntry(entries.get(key)))
         .filter(entry -> entry.expiresAt().isAfter(clock.instant())));
   }
 
@@ -319,7 +321,8 @@ public final class HazelcastCacheStore implements CacheStore {
         + (storeGeneration == null ? 0 : storeGeneration);
   }
 
-  // Locks and queries block, so they run here rather than in the caller's thread.
+  // Every call blocks, so it runs here rather than in the caller's thread, which waits for it
+  // no longer than the cache's store timeout.
   private <T> CompletionStage<T> async(Callable<T> operation) {
     try {
       return CompletableFuture.supplyAsync(() -> {
