@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every restcache benchmark and writes benchmarks/results/ and docs/performance.png.
 #
-#   benchmarks/run.sh           the full run (about 15 minutes on 2 cores)
+#   benchmarks/run.sh           the full run (about 17 minutes on 2 cores)
 #   benchmarks/run.sh --quick   one short repetition of everything, to check the script
 #
 # Installs nginx, varnish and wrk from Debian's packages when they are missing (needs root).
@@ -14,12 +14,12 @@ RESULTS=$ROOT/benchmarks/results
 WORK=$(mktemp -d /tmp/restcache-bench.XXXXXX)
 chmod 755 "$WORK" # varnishd reads its VCL as an unprivileged user
 
-DURATION=10s REPS=3 WARMUP=5s TRIALS=300 ENTRIES=100000 JMH_ARGS=()
+DURATION=10s REPS=5 WARMUP=5s TRIALS=300 ENTRIES=100000 JMH_ARGS=()
 if [[ "${1:-}" == "--quick" ]]; then
   DURATION=2s REPS=1 WARMUP=2s TRIALS=30 ENTRIES=20000 JMH_ARGS=(-wi 1 -i 1 -r 500ms -w 500ms)
 fi
 THREADS=2 CONNECTIONS=32
-APP=18080 NGINX=18081 VARNISH=18082 CLUSTER=18083 CLUSTER_NEAR=18084
+APP=18080 NGINX=18081 VARNISH=18082 CLUSTER=18083 CLUSTER_NEAR=18084 BASELINE=18085
 
 PIDS=()
 cleanup() {
@@ -63,7 +63,7 @@ start_server() { # name, class, args...
 
 echo "starting the application, the clusters, nginx and varnish"
 start_server app dev.restcache.bench.BenchServer $APP
-start_server cluster dev.restcache.bench.ClusterServer $CLUSTER false
+start_server cluster dev.restcache.bench.ClusterServer $CLUSTER false $BASELINE
 start_server cluster-near dev.restcache.bench.ClusterServer $CLUSTER_NEAR true
 APP_PID=${PIDS[0]}
 
@@ -112,9 +112,10 @@ declare -A URLS=(
   [varnish]=http://127.0.0.1:$VARNISH/plain
   [cluster]=http://127.0.0.1:$CLUSTER/hit
   [cluster-near]=http://127.0.0.1:$CLUSTER_NEAR/hit
+  [cluster-baseline]=http://127.0.0.1:$BASELINE/hit
 )
-ORDER=(floor hit expensive expensive-cached backend backend-cached nginx varnish cluster
-  cluster-near)
+ORDER=(floor hit expensive expensive-cached backend backend-cached nginx varnish
+  cluster-baseline cluster cluster-near)
 
 to_ms() { # wrk latency such as 812.00us, 1.23ms, 1.01s
   awk -v v="$1" 'BEGIN {

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 import org.glassfish.grizzly.http.server.HttpServer;
+import org.glassfish.grizzly.threadpool.ThreadPoolConfig;
 import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.server.ServerProperties;
@@ -15,7 +16,13 @@ final class BenchServers {
   private BenchServers() {
   }
 
+  /** Starts on {@code port} with Grizzly's default worker pool. */
   static HttpServer start(int port, CacheStore store) {
+    return start(port, store, 0);
+  }
+
+  /** Starts on {@code port} with {@code workers} worker threads, or Grizzly's default for 0. */
+  static HttpServer start(int port, CacheStore store, int workers) {
     ResponseCacheFeature feature = ResponseCacheFeature.builder().store(store)
         .storeTimeout(Duration.ofSeconds(2)).build();
     ResourceConfig application = new ResourceConfig()
@@ -24,6 +31,11 @@ final class BenchServers {
         .register(BenchResources.class);
     HttpServer server = GrizzlyHttpServerFactory.createHttpServer(
         URI.create("http://127.0.0.1:" + port + "/"), application, false);
+    if (workers > 0) {
+      server.getListeners().forEach(listener -> listener.getTransport()
+          .setWorkerThreadPoolConfig(ThreadPoolConfig.defaultConfig()
+              .setCorePoolSize(workers).setMaxPoolSize(workers)));
+    }
     try {
       server.start();
     } catch (IOException e) {

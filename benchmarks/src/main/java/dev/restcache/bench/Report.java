@@ -31,8 +31,10 @@ public final class Report {
       {"cached / uncached, 5 ms backend call (goal >= 20)", "backend-cached", "backend"},
       {"hit / nginx proxy_cache hit", "hit", "nginx"},
       {"hit / Varnish hit", "hit", "varnish"},
-      {"Hazelcast non-owner hit / in-memory hit", "cluster", "hit"},
-      {"Hazelcast non-owner hit with near cache / in-memory hit", "cluster-near", "hit"}};
+      {"Hazelcast non-owner hit / in-memory hit, same process and pool", "cluster",
+          "cluster-baseline"},
+      {"Hazelcast non-owner hit with near cache / in-memory hit, same process and pool",
+          "cluster-near", "cluster-baseline"}};
 
   private record Run(String scenario, int rep, double rps, double p50, double p99) {
   }
