@@ -19,7 +19,7 @@ if [[ "${1:-}" == "--quick" ]]; then
   DURATION=2s REPS=1 WARMUP=2s TRIALS=30 ENTRIES=20000 JMH_ARGS=(-wi 1 -i 1 -r 500ms -w 500ms)
 fi
 THREADS=2 CONNECTIONS=32
-APP=18080 NGINX=18081 VARNISH=18082 CLUSTER=18083 CLUSTER_NEAR=18084 BASELINE=18085
+APP=18080 NGINX=18081 VARNISH=18082 CLUSTER=18083 BASELINE=18084
 
 PIDS=()
 cleanup() {
@@ -61,10 +61,8 @@ start_server() { # name, class, args...
   echo "$name did not start:"; cat "$WORK/$name.log"; exit 1
 }
 
-echo "starting the application, the clusters, nginx and varnish"
+echo "starting the application, nginx and varnish"
 start_server app dev.restcache.bench.BenchServer $APP
-start_server cluster dev.restcache.bench.ClusterServer $CLUSTER false $BASELINE
-start_server cluster-near dev.restcache.bench.ClusterServer $CLUSTER_NEAR true
 APP_PID=${PIDS[0]}
 
 mkdir -p "$WORK/nginx-cache" "$WORK/nginx-logs"
@@ -101,6 +99,8 @@ varnishd -a 127.0.0.1:$VARNISH -f "$WORK/bench.vcl" -n "$WORK/varnish" -s malloc
   -P "$WORK/varnish.pid"
 
 # scenario name -> URL; the same 1 KiB JSON for floor, hit, nginx, varnish and the clusters.
+# The cluster scenarios run last, one cluster at a time: idle Hazelcast members use CPU of
+# their own, which must not weigh on the other scenarios.
 declare -A URLS=(
   [floor]=http://127.0.0.1:$APP/floor
   [hit]=http://127.0.0.1:$APP/hit
@@ -110,12 +110,12 @@ declare -A URLS=(
   [backend-cached]=http://127.0.0.1:$APP/backend-cached
   [nginx]=http://127.0.0.1:$NGINX/plain
   [varnish]=http://127.0.0.1:$VARNISH/plain
-  [cluster]=http://127.0.0.1:$CLUSTER/hit
-  [cluster-near]=http://127.0.0.1:$CLUSTER_NEAR/hit
   [cluster-baseline]=http://127.0.0.1:$BASELINE/hit
+  [cluster]=http://127.0.0.1:$CLUSTER/hit
+  [near-baseline]=http://127.0.0.1:$BASELINE/hit
+  [cluster-near]=http://127.0.0.1:$CLUSTER/hit
 )
-ORDER=(floor hit expensive expensive-cached backend backend-cached nginx varnish
-  cluster-baseline cluster cluster-near)
+ORDER=(floor hit expensive expensive-cached backend backend-cached nginx varnish)
 
 to_ms() { # wrk latency such as 812.00us, 1.23ms, 1.01s
   awk -v v="$1" 'BEGIN {
@@ -136,18 +136,21 @@ load() { # scenario, duration -> "rps,p50,p99"
   echo "$rps,$p50,$p99"
 }
 
-echo "warming up every scenario for $WARMUP"
-for scenario in "${ORDER[@]}"; do load "$scenario" "$WARMUP" > /dev/null; done
+measure() { # scenarios...: warm each up, then run them interleaved, REPS times
+  for scenario in "$@"; do load "$scenario" "$WARMUP" > /dev/null; done
+  for rep in $(seq 1 $REPS); do
+    for scenario in "$@"; do
+      line="$scenario,$rep,$(load "$scenario" "$DURATION")"
+      echo "  $line"
+      echo "$line" >> "$RESULTS/load.csv"
+    done
+  done
+}
 
 mkdir -p "$RESULTS"
 echo "scenario,rep,requests_per_s,p50_ms,p99_ms" > "$RESULTS/load.csv"
-for rep in $(seq 1 $REPS); do
-  for scenario in "${ORDER[@]}"; do
-    line="$scenario,$rep,$(load "$scenario" "$DURATION")"
-    echo "  $line"
-    echo "$line" >> "$RESULTS/load.csv"
-  done
-done
+echo "single instance, nginx and varnish"
+measure "${ORDER[@]}"
 
 # Profiled apart from the measured runs: starting a recording costs seconds of its own.
 echo "profiling hits and the floor"
@@ -161,8 +164,21 @@ for scenario in hit floor; do
     > "$RESULTS/$scenario-profile.txt"
 done
 
-for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
-PIDS=()
+stop_servers() {
+  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
+  for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
+  PIDS=()
+}
+stop_servers
+
+echo "cluster without near cache"
+start_server cluster dev.restcache.bench.ClusterServer $CLUSTER false $BASELINE
+measure cluster-baseline cluster
+stop_servers
+echo "cluster with near cache"
+start_server cluster-near dev.restcache.bench.ClusterServer $CLUSTER true $BASELINE
+measure near-baseline cluster-near
+stop_servers
 
 echo "invalidation across members ($TRIALS trials each)"
 echo "near_cache,trials,p50_ms,p99_ms,max_ms,stale_first_reads" > "$RESULTS/invalidation.csv"

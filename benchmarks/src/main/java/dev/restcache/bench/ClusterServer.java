@@ -6,8 +6,8 @@ import dev.restcache.memory.InMemoryCacheStore;
 
 /**
  * A two-member cluster whose server for the load runs sits on the member that does not own the
- * measured key: {@code ClusterServer <port> <nearCache> [baselinePort]}. With a baseline port,
- * the same process also serves from an in-memory store, with the same worker pool, for the
+ * measured key: {@code ClusterServer <port> <nearCache> <baselinePort>}. The same process also
+ * serves from an in-memory store on the baseline port, with the same worker pool, for the
  * ratio. Requests must carry {@code Host: bench.example}, which fixes the key. Prints
  * {@code READY}, runs until killed.
  */
@@ -27,9 +27,7 @@ public final class ClusterServer {
     LoopbackCluster cluster = new LoopbackCluster(2, nearCache);
     HazelcastInstance member = cluster.nonOwnerOf(HIT_KEY);
     BenchServers.start(port, new HazelcastCacheStore(member, LoopbackCluster.MAP), WORKERS);
-    if (args.length > 2) {
-      BenchServers.start(Integer.parseInt(args[2]), new InMemoryCacheStore(), WORKERS);
-    }
+    BenchServers.start(Integer.parseInt(args[2]), new InMemoryCacheStore(), WORKERS);
     System.out.println("READY " + port + " member " + member.getCluster().getLocalMember()
         + " near cache " + nearCache);
     Thread.currentThread().join();

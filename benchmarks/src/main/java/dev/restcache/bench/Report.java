@@ -34,7 +34,7 @@ public final class Report {
       {"Hazelcast non-owner hit / in-memory hit, same process and pool", "cluster",
           "cluster-baseline"},
       {"Hazelcast non-owner hit with near cache / in-memory hit, same process and pool",
-          "cluster-near", "cluster-baseline"}};
+          "cluster-near", "near-baseline"}};
 
   private record Run(String scenario, int rep, double rps, double p50, double p99) {
   }
@@ -104,16 +104,17 @@ public final class Report {
     g.setColor(Color.BLACK);
     g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 16));
     g.drawString("Throughput, requests/s (median of repetitions; whiskers: min–max)", 20, 30);
+    g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
+    g.drawString("green: restcache hits   blue: nginx / Varnish hits   grey: no cache", 20, 48);
     double most = byScenario.values().stream().flatMap(List::stream).mapToDouble(Run::rps)
         .max().orElse(1);
     double scale = (width - left - 110) / most;
-    int y = 60;
+    int y = 64;
     g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
     for (Map.Entry<String, List<Run>> entry : byScenario.entrySet()) {
       double[] rps = entry.getValue().stream().mapToDouble(Run::rps).toArray();
       double median = median(rps);
-      g.setColor(entry.getKey().startsWith("hit") || entry.getKey().contains("cached")
-          || entry.getKey().startsWith("cluster") ? new Color(0x2E7D32) : new Color(0x607D8B));
+      g.setColor(colour(entry.getKey()));
       g.fillRect(left, y, (int) (median * scale), barHeight);
       g.setColor(Color.BLACK);
       g.setStroke(new BasicStroke(2));
@@ -126,6 +127,15 @@ public final class Report {
     }
     g.dispose();
     ImageIO.write(image, "png", png.toFile());
+  }
+
+  // restcache hits green, the other caches blue, uncached answers grey.
+  private static Color colour(String scenario) {
+    if (scenario.equals("nginx") || scenario.equals("varnish")) {
+      return new Color(0x1565C0);
+    }
+    return List.of("floor", "expensive", "backend").contains(scenario) ? new Color(0x90A4AE)
+        : new Color(0x2E7D32);
   }
 
   private static double median(double[] values) {
