@@ -136,8 +136,10 @@ load() { # scenario, duration -> "rps,p50,p99"
   echo "$rps,$p50,$p99"
 }
 
-measure() { # scenarios...: warm each up, then run them interleaved, REPS times
-  for scenario in "$@"; do load "$scenario" "$WARMUP" > /dev/null; done
+measure() { # scenarios...: warm each up twice, then run them interleaved, REPS times
+  for _ in 1 2; do
+    for scenario in "$@"; do load "$scenario" "$WARMUP" > /dev/null; done
+  done
   for rep in $(seq 1 $REPS); do
     for scenario in "$@"; do
       line="$scenario,$rep,$(load "$scenario" "$DURATION")"

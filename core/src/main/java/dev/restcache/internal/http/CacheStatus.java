@@ -1,5 +1,7 @@
 package dev.restcache.internal.http;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -8,6 +10,7 @@ import java.util.regex.Pattern;
  */
 public final class CacheStatus {
   // RFC 8941 §3.3.4 sf-token.
+  private static final Map<String, String> NAME_ITEMS = new ConcurrentHashMap<>();
   private static final Pattern TOKEN = Pattern.compile("[A-Za-z*][A-Za-z0-9:/!#$%&'*+.^_`|~-]*");
 
   private final String cacheName;
@@ -70,8 +73,8 @@ public final class CacheStatus {
 
   /** The field member, parameters in RFC 9211 §2 order. */
   public String toHeaderValue() {
-    StringBuilder value = new StringBuilder(TOKEN.matcher(cacheName).matches()
-        ? cacheName : sfString(cacheName));
+    StringBuilder value = new StringBuilder(48).append(
+        NAME_ITEMS.computeIfAbsent(cacheName, CacheStatus::nameItem));
     if (fwd == null) {
       value.append("; hit");
     } else {
@@ -98,6 +101,12 @@ public final class CacheStatus {
   @Override
   public String toString() {
     return toHeaderValue();
+  }
+
+  // The name is a token or a string (RFC 9211 §2); it is the same on every response, so the
+  // choice is made once per name rather than with a regular expression per response.
+  private static String nameItem(String name) {
+    return TOKEN.matcher(name).matches() ? name : sfString(name);
   }
 
   // RFC 8941 §3.3.3: printable ASCII, with backslash and double quote escaped.

@@ -43,7 +43,7 @@ final class ResponseReplay {
     Duration age = stored.currentAge(now);
     response.header("Age", CacheValidity.ageHeaderSeconds(age));
     response.header("Cache-Status", CacheStatus.hit(engine.settings().cacheStatusName())
-        .ttl(stored.timeToLive(now).getSeconds())
+        .ttl(stored.freshnessLifetime().minus(age).getSeconds())
         .collapsed(hit.collapsed())
         .toHeaderValue());
     if (!notModified && stored.body().length > 0) {
