@@ -62,8 +62,10 @@ start_server() { # name, class, args...
 }
 
 echo "starting the application, nginx and varnish"
+SERVER_PID=""
 start_server app dev.restcache.bench.BenchServer $APP
 APP_PID=${PIDS[0]}
+SERVER_PID=$APP_PID
 
 mkdir -p "$WORK/nginx-cache" "$WORK/nginx-logs"
 cat > "$WORK/nginx.conf" <<EOF
@@ -125,23 +127,37 @@ to_ms() { # wrk latency such as 812.00us, 1.23ms, 1.01s
     else print v }'
 }
 
-load() { # scenario, duration -> "rps,p50,p99"
-  local out
+cpu_ticks() { # user + system CPU ticks of a process so far
+  awk '{print $14 + $15}' "/proc/$1/stat"
+}
+
+load() { # scenario, duration -> "rps,p50,p99,server_cpu_us_per_request"
+  local before=0 out
+  [[ -n $SERVER_PID ]] && before=$(cpu_ticks "$SERVER_PID")
   out=$(wrk -t$THREADS -c$CONNECTIONS -d"$2" --latency -H "Host: bench.example" "${URLS[$1]}")
   if grep -q "Non-2xx" <<<"$out"; then echo "$1 answered errors:"; echo "$out"; exit 1; fi
-  local rps p50 p99
+  local rps p50 p99 requests cpu=""
   rps=$(awk '/^Requests\/sec:/ {print $2}' <<<"$out")
   p50=$(to_ms "$(awk '$1 == "50%" {print $2}' <<<"$out")")
   p99=$(to_ms "$(awk '$1 == "99%" {print $2}' <<<"$out")")
-  echo "$rps,$p50,$p99"
+  requests=$(awk '/requests in/ {print $1}' <<<"$out")
+  # The server's own CPU per request: unlike throughput, barely moved by what else runs.
+  if [[ -n $SERVER_PID && $1 != nginx && $1 != varnish ]]; then
+    cpu=$(awk -v t="$(( $(cpu_ticks "$SERVER_PID") - before ))" -v hz="$(getconf CLK_TCK)" \
+      -v n="$requests" 'BEGIN { printf "%.1f", t / hz * 1e6 / n }')
+  fi
+  echo "$rps,$p50,$p99,$cpu"
 }
 
 measure() { # scenarios...: warm each up twice, then run them interleaved, REPS times
+  local scenarios=("$@") n=$#
   for _ in 1 2; do
     for scenario in "$@"; do load "$scenario" "$WARMUP" > /dev/null; done
   done
   for rep in $(seq 1 $REPS); do
-    for scenario in "$@"; do
+    # Each repetition starts one scenario later, so that no scenario always follows the same one.
+    for i in $(seq 0 $((n - 1))); do
+      scenario=${scenarios[$(( (i + rep - 1) % n ))]}
       line="$scenario,$rep,$(load "$scenario" "$DURATION")"
       echo "  $line"
       echo "$line" >> "$RESULTS/load.csv"
@@ -150,7 +166,8 @@ measure() { # scenarios...: warm each up twice, then run them interleaved, REPS 
 }
 
 mkdir -p "$RESULTS"
-echo "scenario,rep,requests_per_s,p50_ms,p99_ms" > "$RESULTS/load.csv"
+echo "scenario,rep,requests_per_s,p50_ms,p99_ms,server_cpu_us_per_request" \
+  > "$RESULTS/load.csv"
 echo "single instance, nginx and varnish"
 measure "${ORDER[@]}"
 
@@ -175,15 +192,17 @@ stop_servers
 
 echo "cluster without near cache"
 start_server cluster dev.restcache.bench.ClusterServer $CLUSTER false $BASELINE
+SERVER_PID=${PIDS[0]}
 measure cluster-baseline cluster
 stop_servers
 echo "cluster with near cache"
 start_server cluster-near dev.restcache.bench.ClusterServer $CLUSTER true $BASELINE
+SERVER_PID=${PIDS[0]}
 measure near-baseline cluster-near
 stop_servers
 
 echo "invalidation across members ($TRIALS trials each)"
-echo "near_cache,trials,p50_ms,p99_ms,max_ms,stale_first_reads" > "$RESULTS/invalidation.csv"
+echo "level,near_cache,trials,p50_ms,p99_ms,max_ms,stale_first_reads" > "$RESULTS/invalidation.csv"
 run_java dev.restcache.bench.InvalidationBench false $TRIALS >> "$RESULTS/invalidation.csv"
 run_java dev.restcache.bench.InvalidationBench true $TRIALS >> "$RESULTS/invalidation.csv"
 

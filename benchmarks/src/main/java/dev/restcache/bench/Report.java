@@ -36,7 +36,8 @@ public final class Report {
       {"Hazelcast non-owner hit with near cache / in-memory hit, same process and pool",
           "cluster-near", "near-baseline"}};
 
-  private record Run(String scenario, int rep, double rps, double p50, double p99) {
+  private record Run(String scenario, int rep, double rps, double p50, double p99,
+      double cpuMicros) {
   }
 
   private Report() {
@@ -51,22 +52,28 @@ public final class Report {
         continue;
       }
       runs.add(new Run(f[0], Integer.parseInt(f[1]), Double.parseDouble(f[2]),
-          Double.parseDouble(f[3]), Double.parseDouble(f[4])));
+          Double.parseDouble(f[3]), Double.parseDouble(f[4]),
+          f.length > 5 && !f[5].isEmpty() ? Double.parseDouble(f[5]) : Double.NaN));
     }
     StringBuilder md = new StringBuilder();
-    md.append("| Scenario | requests/s median (min–max) | p50 ms median | p99 ms median |\n");
-    md.append("|---|---|---|---|\n");
+    md.append("| Scenario | requests/s median (min–max) | p50 ms median | p99 ms median "
+        + "| server CPU µs/request median (min–max) |\n");
+    md.append("|---|---|---|---|---|\n");
     Map<String, List<Run>> byScenario = new LinkedHashMap<>();
     runs.forEach(r -> byScenario.computeIfAbsent(r.scenario(), k -> new ArrayList<>()).add(r));
-    byScenario.forEach((scenario, list) -> md.append(String.format(Locale.ROOT,
-        "| %s | %.0f (%.0f–%.0f) | %.2f | %.2f |%n", scenario,
-        median(list.stream().mapToDouble(Run::rps).toArray()),
-        list.stream().mapToDouble(Run::rps).min().orElse(0),
-        list.stream().mapToDouble(Run::rps).max().orElse(0),
-        median(list.stream().mapToDouble(Run::p50).toArray()),
-        median(list.stream().mapToDouble(Run::p99).toArray()))));
+    byScenario.forEach((scenario, list) -> {
+      double[] cpu = list.stream().mapToDouble(Run::cpuMicros).filter(c -> !Double.isNaN(c))
+          .toArray();
+      md.append(String.format(Locale.ROOT, "| %s | %.0f (%.0f–%.0f) | %.2f | %.2f | %s |%n",
+          scenario, median(list.stream().mapToDouble(Run::rps).toArray()),
+          list.stream().mapToDouble(Run::rps).min().orElse(0),
+          list.stream().mapToDouble(Run::rps).max().orElse(0),
+          median(list.stream().mapToDouble(Run::p50).toArray()),
+          median(list.stream().mapToDouble(Run::p99).toArray()),
+          cpu.length == 0 ? "–" : String.format(Locale.ROOT, "%.1f (%.1f–%.1f)", median(cpu),
+              min(cpu), max(cpu))));
+    });
     md.append("\n| Ratio of throughput, same repetition | median | min | max |\n|---|---|---|---|\n");
-    Map<String, double[]> ratios = new LinkedHashMap<>();
     for (String[] ratio : RATIOS) {
       List<Double> values = new ArrayList<>();
       for (Run top : runs) {
@@ -80,9 +87,21 @@ public final class Report {
         continue;
       }
       double[] v = values.stream().mapToDouble(Double::doubleValue).toArray();
-      ratios.put(ratio[0], v);
       md.append(String.format(Locale.ROOT, "| %s | %.2f | %.2f | %.2f |%n", ratio[0], median(v),
           min(v), max(v)));
+    }
+    List<Double> cpuRatios = new ArrayList<>();
+    for (Run hit : runs) {
+      if (hit.scenario().equals("hit") && !Double.isNaN(hit.cpuMicros())) {
+        runs.stream().filter(f -> f.scenario().equals("floor") && f.rep() == hit.rep())
+            .findFirst().ifPresent(floor -> cpuRatios.add(hit.cpuMicros() / floor.cpuMicros()));
+      }
+    }
+    if (!cpuRatios.isEmpty()) {
+      double[] v = cpuRatios.stream().mapToDouble(Double::doubleValue).toArray();
+      md.append(String.format(Locale.ROOT,
+          "%n| Server CPU per request, same repetition | median | min | max |%n|---|---|---|---|%n"
+          + "| hit / floor | %.2f | %.2f | %.2f |%n", median(v), min(v), max(v)));
     }
     Files.writeString(results.resolve("summary.md"), md);
     chart(byScenario, Path.of(args[1]));
