@@ -41,7 +41,8 @@ final class ResponseReplay {
         : Response.status(stored.status());
     replayedHeaders(headers, notModified).forEach(response::header);
     Duration age = stored.currentAge(now);
-    response.header("Age", CacheValidity.ageHeaderSeconds(age));
+    // A String: Jersey looks up a header delegate for any other type, on every response.
+    response.header("Age", Long.toString(CacheValidity.ageHeaderSeconds(age)));
     response.header("Cache-Status", CacheStatus.hit(engine.settings().cacheStatusName())
         .ttl(stored.freshnessLifetime().minus(age).getSeconds())
         .collapsed(hit.collapsed())
@@ -88,7 +89,8 @@ final class ResponseReplay {
     MultivaluedMap<String, Object> headers = response.getHeaders();
     headers.clear();
     replayedHeaders(stale.headers(), notModified).forEach(headers::add);
-    headers.putSingle("Age", CacheValidity.ageHeaderSeconds(stale.currentAge(now)));
+    headers.putSingle("Age",
+        Long.toString(CacheValidity.ageHeaderSeconds(stale.currentAge(now))));
     headers.putSingle("Cache-Status", cacheStatus.toHeaderValue());
     if (notModified) {
       response.setStatus(304);
