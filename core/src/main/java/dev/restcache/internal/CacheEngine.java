@@ -77,14 +77,16 @@ public final class CacheEngine implements ResponseCache {
    * Nothing usable: run the resource, then store under {@code generation}.
    *
    * @param fwd the RFC 9211 forward reason: {@code uri-miss}, {@code vary-miss} or {@code stale}
+   * @param primaryKey the key the lookup read, which the response is stored under
+   * @param indexPath the namespaced canonical path the entry is indexed by
    * @param generation the path's generation read before the resource ran
    * @param fill the fill this request leads, that others wait for; null when it leads none
    * @param staleIfError a stale response that may stand in for a 5xx answer; null for none
    * @param revalidate a stale response with validators the resource may confirm with a 304;
    *     null for none
    */
-  public record Miss(String fwd, long generation, Fill fill, StoredResponse staleIfError,
-      StoredResponse revalidate) implements Lookup {
+  public record Miss(String fwd, String primaryKey, String indexPath, long generation,
+      Fill fill, StoredResponse staleIfError, StoredResponse revalidate) implements Lookup {
   }
 
   /** Run the resource and store nothing, for {@code reason}. */
@@ -190,16 +192,17 @@ public final class CacheEngine implements ResponseCache {
 
   private Miss miss(String fwd, String primaryKey, URI requestUri, Fill fill,
       StoredResponse staleIfError, StoredResponse revalidate) {
+    String indexPath = indexPath(CacheKeys.path(requestUri));
     long generation;
     try {
-      generation = call(() -> store.generation(indexPath(CacheKeys.path(requestUri))), "generation");
+      generation = call(() -> store.generation(indexPath), "generation");
     } catch (StoreFailure e) {
       finished(fill);
       throw e;
     }
     misses.increment();
     LOG.log(DEBUG, "miss ({0}): {1}", fwd, primaryKey);
-    return new Miss(fwd, generation, fill, staleIfError, revalidate);
+    return new Miss(fwd, primaryKey, indexPath, generation, fill, staleIfError, revalidate);
   }
 
   // Leads a fill: first among this instance's requests, then in the store, which is how the
@@ -276,19 +279,17 @@ public final class CacheEngine implements ResponseCache {
   /**
    * Stores a response the {@link StoragePolicy} accepted.
    *
-   * @param requestUri the absolute request URI
    * @param requestHeader the request's header values, to key the variant
-   * @param miss the lookup that let the resource run
+   * @param miss the lookup that let the resource run, with the keys it used
    * @param decision the policy's decision
    * @param response the response as it will be replayed
    * @param tags the resolved tags
    * @return empty when stored, otherwise why not
    */
-  public Optional<NotStoredReason> store(URI requestUri,
-      Function<String, List<String>> requestHeader, Miss miss, StoragePolicy.Store decision,
-      StoredResponse response, Set<String> tags) {
-    String primaryKey = CacheKeys.primaryKey(settings.keyRules(), requestUri, requestHeader);
-    String path = indexPath(CacheKeys.path(requestUri));
+  public Optional<NotStoredReason> store(Function<String, List<String>> requestHeader,
+      Miss miss, StoragePolicy.Store decision, StoredResponse response, Set<String> tags) {
+    String primaryKey = miss.primaryKey();
+    String path = miss.indexPath();
     // Past its stale windows, an entry with a validator is kept as long again, so that the
     // resource can still confirm it with a 304 instead of producing it anew.
     Duration kept = decision.staleWindow();
@@ -378,27 +379,22 @@ public final class CacheEngine implements ResponseCache {
     awaitAll(operations);
   }
 
+  // Starts every operation before waiting for any, so that they share one deadline.
   private void awaitAll(Map<String, Supplier<CompletionStage<Void>>> operations) {
-    Duration timeout = settings.storeTimeout();
-    long deadline = System.nanoTime() + timeout.toNanos();
+    long deadline = deadline();
     Map<String, CompletableFuture<Void>> running = new LinkedHashMap<>();
     operations.forEach((name, operation) -> {
       try {
-        running.put(name, operation.get().toCompletableFuture());
-      } catch (RuntimeException e) {
-        failure(name, e);
+        running.put(name, start(operation, name));
+      } catch (StoreFailure e) {
+        // Counted and logged; the others still run.
       }
     });
     running.forEach((name, future) -> {
       try {
-        future.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        failure(name, e);
-      } catch (ExecutionException e) {
-        failure(name, e.getCause());
-      } catch (TimeoutException e) {
-        failure(name, new TimeoutException("no answer within " + timeout));
+        await(future, name, deadline);
+      } catch (StoreFailure e) {
+        // Counted and logged; the API promises not to throw for a failing store.
       }
     });
   }
@@ -470,16 +466,34 @@ public final class CacheEngine implements ResponseCache {
   }
 
   private <T> T call(Supplier<? extends CompletionStage<T>> operation, String name) {
-    Duration timeout = settings.storeTimeout();
+    long deadline = deadline();
+    return await(start(operation, name), name, deadline);
+  }
+
+  private long deadline() {
+    return System.nanoTime() + settings.storeTimeout().toNanos();
+  }
+
+  // A store that throws instead of returning a failed stage is a failing store all the same.
+  private <T> CompletableFuture<T> start(Supplier<? extends CompletionStage<T>> operation,
+      String name) {
     try {
-      return operation.get().toCompletableFuture().get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+      return operation.get().toCompletableFuture();
+    } catch (RuntimeException e) {
+      throw failure(name, e);
+    }
+  }
+
+  private <T> T await(CompletableFuture<T> future, String name, long deadline) {
+    try {
+      return future.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw failure(name, e);
     } catch (ExecutionException e) {
       throw failure(name, e.getCause());
     } catch (TimeoutException e) {
-      throw failure(name, new TimeoutException("no answer within " + timeout));
+      throw failure(name, new TimeoutException("no answer within " + settings.storeTimeout()));
     } catch (RuntimeException e) {
       throw failure(name, e);
     }

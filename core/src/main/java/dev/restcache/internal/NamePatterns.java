@@ -42,7 +42,7 @@ public final class NamePatterns {
 
   /** Whether {@code name} matches one of the patterns. */
   public boolean matches(String name) {
-    if (exact.isEmpty() && prefixes.isEmpty()) {
+    if (isEmpty()) {
       return false;
     }
     String lower = name.toLowerCase(Locale.ROOT);

@@ -37,8 +37,8 @@ final class ResponseRecorder {
     fields.addAll(added);
     StoredResponse response = decision.response(exchange.status(),
         StorableHeaders.forStorage(Headers.of(fields)), body, exchange.responseTime());
-    Optional<NotStoredReason> notStored = engine.store(exchange.requestUri,
-        exchange.requestHeader, miss, decision, response, exchange.tags);
+    Optional<NotStoredReason> notStored = engine.store(exchange.requestHeader,
+        miss, decision, response, exchange.tags);
     liveHeaders.putSingle("Cache-Status", forwarded(miss, notStored).toHeaderValue());
   }
 
@@ -62,8 +62,7 @@ final class ResponseRecorder {
     if (decision instanceof StoragePolicy.Store fresh) {
       refreshed = fresh.response(stale.status(), headers, stale.body(), now);
       notStored = store
-          ? engine.store(exchange.requestUri, exchange.requestHeader, miss, fresh, refreshed,
-              exchange.tags)
+          ? engine.store(exchange.requestHeader, miss, fresh, refreshed, exchange.tags)
           : engine.notStored(what, NotStoredReason.METHOD);
     } else {
       refreshed = new StoredResponse(stale.status(), headers, stale.body(), now, Duration.ZERO,

@@ -3,7 +3,6 @@ package dev.restcache.internal.jaxrs;
 import static java.lang.System.Logger.Level.WARNING;
 
 import dev.restcache.internal.CacheEngine;
-import dev.restcache.internal.CacheKeys;
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
@@ -46,7 +45,7 @@ final class WriteInvalidationFilter implements ContainerResponseFilter {
       Set<String> paths = new LinkedHashSet<>();
       if (write) {
         URI requestUri = request.getUriInfo().getRequestUri();
-        paths.add(CacheKeys.path(requestUri));
+        paths.add(requestUri.getRawPath());
         sameOriginPath(requestUri, response.getHeaderString(HttpHeaders.LOCATION), paths);
         sameOriginPath(requestUri, response.getHeaderString(HttpHeaders.CONTENT_LOCATION),
             paths);
@@ -80,7 +79,7 @@ final class WriteInvalidationFilter implements ContainerResponseFilter {
     if (Objects.equals(lower(target.getScheme()), lower(requestUri.getScheme()))
         && Objects.equals(lower(target.getHost()), lower(requestUri.getHost()))
         && target.getPort() == requestUri.getPort()) {
-      paths.add(CacheKeys.path(target));
+      paths.add(target.getRawPath());
     }
   }
 
