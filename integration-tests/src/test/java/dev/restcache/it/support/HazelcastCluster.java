@@ -14,6 +14,7 @@ import java.net.ServerSocket;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
@@ -89,12 +90,19 @@ public final class HazelcastCluster implements AfterEachCallback {
         HazelcastCacheStore.DEFAULT_MAX_ENTRIES_PER_NODE, nearCache);
   }
 
+  // Below Linux's ephemeral range (32768 and up): all of a cluster's ports are chosen before
+  // its first member starts, and an ephemeral port could meanwhile be taken by the outgoing
+  // connection of a member started earlier, which failed a run with "port already in use".
   private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
+    for (int attempt = 0; attempt < 100; attempt++) {
+      int port = 20_000 + ThreadLocalRandom.current().nextInt(12_000);
+      try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+        return socket.getLocalPort();
+      } catch (IOException taken) {
+        // Try another.
+      }
     }
+    throw new IllegalStateException("no free port between 20000 and 32000 on 127.0.0.1");
   }
 
   @Override
