@@ -399,6 +399,16 @@ public final class CacheEngine implements ResponseCache {
     });
   }
 
+  /** Whether the store answers a read within the store timeout, for health checks. */
+  public boolean storeAnswers() {
+    try {
+      call(() -> store.get(settings.keyPrefix() + "health-check"), "get");
+      return true;
+    } catch (StoreFailure e) {
+      return false;
+    }
+  }
+
   /** Whether a request with these headers carries credentials, as its lookup needs to know. */
   public boolean hasCredentials(Function<String, List<String>> requestHeader) {
     return RequestScreening.hasCredentials(requestHeader, settings.anonymousCookies());

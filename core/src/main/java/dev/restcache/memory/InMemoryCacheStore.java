@@ -18,6 +18,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -47,6 +48,7 @@ public final class InMemoryCacheStore implements CacheStore {
   private final Map<String, Set<String>> keysByTag = new ConcurrentHashMap<>();
   private final Map<String, Long> pathGenerations = new ConcurrentHashMap<>();
   private final ReentrantLock writeLock = new ReentrantLock();
+  private final LongAdder evictions = new LongAdder();
   private long sequence;
   private volatile long storeGeneration;
 
@@ -72,6 +74,9 @@ public final class InMemoryCacheStore implements CacheStore {
         .expireAfter(new ExpiresAt())
         .ticker(clockTicker(clock))
         .removalListener((String key, CacheEntry entry, RemovalCause cause) -> {
+          if (cause == RemovalCause.SIZE) {
+            evictions.increment();
+          }
           if (key != null && entry != null) {
             unindex(key, entry);
           }
@@ -158,6 +163,11 @@ public final class InMemoryCacheStore implements CacheStore {
   /** The weighed size of the entries held, in bytes. */
   public long weightedSize() {
     return entries.policy().eviction().orElseThrow().weightedSize().orElse(0);
+  }
+
+  /** The number of entries removed to keep within the size bound, since the store was built. */
+  public long evictionCount() {
+    return evictions.sum();
   }
 
   /** Runs pending maintenance (evictions, expirations) now; for tests. */

@@ -90,6 +90,14 @@ public final class HazelcastCacheStore implements CacheStore {
     this(hazelcast, mapName, false, Clock.systemUTC());
   }
 
+  /**
+   * A store on {@code hazelcast}'s map {@code mapName} that shuts {@code hazelcast} down when
+   * closed, for an instance started only for the cache.
+   */
+  public static HazelcastCacheStore owning(HazelcastInstance hazelcast, String mapName) {
+    return new HazelcastCacheStore(hazelcast, mapName, true, Clock.systemUTC());
+  }
+
   HazelcastCacheStore(HazelcastInstance hazelcast, String mapName, boolean ownsInstance,
       Clock clock) {
     this.hazelcast = hazelcast;

@@ -11,6 +11,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.function.BooleanSupplier;
 
 /**
  * Captures the bytes the entity writers produce for a response the store filter accepted, so the
@@ -18,15 +20,28 @@ import java.util.Optional;
  * until it is complete (the generated {@code ETag} and {@code Cache-Status} must precede it); a
  * body over the entry size limit is passed through as it comes and not stored.
  */
-final class BodyCaptureInterceptor implements WriterInterceptor {
+public final class BodyCaptureInterceptor implements WriterInterceptor {
   private static final System.Logger LOG = System.getLogger("dev.restcache");
 
   private final CacheEngine engine;
   private final ResponseRecorder recorder;
+  private final BooleanSupplier mustNotBlock;
+  private final Executor workers;
 
   BodyCaptureInterceptor(CacheEngine engine) {
+    this(engine, () -> false, Runnable::run);
+  }
+
+  /**
+   * An interceptor that stores on {@code workers} when {@code mustNotBlock} says the writing
+   * thread is one that must never wait for the store (an event loop).
+   */
+  public BodyCaptureInterceptor(CacheEngine engine, BooleanSupplier mustNotBlock,
+      Executor workers) {
     this.engine = engine;
     this.recorder = new ResponseRecorder(engine);
+    this.mustNotBlock = mustNotBlock;
+    this.workers = workers;
   }
 
   @Override
@@ -61,7 +76,11 @@ final class BodyCaptureInterceptor implements WriterInterceptor {
     }
     byte[] body = buffer.toByteArray();
     try {
-      recorder.record(exchange, headers, body);
+      if (mustNotBlock.getAsBoolean()) {
+        recorder.recordInBackground(exchange, headers, body, workers);
+      } else {
+        recorder.record(exchange, headers, body);
+      }
     } catch (RuntimeException e) {
       LOG.log(WARNING, "storing the response failed, it was served uncached", e);
     }

@@ -30,6 +30,7 @@ final class CacheExchange {
   private int status;
   private Instant responseTime;
   private StoragePolicy.Store decision;
+  private volatile boolean storing;
 
   CacheExchange(URI requestUri, Function<String, List<String>> requestHeader,
       boolean hadAuthorization, Instant requestTime, CacheDirectives requestDirectives,
@@ -48,11 +49,25 @@ final class CacheExchange {
     return lookup instanceof CacheEngine.Hit || lookup instanceof CacheEngine.Unsatisfiable;
   }
 
-  /** Lets requests collapsed onto this one go on; the response is stored or never will be. */
+  /**
+   * Lets requests collapsed onto this one go on, once the response is stored or never will be;
+   * while a background store runs, that store finishes the exchange instead.
+   */
   void finish(CacheEngine engine) {
-    if (lookup instanceof CacheEngine.Miss miss) {
+    if (!storing && lookup instanceof CacheEngine.Miss miss) {
       engine.finished(miss.fill());
     }
+  }
+
+  /** Defers {@link #finish} to {@link #storeFinished}: the response is being stored. */
+  void finishAfterStore() {
+    storing = true;
+  }
+
+  /** The background store is done: finishes the exchange. */
+  void storeFinished(CacheEngine engine) {
+    storing = false;
+    finish(engine);
   }
 
   /**

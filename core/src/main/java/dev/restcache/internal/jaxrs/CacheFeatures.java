@@ -1,6 +1,7 @@
 package dev.restcache.internal.jaxrs;
 
 import dev.restcache.internal.CacheEngine;
+import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.FeatureContext;
 
 /** Registers everything a response cache needs with a Jakarta REST application. */
@@ -11,7 +12,24 @@ public final class CacheFeatures {
   /** Registers the per-method bindings, the write invalidation and, on Jersey, its hooks. */
   public static void register(FeatureContext context, CacheEngine engine) {
     context.register(new CacheBindings(engine));
-    context.register(new WriteInvalidationFilter(engine), CacheBindings.INVALIDATION_PRIORITY);
+    context.register(new WriteInvalidationFilter(engine), MethodFilters.INVALIDATION_PRIORITY);
     JerseySupport.register(context, engine);
+  }
+
+  /** Whether {@code request} went to its resource with a response to store or refresh. */
+  public static boolean awaitsResponse(ContainerRequestContext request) {
+    return request.getProperty(CacheExchange.PROPERTY) instanceof CacheExchange exchange
+        && !exchange.answeredByCache();
+  }
+
+  /**
+   * Ends the cache's part in {@code request}, whatever ended the request (an exception in a
+   * later filter or a writer, a client gone away), so that the requests collapsed onto it go on
+   * at once rather than after the collapse timeout. Safe to call more than once.
+   */
+  public static void requestCompleted(ContainerRequestContext request, CacheEngine engine) {
+    if (request.getProperty(CacheExchange.PROPERTY) instanceof CacheExchange exchange) {
+      exchange.finish(engine);
+    }
   }
 }

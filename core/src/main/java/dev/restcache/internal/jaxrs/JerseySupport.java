@@ -59,10 +59,8 @@ final class JerseySupport {
     @Override
     public RequestEventListener onRequest(RequestEvent start) {
       return event -> {
-        if (event.getType() == RequestEvent.Type.FINISHED
-            && event.getContainerRequest().getProperty(CacheExchange.PROPERTY)
-                instanceof CacheExchange exchange) {
-          exchange.finish(engine);
+        if (event.getType() == RequestEvent.Type.FINISHED) {
+          CacheFeatures.requestCompleted(event.getContainerRequest(), engine);
         }
       };
     }

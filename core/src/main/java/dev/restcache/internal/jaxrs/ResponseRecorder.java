@@ -14,6 +14,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.function.Supplier;
 
 /**
  * Stores a response once its body is known, from the response filter (no entity) or the body
@@ -28,6 +30,34 @@ final class ResponseRecorder {
 
   /** Stores the response whose headers are {@code liveHeaders} (added to here) and body. */
   void record(CacheExchange exchange, MultivaluedMap<String, Object> liveHeaders, byte[] body) {
+    Optional<NotStoredReason> notStored = prepare(exchange, liveHeaders, body).get();
+    liveHeaders.putSingle("Cache-Status",
+        forwarded((CacheEngine.Miss) exchange.lookup, notStored).toHeaderValue());
+  }
+
+  /**
+   * As {@link #record}, but on {@code workers}, for a thread that must not wait for the store:
+   * {@code Cache-Status} says {@code stored} once the response is handed to the store, and the
+   * requests collapsed onto this one go on once the store has answered.
+   */
+  void recordInBackground(CacheExchange exchange, MultivaluedMap<String, Object> liveHeaders,
+      byte[] body, Executor workers) {
+    Supplier<Optional<NotStoredReason>> store = prepare(exchange, liveHeaders, body);
+    liveHeaders.putSingle("Cache-Status",
+        forwarded((CacheEngine.Miss) exchange.lookup, Optional.empty()).toHeaderValue());
+    exchange.finishAfterStore();
+    workers.execute(() -> {
+      try {
+        store.get();
+      } finally {
+        exchange.storeFinished(engine);
+      }
+    });
+  }
+
+  // Adds the generated fields to the live response and returns the store call to make.
+  private Supplier<Optional<NotStoredReason>> prepare(CacheExchange exchange,
+      MultivaluedMap<String, Object> liveHeaders, byte[] body) {
     StoragePolicy.Store decision = exchange.takeDecision();
     CacheEngine.Miss miss = (CacheEngine.Miss) exchange.lookup;
     List<Headers.Field> fields = new ArrayList<>(JaxrsHeaders.of(liveHeaders).fields());
@@ -37,9 +67,7 @@ final class ResponseRecorder {
     fields.addAll(added);
     StoredResponse response = decision.response(exchange.status(),
         StorableHeaders.forStorage(Headers.of(fields)), body, exchange.responseTime());
-    Optional<NotStoredReason> notStored = engine.store(exchange.requestHeader,
-        miss, decision, response, exchange.tags);
-    liveHeaders.putSingle("Cache-Status", forwarded(miss, notStored).toHeaderValue());
+    return () -> engine.store(exchange.requestHeader, miss, decision, response, exchange.tags);
   }
 
   /**

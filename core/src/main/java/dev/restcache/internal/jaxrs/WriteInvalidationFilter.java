@@ -21,7 +21,7 @@ import java.util.Set;
  * with what {@code @Invalidates} declared. Runs before the response is written, so the client
  * that made the change never reads the old state.
  */
-final class WriteInvalidationFilter implements ContainerResponseFilter {
+public final class WriteInvalidationFilter implements ContainerResponseFilter {
   private static final System.Logger LOG = System.getLogger("dev.restcache");
   // RFC 9110 §9.2.1.
   private static final Set<String> SAFE_METHODS =
@@ -29,7 +29,8 @@ final class WriteInvalidationFilter implements ContainerResponseFilter {
 
   private final CacheEngine engine;
 
-  WriteInvalidationFilter(CacheEngine engine) {
+  /** The filter evicting through {@code engine}. */
+  public WriteInvalidationFilter(CacheEngine engine) {
     this.engine = engine;
   }
 

@@ -1,0 +1,124 @@
+package dev.restcache.internal.jaxrs;
+
+import dev.restcache.CacheControl;
+import dev.restcache.Cached;
+import dev.restcache.Invalidates;
+import dev.restcache.NeverCache;
+import dev.restcache.internal.CacheEngine;
+import dev.restcache.internal.http.CacheDirectives;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.ContainerResponseFilter;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Method;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The filters restcache's annotations bind to one resource method, each null where it does not
+ * apply. Jersey registers them per method ({@link CacheBindings}); a container that registers
+ * filters globally dispatches to them by method.
+ *
+ * @param cacheControl merges {@code @CacheControl} into the response
+ * @param neverCache applies {@code @NeverCache}
+ * @param lookup answers from the cache
+ * @param store decides whether the response is stored
+ * @param invalidates resolves {@code @Invalidates} for the write invalidation
+ */
+public record MethodFilters(ContainerResponseFilter cacheControl,
+    ContainerResponseFilter neverCache, ContainerRequestFilter lookup,
+    ContainerResponseFilter store, ContainerResponseFilter invalidates) {
+
+  /** No filters: a method restcache has nothing to do with. */
+  public static final MethodFilters NONE = new MethodFilters(null, null, null, null, null);
+
+  /** Request filters below this priority (authentication, authorization) run before a lookup. */
+  public static final int LOOKUP_PRIORITY = Priorities.AUTHORIZATION + 500;
+  /**
+   * Response filters run in descending priority: {@code @CacheControl}, then
+   * {@code @NeverCache}, then the store decision last, once every other filter has set its
+   * headers.
+   */
+  public static final int CACHE_CONTROL_PRIORITY = Priorities.HEADER_DECORATOR;
+  /** See {@link #CACHE_CONTROL_PRIORITY}. */
+  public static final int NEVER_CACHE_PRIORITY = Priorities.HEADER_DECORATOR - 100;
+  /** See {@link #CACHE_CONTROL_PRIORITY}. */
+  public static final int STORE_PRIORITY = 100;
+  /** Inside Jersey's content encoding (ENTITY_CODER), so the captured bytes are uncompressed. */
+  public static final int CAPTURE_PRIORITY = Priorities.USER;
+  /** The write invalidation; {@code @Invalidates} runs just before it, at one more. */
+  public static final int INVALIDATION_PRIORITY = Priorities.USER;
+
+  /**
+   * The filters for {@code method} of resource class {@code type}, according to its
+   * annotations (a method's annotation overrides its class's).
+   *
+   * @throws IllegalStateException for contradictory annotations, naming the method
+   */
+  public static MethodFilters of(CacheEngine engine, Method method, Class<?> type) {
+    Cached cached = effective(Cached.class, method, type);
+    NeverCache neverCache = effective(NeverCache.class, method, type);
+    CacheControl cacheControl = effective(CacheControl.class, method, type);
+    Invalidates invalidates = effective(Invalidates.class, method, type);
+    String where = type.getName() + "." + method.getName();
+    if (cached != null && neverCache != null) {
+      throw new IllegalStateException(
+          "restcache: @Cached and @NeverCache on the same declaration: " + where);
+    }
+    if (cacheControl != null && cacheControl.isPrivate() && cacheControl.isPublic()) {
+      throw new IllegalStateException(
+          "restcache: @CacheControl with both isPrivate and isPublic: " + where);
+    }
+    boolean cachedGet = neverCache == null && method.isAnnotationPresent(GET.class)
+        && (cached != null || engine.settings().cacheAll());
+    CachedRoute route = cachedGet ? route(engine, cached) : null;
+    return new MethodFilters(
+        cacheControl == null ? null : new CacheControlFilter(directives(cacheControl)),
+        neverCache == null ? null : new NeverCacheFilter(),
+        route == null ? null : new CacheLookupFilter(engine, route),
+        route == null ? null : new CacheStoreFilter(engine, route),
+        invalidates == null ? null : new InvalidatesFilter(List.of(invalidates.tags()),
+            List.of(invalidates.paths())));
+  }
+
+  private static CachedRoute route(CacheEngine engine, Cached cached) {
+    Duration ttl = cached == null || cached.ttl() < 0
+        ? engine.settings().defaultTtl()
+        : Duration.ofSeconds(cached.ttl());
+    return cached == null
+        ? new CachedRoute(ttl, List.of(), List.of())
+        : new CachedRoute(ttl, List.of(cached.tags()), Arrays.asList(cached.vary()));
+  }
+
+  private static <A extends Annotation> A effective(Class<A> type, Method method, Class<?> cls) {
+    // A method's own annotation wins; and a method that chose one of the two rivals (@Cached,
+    // @NeverCache) is not given the class's other one, which would make a false conflict.
+    A onMethod = method.getAnnotation(type);
+    if (onMethod != null) {
+      return onMethod;
+    }
+    Class<? extends Annotation> rival = type == Cached.class ? NeverCache.class
+        : type == NeverCache.class ? Cached.class
+        : null;
+    return rival != null && method.isAnnotationPresent(rival) ? null : cls.getAnnotation(type);
+  }
+
+  private static CacheDirectives directives(CacheControl annotation) {
+    return CacheDirectives.builder()
+        .maxAge(annotation.maxAge())
+        .sMaxAge(annotation.sMaxAge())
+        .staleWhileRevalidate(annotation.staleWhileRevalidate())
+        .staleIfError(annotation.staleIfError())
+        .noCache(annotation.noCache())
+        .noStore(annotation.noStore())
+        .noTransform(annotation.noTransform())
+        .mustRevalidate(annotation.mustRevalidate())
+        .proxyRevalidate(annotation.proxyRevalidate())
+        .isPrivate(annotation.isPrivate())
+        .isPublic(annotation.isPublic())
+        .immutable(annotation.immutable())
+        .build();
+  }
+}
