@@ -1,13 +1,11 @@
 package dev.restcache.bench;
 
 import com.hazelcast.config.Config;
-import com.hazelcast.config.JoinConfig;
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import dev.restcache.hazelcast.HazelcastCacheStore;
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
+import dev.restcache.testing.LoopbackMembers;
+import dev.restcache.testing.LoopbackPorts;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -25,21 +23,9 @@ final class LoopbackCluster implements AutoCloseable {
       ports.add(freePort());
     }
     for (int port : ports) {
-      Config config = new Config().setClusterName(name);
-      config.setProperty("hazelcast.phone.home.enabled", "false");
-      config.setProperty("hazelcast.wait.seconds.before.join", "0");
-      config.setProperty("hazelcast.max.wait.seconds.before.join", "0");
-      config.setProperty("hazelcast.shutdownhook.enabled", "false");
+      Config config = LoopbackMembers.config(name, port, ports, nearCache);
       config.setProperty("hazelcast.logging.type", "none");
-      config.getNetworkConfig().setPort(port).setPortAutoIncrement(false);
-      config.getNetworkConfig().getInterfaces().setEnabled(true).addInterface("127.0.0.1");
-      JoinConfig join = config.getNetworkConfig().getJoin();
-      join.getAutoDetectionConfig().setEnabled(false);
-      join.getMulticastConfig().setEnabled(false);
-      join.getTcpIpConfig().setEnabled(true);
-      ports.forEach(p -> join.getTcpIpConfig().addMember("127.0.0.1:" + p));
-      members.add(Hazelcast.newHazelcastInstance(HazelcastCacheStore.configure(config, MAP,
-          HazelcastCacheStore.DEFAULT_MAX_ENTRIES_PER_NODE, nearCache)));
+      members.add(Hazelcast.newHazelcastInstance(config));
     }
   }
 
@@ -51,11 +37,7 @@ final class LoopbackCluster implements AutoCloseable {
   }
 
   static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
+    return LoopbackPorts.free();
   }
 
   @Override

@@ -1,0 +1,41 @@
+package dev.restcache.testing;
+
+import com.hazelcast.config.Config;
+import com.hazelcast.config.JoinConfig;
+import com.hazelcast.core.Hazelcast;
+import com.hazelcast.core.HazelcastInstance;
+import dev.restcache.hazelcast.HazelcastCacheStore;
+import java.util.List;
+
+/**
+ * Hazelcast members that talk over 127.0.0.1 only: bound to it, multicast and auto-detection
+ * off, joining by TCP/IP with every member listed by port, no phone-home, no shutdown hook
+ * (whoever starts a member shuts it down), with restcache's map configuration.
+ */
+public final class LoopbackMembers {
+  private LoopbackMembers() {
+  }
+
+  /** The configuration of a member of {@code cluster} on {@code port}, among {@code ports}. */
+  public static Config config(String cluster, int port, List<Integer> ports, boolean nearCache) {
+    Config config = new Config().setClusterName(cluster);
+    config.setProperty("hazelcast.phone.home.enabled", "false");
+    config.setProperty("hazelcast.wait.seconds.before.join", "0");
+    config.setProperty("hazelcast.max.wait.seconds.before.join", "0");
+    config.setProperty("hazelcast.shutdownhook.enabled", "false");
+    config.getNetworkConfig().setPort(port).setPortAutoIncrement(false);
+    config.getNetworkConfig().getInterfaces().setEnabled(true).addInterface("127.0.0.1");
+    JoinConfig join = config.getNetworkConfig().getJoin();
+    join.getAutoDetectionConfig().setEnabled(false);
+    join.getMulticastConfig().setEnabled(false);
+    join.getTcpIpConfig().setEnabled(true);
+    ports.forEach(p -> join.getTcpIpConfig().addMember("127.0.0.1:" + p));
+    return HazelcastCacheStore.configure(config, HazelcastCacheStore.DEFAULT_MAP_NAME,
+        HazelcastCacheStore.DEFAULT_MAX_ENTRIES_PER_NODE, nearCache);
+  }
+
+  /** Starts a member of {@code cluster} on {@code port}, among {@code ports}, no near cache. */
+  public static HazelcastInstance start(String cluster, int port, List<Integer> ports) {
+    return Hazelcast.newHazelcastInstance(config(cluster, port, ports, false));
+  }
+}
