@@ -1,0 +1,173 @@
+package dev.restcache.quarkus;
+
+import dev.restcache.RequestDirectives;
+import io.quarkus.runtime.annotations.ConfigPhase;
+import io.quarkus.runtime.annotations.ConfigRoot;
+import io.quarkus.runtime.configuration.MemorySize;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * restcache's configuration, under {@code quarkus.restcache}. Adding the extension alone gives an
+ * in-memory cache of 64 MiB for the methods annotated with {@code @Cached}.
+ */
+@ConfigMapping(prefix = "quarkus.restcache")
+@ConfigRoot(phase = ConfigPhase.RUN_TIME)
+public interface RestcacheConfig {
+
+  /** Where cached responses live. */
+  enum Store {
+    /** On the heap of this instance, bounded by {@code quarkus.restcache.memory.max-size}. */
+    MEMORY,
+    /** In a Hazelcast map shared by every instance of the application. */
+    HAZELCAST
+  }
+
+  /** How the Hazelcast store reaches its cluster. */
+  enum HazelcastMode {
+    /** This application starts a cluster member of its own. */
+    EMBEDDED,
+    /** This application connects to existing members as a client. */
+    CLIENT
+  }
+
+  /**
+   * Whether the cache is on. When off, every request goes to its resource and writes evict
+   * nothing.
+   */
+  @WithDefault("true")
+  boolean enabled();
+
+  /** Where cached responses live. */
+  @WithDefault("memory")
+  Store store();
+
+  /**
+   * Freshness assumed for a response that declares none ({@code Cache-Control: max-age},
+   * {@code s-maxage} or {@code Expires}) when {@code @Cached(ttl)} sets none. Zero stores only
+   * what responses declare fresh.
+   */
+  @WithDefault("2m")
+  Duration defaultTtl();
+
+  /** The largest response body that is stored; larger ones are served uncached. */
+  @WithDefault("1M")
+  MemorySize maxEntrySize();
+
+  /** Whether every GET resource method is cached as if it had {@code @Cached}. */
+  @WithDefault("false")
+  boolean cacheAll();
+
+  /**
+   * Whether clients' request {@code Cache-Control} directives steer the cache. {@code ignore},
+   * as CDNs do, means no client can force every request through to the resource.
+   */
+  @WithDefault("ignore")
+  RequestDirectives requestDirectives();
+
+  /**
+   * Whether a stored response without {@code ETag} or {@code Last-Modified} gets a strong
+   * {@code ETag} computed from its body.
+   */
+  @WithDefault("true")
+  boolean generateEtags();
+
+  /** The cache's name in RFC 9211 {@code Cache-Status} response headers. */
+  @WithDefault("restcache")
+  String cacheStatusName();
+
+  /**
+   * The longest a request waits for the store; past it the request is served without the
+   * cache.
+   */
+  @WithDefault("500ms")
+  Duration storeTimeout();
+
+  /**
+   * How long a request for a key that another request is filling waits for it before going to
+   * the resource itself. Zero turns collapsed forwarding off.
+   */
+  @WithDefault("5s")
+  Duration collapseTimeout();
+
+  /**
+   * Prepended to every key, path and tag this cache writes, so that services sharing one store
+   * neither see nor evict each other's entries.
+   */
+  @WithDefault("restcache:")
+  String keyPrefix();
+
+  /** Whether query parameters are keyed in name order, so that their order does not matter. */
+  @WithDefault("true")
+  boolean sortQueryParameters();
+
+  /**
+   * Query parameters left out of the key, by name or by prefix ending in {@code *}, ignoring
+   * case, such as {@code utm_*,fbclid}. Only name parameters no cached resource reads.
+   */
+  Optional<List<String>> ignoreQueryParameters();
+
+  /**
+   * Cookies that do not identify a user (analytics, consent), by name or prefix ending in
+   * {@code *}. Any other cookie makes a request one with credentials, answered from the cache
+   * only with responses marked {@code public}, {@code s-maxage} or {@code must-revalidate}.
+   */
+  Optional<List<String>> anonymousCookies();
+
+  /** The in-memory store. */
+  Memory memory();
+
+  /** The Hazelcast store. */
+  Hazelcast hazelcast();
+
+  /** The in-memory store. */
+  interface Memory {
+    /** The most the store holds, counting bodies, headers and keys. */
+    @WithDefault("64M")
+    MemorySize maxSize();
+  }
+
+  /**
+   * The Hazelcast store. Ignored when the application has a {@code HazelcastInstance} bean:
+   * restcache then uses that instance.
+   */
+  interface Hazelcast {
+    /** Whether this application starts a member of its own or connects as a client. */
+    @WithDefault("embedded")
+    HazelcastMode mode();
+
+    /** The cluster's name; members and clients join only a cluster of their name. */
+    @WithDefault("restcache")
+    String clusterName();
+
+    /**
+     * The members to join (embedded) or connect to (client), as {@code host:port}. Multicast
+     * discovery is never used. An embedded member with none forms a cluster of its own.
+     */
+    Optional<List<String>> members();
+
+    /** The port an embedded member listens on. */
+    @WithDefault("5701")
+    int port();
+
+    /**
+     * The address an embedded member binds to and announces, such as {@code 127.0.0.1}; by
+     * default Hazelcast picks one of the host's.
+     */
+    Optional<String> bindAddress();
+
+    /** The name of the map holding the entries. */
+    @WithDefault("restcache")
+    String mapName();
+
+    /**
+     * Whether this instance keeps a near cache of the map, invalidated on every change and
+     * trusted for at most 60 seconds.
+     */
+    @WithDefault("false")
+    boolean nearCache();
+  }
+}

@@ -1,0 +1,63 @@
+package dev.restcache.quarkus.internal;
+
+import dev.restcache.CacheStats;
+import dev.restcache.internal.CacheEngine;
+import dev.restcache.memory.InMemoryCacheStore;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import jakarta.inject.Singleton;
+import java.util.function.ToLongFunction;
+
+/**
+ * The cache's counters as Micrometer meters, {@code restcache.*}; a bean only when the
+ * application has {@code quarkus-micrometer}, which binds every {@link MeterBinder} bean.
+ */
+@Singleton
+public class CacheMetrics implements MeterBinder {
+  private final CacheRuntime runtime;
+
+  CacheMetrics(CacheRuntime runtime) {
+    this.runtime = runtime;
+  }
+
+  @Override
+  public void bindTo(MeterRegistry registry) {
+    CacheEngine engine = runtime.engine();
+    if (engine == null) {
+      return;
+    }
+    counter(registry, engine, "restcache.hits",
+        "Requests answered from the cache", CacheStats::hits);
+    counter(registry, engine, "restcache.misses",
+        "Cacheable requests that ran the resource", CacheStats::misses);
+    counter(registry, engine, "restcache.stores",
+        "Responses written to the store", CacheStats::stores);
+    counter(registry, engine, "restcache.not.stored",
+        "Responses to cacheable requests that were not stored", CacheStats::notStored);
+    counter(registry, engine, "restcache.invalidations",
+        "Evictions asked for by writes, @Invalidates and the API", CacheStats::invalidations);
+    counter(registry, engine, "restcache.store.errors",
+        "Store operations that failed or timed out", CacheStats::storeErrors);
+    if (runtime.store() instanceof InMemoryCacheStore memory) {
+      FunctionCounter.builder("restcache.evictions", memory, InMemoryCacheStore::evictionCount)
+          .description("Entries removed to keep the in-memory store within its size")
+          .register(registry);
+      Gauge.builder("restcache.size", memory, store -> store.weightedSize())
+          .description("Bytes held by the in-memory store")
+          .baseUnit("bytes")
+          .register(registry);
+      Gauge.builder("restcache.entries", memory, store -> store.size())
+          .description("Entries held by the in-memory store")
+          .register(registry);
+    }
+  }
+
+  private static void counter(MeterRegistry registry, CacheEngine engine, String name,
+      String description, ToLongFunction<CacheStats> counter) {
+    FunctionCounter.builder(name, engine, e -> counter.applyAsLong(e.stats()))
+        .description(description)
+        .register(registry);
+  }
+}

@@ -1,0 +1,171 @@
+package dev.restcache.quarkus.internal;
+
+import static java.lang.System.Logger.Level.INFO;
+import static java.lang.System.Logger.Level.WARNING;
+
+import dev.restcache.ResponseCache;
+import dev.restcache.ResponseCacheFeature;
+import dev.restcache.internal.CacheEngine;
+import dev.restcache.internal.jaxrs.BodyCaptureInterceptor;
+import dev.restcache.internal.jaxrs.MethodFilters;
+import dev.restcache.memory.InMemoryCacheStore;
+import dev.restcache.quarkus.RestcacheConfig;
+import dev.restcache.spi.CacheStore;
+import io.quarkus.runtime.Startup;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.vertx.core.Context;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import java.io.IOException;
+import java.lang.reflect.Method;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import org.jboss.resteasy.reactive.server.spi.ResteasyReactiveContainerRequestContext;
+import org.jboss.resteasy.reactive.server.spi.ResteasyReactiveResourceInfo;
+
+/**
+ * The application's response cache, built from {@link RestcacheConfig} at startup, and what the
+ * Quarkus REST filters share: the filters each resource method gets, and the worker threads
+ * that run store calls for requests on an event loop.
+ */
+@Singleton
+@Startup
+public class CacheRuntime {
+  private static final System.Logger LOG = System.getLogger("dev.restcache");
+
+  private final CacheEngine engine;
+  private final CacheStore store;
+  private final boolean ownsStore;
+  private final Executor workers = Infrastructure.getDefaultWorkerPool();
+  private final Map<Method, MethodFilters> filtersByMethod = new ConcurrentHashMap<>();
+  private final BodyCaptureInterceptor capture;
+
+  // HazelcastStores through Instance: created, and Hazelcast loaded, only when it is chosen.
+  CacheRuntime(RestcacheConfig config, Instance<CacheStore> applicationStore,
+      Instance<HazelcastStores> hazelcastStores) {
+    if (!config.enabled()) {
+      LOG.log(INFO, "restcache: disabled");
+      store = null;
+      ownsStore = false;
+      engine = null;
+      capture = null;
+      return;
+    }
+    if (applicationStore.isResolvable()) {
+      store = applicationStore.get();
+      ownsStore = false;
+    } else if (config.store() == RestcacheConfig.Store.HAZELCAST) {
+      HazelcastStores.Opened opened = hazelcastStores.get().open(config.hazelcast());
+      store = opened.store();
+      ownsStore = opened.owned();
+    } else {
+      store = new InMemoryCacheStore(config.memory().maxSize().asLongValue());
+      ownsStore = true;
+    }
+    // The feature's cache is its engine; the filters need the engine itself.
+    engine = (CacheEngine) feature(config, store).cache();
+    capture = new BodyCaptureInterceptor(engine, Context::isOnEventLoopThread, workers);
+    LOG.log(INFO, "restcache: caching in {0}", store.getClass().getSimpleName());
+  }
+
+  private static ResponseCacheFeature feature(RestcacheConfig config, CacheStore store) {
+    ResponseCacheFeature.Builder builder = ResponseCacheFeature.builder()
+        .store(store)
+        .defaultTtl(config.defaultTtl())
+        .cacheAll(config.cacheAll())
+        .maxEntrySize((int) Math.min(Integer.MAX_VALUE, config.maxEntrySize().asLongValue()))
+        .requestDirectives(config.requestDirectives())
+        .generateETags(config.generateEtags())
+        .cacheStatusName(config.cacheStatusName())
+        .storeTimeout(config.storeTimeout())
+        .collapseTimeout(config.collapseTimeout())
+        .keyPrefix(config.keyPrefix())
+        .sortQueryParameters(config.sortQueryParameters());
+    config.ignoreQueryParameters()
+        .ifPresent(names -> builder.ignoreQueryParameters(names.toArray(String[]::new)));
+    config.anonymousCookies()
+        .ifPresent(names -> builder.anonymousCookies(names.toArray(String[]::new)));
+    return builder.build();
+  }
+
+  /** The cache, for {@code @Inject ResponseCache}; a disabled cache evicts nothing. */
+  @Produces
+  @Singleton
+  ResponseCache responseCache() {
+    return engine != null ? engine : DisabledCache.INSTANCE;
+  }
+
+  /** The engine, or null when the cache is disabled. */
+  CacheEngine engine() {
+    return engine;
+  }
+
+  /** The store, for the health check and the metrics; null when the cache is disabled. */
+  CacheStore store() {
+    return store;
+  }
+
+  /** The filters restcache binds to the request's resource method. */
+  MethodFilters filtersFor(ContainerRequestContext request) {
+    if (engine == null) {
+      return MethodFilters.NONE;
+    }
+    ResteasyReactiveResourceInfo resource = ((ResteasyReactiveContainerRequestContext) request)
+        .getServerRequestContext().getResteasyReactiveResourceInfo();
+    if (resource == null) {
+      return MethodFilters.NONE;
+    }
+    return filtersByMethod.computeIfAbsent(resource.getMethod(),
+        method -> MethodFilters.of(engine, method, resource.getResourceClass()));
+  }
+
+  /**
+   * Runs {@code action}, which may wait for the store: at once on a worker thread, and on a
+   * worker with the request suspended on an event loop, which must never wait.
+   */
+  void runBlocking(ContainerRequestContext request, FilterAction action) throws IOException {
+    if (!Context.isOnEventLoopThread()) {
+      action.run();
+      return;
+    }
+    ResteasyReactiveContainerRequestContext suspended =
+        (ResteasyReactiveContainerRequestContext) request;
+    suspended.suspend();
+    try {
+      workers.execute(() -> {
+        try {
+          action.run();
+          suspended.resume();
+        } catch (IOException | RuntimeException e) {
+          suspended.resume(e);
+        }
+      });
+    } catch (RejectedExecutionException e) {
+      LOG.log(WARNING, "restcache: no worker thread free, serving without the cache", e);
+      suspended.resume();
+    }
+  }
+
+  /** The body capture, or null when the cache is disabled. */
+  BodyCaptureInterceptor capture() {
+    return capture;
+  }
+
+  @PreDestroy
+  void close() {
+    if (ownsStore && store != null) {
+      store.close();
+    }
+  }
+
+  /** A filter step that may wait for the store. */
+  @FunctionalInterface
+  interface FilterAction {
+    void run() throws IOException;
+  }
+}

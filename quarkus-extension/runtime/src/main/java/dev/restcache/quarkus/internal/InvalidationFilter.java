@@ -1,0 +1,44 @@
+package dev.restcache.quarkus.internal;
+
+import dev.restcache.internal.jaxrs.MethodFilters;
+import dev.restcache.internal.jaxrs.WriteInvalidationFilter;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.HttpMethod;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.container.ContainerResponseFilter;
+import java.io.IOException;
+import java.util.Set;
+
+/**
+ * After a successful write, evicts its path and what {@code @Invalidates} declares, before the
+ * response is written; on an event loop, on a worker with the request suspended.
+ */
+@ApplicationScoped
+public class InvalidationFilter implements ContainerResponseFilter {
+  // Requests that evict nothing unless @Invalidates says so.
+  private static final Set<String> SAFE_METHODS =
+      Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS);
+
+  private final CacheRuntime runtime;
+
+  InvalidationFilter(CacheRuntime runtime) {
+    this.runtime = runtime;
+  }
+
+  @Override
+  public void filter(ContainerRequestContext request, ContainerResponseContext response)
+      throws IOException {
+    if (runtime.engine() == null) {
+      return;
+    }
+    MethodFilters filters = runtime.filtersFor(request);
+    if (filters.invalidates() != null) {
+      filters.invalidates().filter(request, response);
+    } else if (SAFE_METHODS.contains(request.getMethod())) {
+      return;
+    }
+    WriteInvalidationFilter eviction = new WriteInvalidationFilter(runtime.engine());
+    runtime.runBlocking(request, () -> eviction.filter(request, response));
+  }
+}

@@ -1,0 +1,38 @@
+package dev.restcache.quarkus.internal;
+
+import dev.restcache.internal.jaxrs.CacheFeatures;
+import dev.restcache.internal.jaxrs.MethodFilters;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import java.io.IOException;
+import org.jboss.resteasy.reactive.server.spi.ResteasyReactiveContainerRequestContext;
+import org.jboss.resteasy.reactive.server.spi.ServerRequestContext;
+
+/**
+ * Answers a cached method's GET or HEAD from the cache, after authentication and
+ * authorization; on an event loop, the lookup runs on a worker with the request suspended.
+ */
+@ApplicationScoped
+public class LookupFilter implements ContainerRequestFilter {
+  private final CacheRuntime runtime;
+
+  LookupFilter(CacheRuntime runtime) {
+    this.runtime = runtime;
+  }
+
+  @Override
+  public void filter(ContainerRequestContext request) throws IOException {
+    MethodFilters filters = runtime.filtersFor(request);
+    if (filters.lookup() == null) {
+      return;
+    }
+    ServerRequestContext server =
+        ((ResteasyReactiveContainerRequestContext) request).getServerRequestContext();
+    // Whatever ends the request, requests collapsed onto it are released then.
+    server.registerCompletionCallback(
+        failure -> CacheFeatures.requestCompleted(request, runtime.engine()));
+    request.setProperty(CaptureInterceptor.SERVER_CONTEXT, server);
+    runtime.runBlocking(request, () -> filters.lookup().filter(request));
+  }
+}

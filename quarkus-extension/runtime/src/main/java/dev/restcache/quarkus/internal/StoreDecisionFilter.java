@@ -1,0 +1,33 @@
+package dev.restcache.quarkus.internal;
+
+import dev.restcache.internal.jaxrs.CacheFeatures;
+import dev.restcache.internal.jaxrs.MethodFilters;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.container.ContainerResponseFilter;
+import java.io.IOException;
+
+/**
+ * Decides whether a cached method's response is stored, once every other response filter has
+ * shaped it; it may store a response without a body, or refresh an entry, so on an event loop
+ * it runs on a worker with the request suspended.
+ */
+@ApplicationScoped
+public class StoreDecisionFilter implements ContainerResponseFilter {
+  private final CacheRuntime runtime;
+
+  StoreDecisionFilter(CacheRuntime runtime) {
+    this.runtime = runtime;
+  }
+
+  @Override
+  public void filter(ContainerRequestContext request, ContainerResponseContext response)
+      throws IOException {
+    MethodFilters filters = runtime.filtersFor(request);
+    if (filters.store() == null || !CacheFeatures.awaitsResponse(request)) {
+      return;
+    }
+    runtime.runBlocking(request, () -> filters.store().filter(request, response));
+  }
+}
