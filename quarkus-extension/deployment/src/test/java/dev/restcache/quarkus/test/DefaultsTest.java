@@ -2,8 +2,11 @@ package dev.restcache.quarkus.test;
 
 import static io.restassured.RestAssured.delete;
 import static io.restassured.RestAssured.get;
+import static io.restassured.RestAssured.given;
+import static io.restassured.RestAssured.head;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.emptyString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 
@@ -45,6 +48,28 @@ class DefaultsTest {
         .header("ETag", containsString("\""));
     assertThat(counter.calls()).isEqualTo(1);
     assertThat(cache.stats().hits()).isEqualTo(hitsBefore + 1);
+  }
+
+  @Test
+  void headIsAnsweredFromTheEntryOfTheGetButNeverFillsIt() {
+    head("/items/cached/h").then().statusCode(200)
+        .header("Cache-Status", containsString("fwd=uri-miss"));
+    get("/items/cached/h").then().statusCode(200)
+        .header("Cache-Status", equalTo("restcache; fwd=uri-miss; stored"));
+    head("/items/cached/h").then().statusCode(200)
+        .header("Cache-Status", containsString("restcache; hit"))
+        .body(emptyString());
+    assertThat(counter.calls()).isEqualTo(2);
+  }
+
+  @Test
+  void requestsWithCredentialsNeverShareAPrivateAnswer() {
+    given().header("Authorization", "Bearer alice").get("/items/cached/p").then()
+        .statusCode(200).header("Cache-Status", containsString("detail=\"credentials\""));
+    given().header("Authorization", "Bearer bob").get("/items/cached/p").then()
+        .statusCode(200).body(equalTo("p #2"));
+    get("/items/cached/p").then().statusCode(200).body(equalTo("p #3"));
+    assertThat(counter.calls()).isEqualTo(3);
   }
 
   @Test

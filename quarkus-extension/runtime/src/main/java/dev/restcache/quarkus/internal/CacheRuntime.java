@@ -8,6 +8,7 @@ import dev.restcache.ResponseCacheFeature;
 import dev.restcache.internal.CacheEngine;
 import dev.restcache.internal.jaxrs.BodyCaptureInterceptor;
 import dev.restcache.internal.jaxrs.MethodFilters;
+import dev.restcache.internal.jaxrs.WriteInvalidationFilter;
 import dev.restcache.memory.InMemoryCacheStore;
 import dev.restcache.quarkus.RestcacheConfig;
 import dev.restcache.spi.CacheStore;
@@ -44,6 +45,7 @@ public class CacheRuntime {
   private final Executor workers = Infrastructure.getDefaultWorkerPool();
   private final Map<Method, MethodFilters> filtersByMethod = new ConcurrentHashMap<>();
   private final BodyCaptureInterceptor capture;
+  private final WriteInvalidationFilter writeInvalidation;
 
   // HazelcastStores through Instance: created, and Hazelcast loaded, only when it is chosen.
   CacheRuntime(RestcacheConfig config, Instance<CacheStore> applicationStore,
@@ -54,6 +56,7 @@ public class CacheRuntime {
       ownsStore = false;
       engine = null;
       capture = null;
+      writeInvalidation = null;
       return;
     }
     if (applicationStore.isResolvable()) {
@@ -70,6 +73,7 @@ public class CacheRuntime {
     // The feature's cache is its engine; the filters need the engine itself.
     engine = (CacheEngine) feature(config, store).cache();
     capture = new BodyCaptureInterceptor(engine, Context::isOnEventLoopThread, workers);
+    writeInvalidation = new WriteInvalidationFilter(engine);
     LOG.log(INFO, "restcache: caching in {0}", store.getClass().getSimpleName());
   }
 
@@ -121,7 +125,23 @@ public class CacheRuntime {
       return MethodFilters.NONE;
     }
     return filtersByMethod.computeIfAbsent(resource.getMethod(),
-        method -> MethodFilters.of(engine, method, resource.getResourceClass()));
+        method -> filtersOf(method, resource.getResourceClass()));
+  }
+
+  // The build rejects contradictory annotations it can see; one it cannot (on an interface the
+  // index lacks) leaves the method uncached rather than failing its requests.
+  private MethodFilters filtersOf(Method method, Class<?> resourceClass) {
+    try {
+      return MethodFilters.of(engine, method, resourceClass);
+    } catch (IllegalStateException e) {
+      LOG.log(WARNING, e.getMessage() + "; the method is served without the cache");
+      return MethodFilters.NONE;
+    }
+  }
+
+  /** The eviction after writes, or null when the cache is disabled. */
+  WriteInvalidationFilter writeInvalidation() {
+    return writeInvalidation;
   }
 
   /**

@@ -29,7 +29,8 @@ public class InvalidationFilter implements ContainerResponseFilter {
   @Override
   public void filter(ContainerRequestContext request, ContainerResponseContext response)
       throws IOException {
-    if (runtime.engine() == null) {
+    WriteInvalidationFilter eviction = runtime.writeInvalidation();
+    if (eviction == null) {
       return;
     }
     MethodFilters filters = runtime.filtersFor(request);
@@ -38,7 +39,6 @@ public class InvalidationFilter implements ContainerResponseFilter {
     } else if (SAFE_METHODS.contains(request.getMethod())) {
       return;
     }
-    WriteInvalidationFilter eviction = new WriteInvalidationFilter(runtime.engine());
     runtime.runBlocking(request, () -> eviction.filter(request, response));
   }
 }
