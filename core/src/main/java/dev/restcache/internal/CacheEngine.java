@@ -98,6 +98,13 @@ public final class CacheEngine implements ResponseCache {
   }
 
   /**
+   * Only from {@link #lookupWithoutWaiting}: another request is filling the entry, and the
+   * lookup would wait for it. Nothing was changed; look up again where waiting is allowed.
+   */
+  public record WouldWait() implements Lookup {
+  }
+
+  /**
    * A key being filled by one request; completed when that request is done with it.
    *
    * @param leased whether the store's lease was taken too (released with the fill)
@@ -115,6 +122,23 @@ public final class CacheEngine implements ResponseCache {
    */
   public Lookup lookup(URI requestUri, Function<String, List<String>> requestHeader,
       boolean hasCredentials, CacheDirectives requestDirectives) {
+    return lookup(requestUri, requestHeader, hasCredentials, requestDirectives, true);
+  }
+
+  /**
+   * As {@link #lookup}, for a thread that must never wait: where the lookup would wait for
+   * another request filling the same key (collapsed forwarding), it returns {@link WouldWait}
+   * instead. With a store that {@linkplain CacheStore#completesInline() completes inline}, it
+   * then never waits at all.
+   */
+  public Lookup lookupWithoutWaiting(URI requestUri,
+      Function<String, List<String>> requestHeader, boolean hasCredentials,
+      CacheDirectives requestDirectives) {
+    return lookup(requestUri, requestHeader, hasCredentials, requestDirectives, false);
+  }
+
+  private Lookup lookup(URI requestUri, Function<String, List<String>> requestHeader,
+      boolean hasCredentials, CacheDirectives requestDirectives, boolean mayWait) {
     Optional<NotStoredReason> refused = RequestScreening.bypassReason(requestHeader);
     if (refused.isPresent()) {
       LOG.log(TRACE, "bypass: {0}: {1}", requestUri, refused.get().detail());
@@ -123,7 +147,7 @@ public final class CacheEngine implements ResponseCache {
     String primaryKey = CacheKeys.primaryKey(settings.keyRules(), requestUri, requestHeader);
     try {
       return lookup(primaryKey, requestUri, requestHeader, hasCredentials, requestDirectives,
-          !settings.collapseTimeout().isZero());
+          !settings.collapseTimeout().isZero(), mayWait);
     } catch (StoreFailure e) {
       return new Bypass(NotStoredReason.STORE_ERROR);
     }
@@ -131,7 +155,7 @@ public final class CacheEngine implements ResponseCache {
 
   private Lookup lookup(String primaryKey, URI requestUri,
       Function<String, List<String>> requestHeader, boolean hasCredentials,
-      CacheDirectives requestDirectives, boolean mayCollapse) {
+      CacheDirectives requestDirectives, boolean mayCollapse, boolean mayWait) {
     String fwd = "uri-miss";
     StoredResponse fallback = null;
     StoredResponse stale = null;
@@ -178,9 +202,12 @@ public final class CacheEngine implements ResponseCache {
     if (lead != null) {
       return miss(fwd, primaryKey, requestUri, lead, fallback, stale);
     }
+    if (!mayWait) {
+      return new WouldWait();
+    }
     awaitFill(primaryKey);
     Lookup after = lookup(primaryKey, requestUri, requestHeader, hasCredentials,
-        requestDirectives, false);
+        requestDirectives, false, true);
     return after instanceof Hit hit ? new Hit(hit.response(), true) : after;
   }
 

@@ -155,6 +155,12 @@ public final class InMemoryCacheStore implements CacheStore {
     return CompletableFuture.completedFuture(null);
   }
 
+  /** Always: every operation is done on the calling thread, without waiting for I/O. */
+  @Override
+  public boolean completesInline() {
+    return true;
+  }
+
   /** The number of entries held, counting those expired but not yet cleaned up. */
   public long size() {
     return entries.estimatedSize();

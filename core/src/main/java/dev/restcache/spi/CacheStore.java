@@ -76,6 +76,15 @@ public interface CacheStore extends AutoCloseable {
     return CompletableFuture.completedFuture(null);
   }
 
+  /**
+   * Whether every operation has finished when it returns (its stage is already complete), so
+   * that the cache may call the store from a thread that must never wait, such as a Vert.x
+   * event loop. The default: false, the safe answer for a remote store.
+   */
+  default boolean completesInline() {
+    return false;
+  }
+
   /** Releases what the store holds open; the default does nothing. */
   @Override
   default void close() {

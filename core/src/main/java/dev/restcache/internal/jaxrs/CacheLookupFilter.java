@@ -28,7 +28,7 @@ import java.util.function.Function;
  * {@link CacheExchange} that the response side completes. Runs after authentication and
  * authorization filters, so a hit never skips them.
  */
-final class CacheLookupFilter implements ContainerRequestFilter {
+public final class CacheLookupFilter implements ContainerRequestFilter {
   private static final System.Logger LOG = System.getLogger("dev.restcache");
   // Conditions a cache cannot answer from a stored response for the client.
   private static final List<String> UNREVALIDATABLE_CONDITIONS =
@@ -44,15 +44,30 @@ final class CacheLookupFilter implements ContainerRequestFilter {
 
   @Override
   public void filter(ContainerRequestContext request) {
+    filter(request, true);
+  }
+
+  /**
+   * As {@link #filter}, on a thread that must never wait: returns false, having changed
+   * nothing, when the lookup would wait for another request filling the same entry; then call
+   * {@link #filter} where waiting is allowed. With a store that completes inline, it then never
+   * waits at all.
+   */
+  public boolean filterWithoutWaiting(ContainerRequestContext request) {
+    return filter(request, false);
+  }
+
+  private boolean filter(ContainerRequestContext request, boolean mayWait) {
     // Jersey shows a HEAD routed to a GET method as GET here; both read the GET entry.
     String method = request.getMethod();
     if (!HttpMethod.GET.equals(method) && !HttpMethod.HEAD.equals(method)) {
-      return;
+      return true;
     }
     try {
-      lookup(request);
+      return lookup(request, mayWait);
     } catch (RuntimeException e) {
       LOG.log(WARNING, "lookup failed, serving without the cache", e);
+      return true;
     }
   }
 
@@ -92,7 +107,7 @@ final class CacheLookupFilter implements ContainerRequestFilter {
     return name -> byLowerCaseName.get(name.toLowerCase(Locale.ROOT));
   }
 
-  private void lookup(ContainerRequestContext request) {
+  private boolean lookup(ContainerRequestContext request, boolean mayWait) {
     Instant requestTime = engine.now();
     URI uri = request.getUriInfo().getRequestUri();
     Function<String, List<String>> header = headersOf(request);
@@ -101,7 +116,12 @@ final class CacheLookupFilter implements ContainerRequestFilter {
         ? CacheDirectives.forRequest(request.getHeaders().get(HttpHeaders.CACHE_CONTROL),
             request.getHeaders().get("Pragma"))
         : CacheDirectives.NONE;
-    CacheEngine.Lookup lookup = engine.lookup(uri, header, authorized, directives);
+    CacheEngine.Lookup lookup = mayWait
+        ? engine.lookup(uri, header, authorized, directives)
+        : engine.lookupWithoutWaiting(uri, header, authorized, directives);
+    if (lookup instanceof CacheEngine.WouldWait) {
+      return false;
+    }
     Set<String> tags = Set.of();
     if (lookup instanceof CacheEngine.Miss) {
       MultivaluedMap<String, String> pathParameters = request.getUriInfo().getPathParameters();
@@ -122,5 +142,6 @@ final class CacheLookupFilter implements ContainerRequestFilter {
               "request").detail("only-if-cached").toHeaderValue())
           .build());
     }
+    return true;
   }
 }

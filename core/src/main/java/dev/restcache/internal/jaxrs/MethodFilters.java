@@ -8,7 +8,6 @@ import dev.restcache.internal.CacheEngine;
 import dev.restcache.internal.http.CacheDirectives;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Priorities;
-import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.ContainerResponseFilter;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
@@ -28,7 +27,7 @@ import java.util.List;
  * @param invalidates resolves {@code @Invalidates} for the write invalidation
  */
 public record MethodFilters(ContainerResponseFilter cacheControl,
-    ContainerResponseFilter neverCache, ContainerRequestFilter lookup,
+    ContainerResponseFilter neverCache, CacheLookupFilter lookup,
     ContainerResponseFilter store, ContainerResponseFilter invalidates) {
 
   /** No filters: a method restcache has nothing to do with. */
