@@ -37,6 +37,14 @@ public class BookResource {
     return titles.getOrDefault(id, "untitled " + id);
   }
 
+  /** The same read, never cached: the baseline a hit is measured against. */
+  @GET
+  @Path("/plain/{id}")
+  public String plain(@PathParam("id") String id) {
+    calls.record("plain " + id);
+    return titles.getOrDefault(id, "untitled " + id);
+  }
+
   @PUT
   @Path("/{id}")
   public String put(@PathParam("id") String id, String title) {

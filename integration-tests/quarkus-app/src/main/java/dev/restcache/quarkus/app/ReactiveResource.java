@@ -29,6 +29,14 @@ public class ReactiveResource {
     return Uni.createFrom().item("reactive " + id);
   }
 
+  /** The same read, never cached: the baseline a hit is measured against. */
+  @GET
+  @Path("/plain/{id}")
+  public Uni<String> plain(@PathParam("id") String id) {
+    calls.record("reactive plain " + id);
+    return Uni.createFrom().item("reactive " + id);
+  }
+
   @PUT
   @Path("/{id}")
   public Uni<String> put(@PathParam("id") String id, String body) {

@@ -46,6 +46,7 @@ public class CacheRuntime {
   private final Map<Method, MethodFilters> filtersByMethod = new ConcurrentHashMap<>();
   private final BodyCaptureInterceptor capture;
   private final WriteInvalidationFilter writeInvalidation;
+  private final boolean storeCompletesInline;
 
   // HazelcastStores through Instance: created, and Hazelcast loaded, only when it is chosen.
   CacheRuntime(RestcacheConfig config, Instance<CacheStore> applicationStore,
@@ -57,6 +58,7 @@ public class CacheRuntime {
       engine = null;
       capture = null;
       writeInvalidation = null;
+      storeCompletesInline = true;
       return;
     }
     if (applicationStore.isResolvable()) {
@@ -72,7 +74,9 @@ public class CacheRuntime {
     }
     // The feature's cache is its engine; the filters need the engine itself.
     engine = (CacheEngine) feature(config, store).cache();
-    capture = new BodyCaptureInterceptor(engine, Context::isOnEventLoopThread, workers);
+    storeCompletesInline = store.completesInline();
+    capture = new BodyCaptureInterceptor(engine,
+        () -> !storeCompletesInline && onEventLoop(), workers);
     writeInvalidation = new WriteInvalidationFilter(engine);
     LOG.log(INFO, "restcache: caching in {0}", store.getClass().getSimpleName());
   }
@@ -145,11 +149,24 @@ public class CacheRuntime {
   }
 
   /**
-   * Runs {@code action}, which may wait for the store: at once on a worker thread, and on a
-   * worker with the request suspended on an event loop, which must never wait.
+   * Runs {@code action}, which may call the store: at once, unless it would wait for the store
+   * on an event loop (see {@link #offloadFromEventLoop}).
    */
-  void runBlocking(ContainerRequestContext request, FilterAction action) throws IOException {
-    if (!Context.isOnEventLoopThread()) {
+  void runStoreCalls(ContainerRequestContext request, FilterAction action) throws IOException {
+    if (storeCompletesInline) {
+      action.run();
+    } else {
+      offloadFromEventLoop(request, action);
+    }
+  }
+
+  /**
+   * Runs {@code action}, which may wait: at once on a worker thread, and on a worker with the
+   * request suspended on an event loop, which must never wait.
+   */
+  void offloadFromEventLoop(ContainerRequestContext request, FilterAction action)
+      throws IOException {
+    if (!onEventLoop()) {
       action.run();
       return;
     }
@@ -169,6 +186,16 @@ public class CacheRuntime {
       LOG.log(WARNING, "restcache: no worker thread free, serving without the cache", e);
       suspended.resume();
     }
+  }
+
+  /** Whether the caller is a Vert.x event-loop thread, which must never wait. */
+  static boolean onEventLoop() {
+    return Context.isOnEventLoopThread();
+  }
+
+  /** Whether the store never makes its caller wait (the in-memory store). */
+  boolean storeCompletesInline() {
+    return storeCompletesInline;
   }
 
   /** The body capture, or null when the cache is disabled. */

@@ -15,8 +15,9 @@ import org.jboss.resteasy.reactive.server.spi.ServerHttpResponse;
 import org.jboss.resteasy.reactive.server.spi.ServerRequestContext;
 
 /**
- * Captures the body of a response the store decision accepted. A writer cannot be suspended:
- * on an event loop the body is handed to a worker to store, and the response goes on at once.
+ * Captures the body of a response the store decision accepted. A writer cannot be suspended: on
+ * an event loop with a store that does not complete inline, the body is handed to a worker to
+ * store, and the response goes on at once.
  *
  * <p>Quarkus REST hands the response headers to Vert.x before the innermost writer runs, so the
  * headers the capture adds once the body is known ({@code ETag}, {@code Cache-Status}) are

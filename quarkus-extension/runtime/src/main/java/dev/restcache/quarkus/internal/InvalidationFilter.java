@@ -12,7 +12,8 @@ import java.util.Set;
 
 /**
  * After a successful write, evicts its path and what {@code @Invalidates} declares, before the
- * response is written; on an event loop, on a worker with the request suspended.
+ * response is written; on an event loop with a store that does not complete inline, on a worker
+ * with the request suspended.
  */
 @ApplicationScoped
 public class InvalidationFilter implements ContainerResponseFilter {
@@ -39,6 +40,6 @@ public class InvalidationFilter implements ContainerResponseFilter {
     } else if (SAFE_METHODS.contains(request.getMethod())) {
       return;
     }
-    runtime.runBlocking(request, () -> eviction.filter(request, response));
+    runtime.runStoreCalls(request, () -> eviction.filter(request, response));
   }
 }

@@ -11,7 +11,8 @@ import org.jboss.resteasy.reactive.server.spi.ServerRequestContext;
 
 /**
  * Answers a cached method's GET or HEAD from the cache, after authentication and
- * authorization; on an event loop, the lookup runs on a worker with the request suspended.
+ * authorization. On an event loop, a lookup that would wait (for a remote store, or for another
+ * request filling the entry) runs on a worker with the request suspended.
  */
 @ApplicationScoped
 public class LookupFilter implements ContainerRequestFilter {
@@ -33,6 +34,11 @@ public class LookupFilter implements ContainerRequestFilter {
     server.registerCompletionCallback(
         failure -> CacheFeatures.requestCompleted(request, runtime.engine()));
     request.setProperty(CaptureInterceptor.SERVER_CONTEXT, server);
-    runtime.runBlocking(request, () -> filters.lookup().filter(request));
+    // With an in-memory store only collapsed forwarding waits: try without it first.
+    if (CacheRuntime.onEventLoop() && runtime.storeCompletesInline()
+        && filters.lookup().filterWithoutWaiting(request)) {
+      return;
+    }
+    runtime.offloadFromEventLoop(request, () -> filters.lookup().filter(request));
   }
 }

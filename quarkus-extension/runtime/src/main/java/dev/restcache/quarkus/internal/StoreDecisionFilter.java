@@ -10,8 +10,8 @@ import java.io.IOException;
 
 /**
  * Decides whether a cached method's response is stored, once every other response filter has
- * shaped it; it may store a response without a body, or refresh an entry, so on an event loop
- * it runs on a worker with the request suspended.
+ * shaped it. It may store a response without a body, or refresh an entry, so on an event loop
+ * with a store that does not complete inline it runs on a worker with the request suspended.
  */
 @ApplicationScoped
 public class StoreDecisionFilter implements ContainerResponseFilter {
@@ -28,6 +28,6 @@ public class StoreDecisionFilter implements ContainerResponseFilter {
     if (filters.store() == null || !CacheFeatures.awaitsResponse(request)) {
       return;
     }
-    runtime.runBlocking(request, () -> filters.store().filter(request, response));
+    runtime.runStoreCalls(request, () -> filters.store().filter(request, response));
   }
 }
