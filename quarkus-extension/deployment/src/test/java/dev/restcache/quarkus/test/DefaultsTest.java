@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.emptyString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.nullValue;
 
 import dev.restcache.ResponseCache;
@@ -70,6 +71,16 @@ class DefaultsTest {
         .statusCode(200).body(equalTo("p #2"));
     get("/items/cached/p").then().statusCode(200).body(equalTo("p #3"));
     assertThat(counter.calls()).isEqualTo(3);
+  }
+
+  @Test
+  void cacheControlIsMergedAndSetsTheFreshness() {
+    get("/items/controlled/k").then().statusCode(200)
+        .header("Cache-Control", equalTo("must-revalidate, max-age=30"));
+    get("/items/controlled/k").then().statusCode(200)
+        .header("Cache-Control", equalTo("must-revalidate, max-age=30"))
+        .header("Cache-Status", matchesPattern("restcache; hit; ttl=(29|30)"));
+    assertThat(counter.calls()).isEqualTo(1);
   }
 
   @Test

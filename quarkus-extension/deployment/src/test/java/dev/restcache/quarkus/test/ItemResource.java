@@ -1,5 +1,6 @@
 package dev.restcache.quarkus.test;
 
+import dev.restcache.CacheControl;
 import dev.restcache.Cached;
 import dev.restcache.NeverCache;
 import jakarta.inject.Inject;
@@ -21,6 +22,14 @@ public class ItemResource {
   @Path("/cached/{id}")
   @Cached(tags = "item:{id}")
   public String cached(@PathParam("id") String id) {
+    return id + " #" + counter.next();
+  }
+
+  @GET
+  @Path("/controlled/{id}")
+  @Cached
+  @CacheControl(maxAge = 30, mustRevalidate = true)
+  public String controlled(@PathParam("id") String id) {
     return id + " #" + counter.next();
   }
 
