@@ -11,6 +11,7 @@ import dev.restcache.Cached;
 import io.quarkus.test.QuarkusUnitTest;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.ServiceUnavailableException;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.Request;
@@ -59,6 +60,15 @@ class StalenessTest {
         .header("Cache-Status", containsString("detail=\"stale-if-error\""));
   }
 
+  @Test
+  void thrownServerErrorIsReplacedByTheStaleEntry() throws InterruptedException {
+    get("/failing/thrown").then().statusCode(200).body(equalTo("good"));
+    Failing.THROWING.set(true);
+    waitUntilStale();
+    get("/failing/thrown").then().statusCode(200).body(equalTo("good"))
+        .header("Cache-Status", containsString("detail=\"stale-if-error\""));
+  }
+
   @Path("/revalidated")
   public static class Revalidated {
     static final AtomicInteger FULL_ANSWERS = new AtomicInteger();
@@ -82,6 +92,18 @@ class StalenessTest {
   @Path("/failing")
   public static class Failing {
     static final AtomicBoolean BROKEN = new AtomicBoolean();
+    static final AtomicBoolean THROWING = new AtomicBoolean();
+
+    @GET
+    @Path("/thrown")
+    @Cached
+    @CacheControl(maxAge = 2, staleIfError = 60)
+    public String thrown() {
+      if (THROWING.get()) {
+        throw new ServiceUnavailableException("down");
+      }
+      return "good";
+    }
 
     @GET
     @Cached
