@@ -122,29 +122,47 @@ public final class HazelcastCacheStore implements CacheStore {
   }
 
   /**
-   * Starts an embedded member of cluster {@code clusterName} listening on {@code port} and
-   * joining {@code members} ("host:port") over TCP/IP, multicast off, configured as
-   * {@link #configure} does, and a store on it that shuts the member down when closed.
+   * Starts an embedded member configured by {@link #memberConfig}, and a store on it that shuts
+   * the member down when closed.
    */
   public static HazelcastCacheStore startMember(String clusterName, List<String> members,
       int port, String mapName, boolean nearCache) {
+    return owning(Hazelcast.newHazelcastInstance(
+        memberConfig(clusterName, members, port, mapName, nearCache)), mapName);
+  }
+
+  /**
+   * The configuration of an embedded member of cluster {@code clusterName} listening on
+   * {@code port} and joining {@code members} ("host:port") over TCP/IP, multicast and
+   * auto-detection off, with the map configured as {@link #configure} does.
+   */
+  public static Config memberConfig(String clusterName, List<String> members, int port,
+      String mapName, boolean nearCache) {
     Config config = new Config().setClusterName(clusterName);
     config.getNetworkConfig().setPort(port).setPortAutoIncrement(false);
     JoinConfig join = config.getNetworkConfig().getJoin();
     join.getMulticastConfig().setEnabled(false);
     join.getAutoDetectionConfig().setEnabled(false);
     join.getTcpIpConfig().setEnabled(true).setMembers(List.copyOf(members));
-    configure(config, mapName, DEFAULT_MAX_ENTRIES_PER_NODE, nearCache);
-    return new HazelcastCacheStore(Hazelcast.newHazelcastInstance(config), mapName, true,
-        Clock.systemUTC());
+    return configure(config, mapName, DEFAULT_MAX_ENTRIES_PER_NODE, nearCache);
   }
 
   /**
-   * Starts a client of cluster {@code clusterName} at {@code addresses} ("host:port") that
-   * reconnects by itself and fails fast while the cluster is away, and a store on it that shuts
-   * the client down when closed.
+   * Starts a client configured by {@link #clientConfig}, and a store on it that shuts the client
+   * down when closed.
    */
   public static HazelcastCacheStore startClient(String clusterName, List<String> addresses,
+      String mapName, boolean nearCache) {
+    return owning(HazelcastClient.newHazelcastClient(
+        clientConfig(clusterName, addresses, mapName, nearCache)), mapName);
+  }
+
+  /**
+   * The configuration of a client of cluster {@code clusterName} at {@code addresses}
+   * ("host:port") that reconnects by itself and fails fast while the cluster is away, with the
+   * recommended near cache when {@code nearCache}.
+   */
+  public static ClientConfig clientConfig(String clusterName, List<String> addresses,
       String mapName, boolean nearCache) {
     ClientConfig config = new ClientConfig().setClusterName(clusterName);
     config.getNetworkConfig().setAddresses(List.copyOf(addresses));
@@ -154,8 +172,7 @@ public final class HazelcastCacheStore implements CacheStore {
     if (nearCache) {
       config.addNearCacheConfig(nearCacheConfig(mapName));
     }
-    return new HazelcastCacheStore(HazelcastClient.newHazelcastClient(config), mapName, true,
-        Clock.systemUTC());
+    return config;
   }
 
   /**

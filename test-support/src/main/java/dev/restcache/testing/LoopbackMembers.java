@@ -1,7 +1,6 @@
 package dev.restcache.testing;
 
 import com.hazelcast.config.Config;
-import com.hazelcast.config.JoinConfig;
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import dev.restcache.hazelcast.HazelcastCacheStore;
@@ -18,20 +17,15 @@ public final class LoopbackMembers {
 
   /** The configuration of a member of {@code cluster} on {@code port}, among {@code ports}. */
   public static Config config(String cluster, int port, List<Integer> ports, boolean nearCache) {
-    Config config = new Config().setClusterName(cluster);
+    Config config = HazelcastCacheStore.memberConfig(cluster,
+        ports.stream().map(p -> "127.0.0.1:" + p).toList(), port,
+        HazelcastCacheStore.DEFAULT_MAP_NAME, nearCache);
     config.setProperty("hazelcast.phone.home.enabled", "false");
     config.setProperty("hazelcast.wait.seconds.before.join", "0");
     config.setProperty("hazelcast.max.wait.seconds.before.join", "0");
     config.setProperty("hazelcast.shutdownhook.enabled", "false");
-    config.getNetworkConfig().setPort(port).setPortAutoIncrement(false);
     config.getNetworkConfig().getInterfaces().setEnabled(true).addInterface("127.0.0.1");
-    JoinConfig join = config.getNetworkConfig().getJoin();
-    join.getAutoDetectionConfig().setEnabled(false);
-    join.getMulticastConfig().setEnabled(false);
-    join.getTcpIpConfig().setEnabled(true);
-    ports.forEach(p -> join.getTcpIpConfig().addMember("127.0.0.1:" + p));
-    return HazelcastCacheStore.configure(config, HazelcastCacheStore.DEFAULT_MAP_NAME,
-        HazelcastCacheStore.DEFAULT_MAX_ENTRIES_PER_NODE, nearCache);
+    return config;
   }
 
   /** Starts a member of {@code cluster} on {@code port}, among {@code ports}, no near cache. */

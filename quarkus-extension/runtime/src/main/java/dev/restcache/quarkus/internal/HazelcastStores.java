@@ -2,9 +2,7 @@ package dev.restcache.quarkus.internal;
 
 import com.hazelcast.client.HazelcastClient;
 import com.hazelcast.client.config.ClientConfig;
-import com.hazelcast.client.config.ClientConnectionStrategyConfig;
 import com.hazelcast.config.Config;
-import com.hazelcast.config.JoinConfig;
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import dev.restcache.hazelcast.HazelcastCacheStore;
@@ -13,6 +11,7 @@ import dev.restcache.spi.CacheStore;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Singleton;
 import java.util.List;
+import java.util.function.BiConsumer;
 
 /**
  * Opens the Hazelcast store: on the application's own {@link HazelcastInstance} bean when it has
@@ -42,34 +41,25 @@ public class HazelcastStores {
   }
 
   private static Config memberConfig(RestcacheConfig.Hazelcast config) {
-    Config member = new Config().setClusterName(config.clusterName());
-    member.setProperty("hazelcast.phone.home.enabled", "false");
-    // Quarkus shuts the member down with the application.
-    member.setProperty("hazelcast.shutdownhook.enabled", "false");
-    member.getNetworkConfig().setPort(config.port()).setPortAutoIncrement(false);
+    Config member = HazelcastCacheStore.memberConfig(config.clusterName(),
+        config.members().orElse(List.of()), config.port(), config.mapName(), config.nearCache());
+    withoutPhoneHomeOrShutdownHook(member::setProperty);
     config.bindAddress().ifPresent(address ->
         member.getNetworkConfig().getInterfaces().setEnabled(true).addInterface(address));
-    JoinConfig join = member.getNetworkConfig().getJoin();
-    join.getMulticastConfig().setEnabled(false);
-    join.getAutoDetectionConfig().setEnabled(false);
-    join.getTcpIpConfig().setEnabled(true).setMembers(config.members().orElse(List.of()));
-    return HazelcastCacheStore.configure(member, config.mapName(),
-        HazelcastCacheStore.DEFAULT_MAX_ENTRIES_PER_NODE, config.nearCache());
+    return member;
   }
 
   private static ClientConfig clientConfig(RestcacheConfig.Hazelcast config) {
-    ClientConfig client = new ClientConfig().setClusterName(config.clusterName());
-    client.setProperty("hazelcast.phone.home.enabled", "false");
-    client.setProperty("hazelcast.shutdownhook.enabled", "false");
-    client.getNetworkConfig().setAddresses(config.members().orElse(List.of("127.0.0.1:5701")));
-    // Reconnects by itself; while the cluster is away, calls fail at once and requests are
-    // served without the cache.
-    client.getConnectionStrategyConfig()
-        .setReconnectMode(ClientConnectionStrategyConfig.ReconnectMode.ASYNC)
-        .getConnectionRetryConfig().setClusterConnectTimeoutMillis(-1);
-    if (config.nearCache()) {
-      client.addNearCacheConfig(HazelcastCacheStore.nearCacheConfig(config.mapName()));
-    }
+    ClientConfig client = HazelcastCacheStore.clientConfig(config.clusterName(),
+        config.members().orElse(List.of("127.0.0.1:5701")), config.mapName(),
+        config.nearCache());
+    withoutPhoneHomeOrShutdownHook(client::setProperty);
     return client;
+  }
+
+  // Quarkus shuts the instance down with the application; nothing is reported to Hazelcast.
+  private static void withoutPhoneHomeOrShutdownHook(BiConsumer<String, String> property) {
+    property.accept("hazelcast.phone.home.enabled", "false");
+    property.accept("hazelcast.shutdownhook.enabled", "false");
   }
 }
