@@ -60,6 +60,15 @@ public final class WriteInvalidationFilter implements ContainerResponseFilter {
     }
   }
 
+  /**
+   * Whether {@link #filter} may evict anything for {@code request}: an unsafe method, or
+   * evictions {@code @Invalidates} declared (which its filter, running first, recorded).
+   */
+  public static boolean mayEvict(ContainerRequestContext request) {
+    return !SAFE_METHODS.contains(request.getMethod())
+        || request.getProperty(InvalidatesFilter.PROPERTY) != null;
+  }
+
   static boolean succeeded(int status) {
     Response.Status.Family family = Response.Status.Family.familyOf(status);
     return family == Response.Status.Family.SUCCESSFUL

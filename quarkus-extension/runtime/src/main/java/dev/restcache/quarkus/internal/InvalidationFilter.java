@@ -3,12 +3,10 @@ package dev.restcache.quarkus.internal;
 import dev.restcache.internal.jaxrs.MethodFilters;
 import dev.restcache.internal.jaxrs.WriteInvalidationFilter;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
 import java.io.IOException;
-import java.util.Set;
 
 /**
  * After a successful write, evicts its path and what {@code @Invalidates} declares, before the
@@ -17,10 +15,6 @@ import java.util.Set;
  */
 @ApplicationScoped
 public class InvalidationFilter implements ContainerResponseFilter {
-  // Requests that evict nothing unless @Invalidates says so.
-  private static final Set<String> SAFE_METHODS =
-      Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS);
-
   private final CacheRuntime runtime;
 
   InvalidationFilter(CacheRuntime runtime) {
@@ -37,9 +31,9 @@ public class InvalidationFilter implements ContainerResponseFilter {
     MethodFilters filters = runtime.filtersFor(request);
     if (filters.invalidates() != null) {
       filters.invalidates().filter(request, response);
-    } else if (SAFE_METHODS.contains(request.getMethod())) {
-      return;
     }
-    runtime.runStoreCalls(request, () -> eviction.filter(request, response));
+    if (WriteInvalidationFilter.mayEvict(request)) {
+      runtime.runStoreCalls(request, () -> eviction.filter(request, response));
+    }
   }
 }
