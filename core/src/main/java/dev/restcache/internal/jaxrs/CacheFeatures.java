@@ -3,6 +3,7 @@ package dev.restcache.internal.jaxrs;
 import dev.restcache.internal.CacheEngine;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.FeatureContext;
+import jakarta.ws.rs.ext.InterceptorContext;
 
 /** Registers everything a response cache needs with a Jakarta REST application. */
 public final class CacheFeatures {
@@ -20,6 +21,12 @@ public final class CacheFeatures {
   public static boolean awaitsResponse(ContainerRequestContext request) {
     return request.getProperty(CacheExchange.PROPERTY) instanceof CacheExchange exchange
         && !exchange.answeredByCache();
+  }
+
+  /** Whether the body about to be written is one the cache will store. */
+  public static boolean awaitsBody(InterceptorContext context) {
+    return context.getProperty(CacheExchange.PROPERTY) instanceof CacheExchange exchange
+        && exchange.awaitsBody();
   }
 
   /**

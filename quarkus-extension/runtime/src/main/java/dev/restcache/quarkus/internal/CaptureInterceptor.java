@@ -1,5 +1,6 @@
 package dev.restcache.quarkus.internal;
 
+import dev.restcache.internal.jaxrs.CacheFeatures;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.ext.WriterInterceptor;
@@ -36,7 +37,8 @@ public class CaptureInterceptor implements WriterInterceptor {
 
   @Override
   public void aroundWriteTo(WriterInterceptorContext context) throws IOException {
-    if (runtime.capture() == null
+    // Replayed hits and uncached responses are written as they are.
+    if (runtime.capture() == null || !CacheFeatures.awaitsBody(context)
         || !(context.getProperty(SERVER_CONTEXT) instanceof ServerRequestContext server)) {
       context.proceed();
       return;
