@@ -37,7 +37,11 @@ public @interface CacheControl {
   /** {@code no-transform}: intermediaries must not transform the content. */
   boolean noTransform() default false;
 
-  /** {@code must-revalidate}: once stale, never served without revalidation. */
+  /**
+   * {@code must-revalidate}: once stale, never served without revalidation. Also lets a shared
+   * cache reuse an answer to a request with {@code Authorization} (RFC 9111 §3.5), but not one
+   * to a request identified by a cookie, a credential header or a principal.
+   */
   boolean mustRevalidate() default false;
 
   /** {@code proxy-revalidate}: {@code must-revalidate} for shared caches only. */
@@ -46,7 +50,11 @@ public @interface CacheControl {
   /** {@code private}: only the user's own cache may store it; restcache will not. */
   boolean isPrivate() default false;
 
-  /** {@code public}: any cache may store it, even for a request with {@code Authorization}. */
+  /**
+   * {@code public}: any cache may store it, even for a request with credentials. Not for a
+   * method that reads the {@code SecurityContext}, unless it is
+   * {@code @Cached(identityIndependent = true)}.
+   */
   boolean isPublic() default false;
 
   /** {@code immutable}: the content never changes while fresh (RFC 8246). */

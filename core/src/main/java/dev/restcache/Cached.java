@@ -12,10 +12,15 @@ import java.lang.annotation.Target;
  *
  * <p>The response's own freshness ({@code s-maxage}, {@code max-age}, {@code Expires}) decides
  * how long it stays fresh; {@link #ttl()} applies only when the response declares none and its
- * status is heuristically cacheable (200, 203, 204, 300, 301, 308, 404, 405, 410, 414, 501).
+ * status is heuristically cacheable and successful (200, 203, 204, 300, 301, 308).
  * Responses that must not be shared ({@code no-store}, {@code private}, {@code Set-Cookie},
- * {@code Vary: *}, answers to requests with {@code Authorization} that do not say
- * {@code public}) are served but never stored.
+ * {@code Vary: *}, answers to requests with credentials that do not say {@code public} or
+ * {@code s-maxage}, errors the resource did not make fresh itself) are served but never
+ * stored.
+ *
+ * <p>The key holds what the method reads: {@code Accept} when it can produce several media
+ * types, every {@code @HeaderParam}, the value of every {@code @CookieParam}; these
+ * are added to the response's {@code Vary}.
  *
  * <pre>{@code
  * @GET @Path("{id}") @Cached(ttl = 60, tags = {"books", "book:{id}"})
@@ -49,4 +54,13 @@ public @interface Cached {
    * added to the response's {@code Vary} and become part of the cache key.
    */
   String[] vary() default {};
+
+  /**
+   * Whether the response is the same for every user although the method injects the
+   * {@code SecurityContext} (for logging, say). Without it such a method is personalised: a
+   * request with credentials ({@code Authorization}, a cookie, a credential header, a principal)
+   * neither reads nor fills its cache entry, whatever the response's {@code Cache-Control}.
+   * Default: false.
+   */
+  boolean identityIndependent() default false;
 }

@@ -11,7 +11,9 @@ import jakarta.ws.rs.core.Feature;
 import jakarta.ws.rs.core.FeatureContext;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -31,6 +33,13 @@ import java.util.Objects;
  * or DELETE evicts every entry of its path. Instances are immutable and thread-safe.
  */
 public final class ResponseCacheFeature implements Feature {
+  /**
+   * The default priority of the request filter that answers from the cache: the highest there
+   * is, so that every request filter of the application, whatever its priority (one without
+   * {@code @Priority} has {@code Priorities.USER}), runs before a hit as before a miss.
+   */
+  public static final int DEFAULT_LOOKUP_PRIORITY = Integer.MAX_VALUE;
+
   private final CacheEngine engine;
 
   private ResponseCacheFeature(CacheSettings settings) {
@@ -68,6 +77,8 @@ public final class ResponseCacheFeature implements Feature {
     private boolean sortQueryParameters = KeyRules.DEFAULT.sortQuery();
     private NamePatterns ignoredQueryParameters = NamePatterns.NONE;
     private NamePatterns anonymousCookies = NamePatterns.NONE;
+    private List<String> credentialHeaders = List.of();
+    private int lookupPriority = DEFAULT_LOOKUP_PRIORITY;
     private boolean generateETags = true;
     private String cacheStatusName = "restcache";
     private Duration storeTimeout = Duration.ofMillis(500);
@@ -147,14 +158,45 @@ public final class ResponseCacheFeature implements Feature {
     }
 
     /**
-     * Cookies that do not identify a user (analytics, consent), by name or prefix ending in
-     * {@code *}. Any other cookie makes a request one with credentials, like
-     * {@code Authorization}: it is answered from, and fills, the cache only with responses
-     * marked {@code public}, {@code s-maxage} or {@code must-revalidate}. Default: none, so
-     * every cookie counts.
+     * Cookies that do not identify a user (analytics, consent, language), by name or prefix
+     * ending in {@code *}. Any other cookie makes a request one with credentials: it is
+     * answered from, and fills, the cache only with responses marked {@code public} or
+     * {@code s-maxage}. A method that reads an anonymous cookie with {@code @CookieParam} is
+     * keyed on its value. Default: none, so every cookie counts.
      */
     public Builder anonymousCookies(String... names) {
       this.anonymousCookies = NamePatterns.of(List.of(names));
+      return this;
+    }
+
+    /**
+     * Request headers that identify a user, as {@code Authorization} does, such as
+     * {@code X-Api-Key}: a request carrying one is answered from, and fills, the cache only
+     * with responses marked {@code public} or {@code s-maxage}. Names are compared without
+     * regard to case. Default: none.
+     */
+    public Builder credentialHeaders(String... names) {
+      List<String> lowerCase = new ArrayList<>(names.length);
+      for (String name : names) {
+        if (name == null || name.isBlank()) {
+          throw new IllegalArgumentException("credential header names must not be blank");
+        }
+        lowerCase.add(name.trim().toLowerCase(Locale.ROOT));
+      }
+      this.credentialHeaders = List.copyOf(lowerCase);
+      return this;
+    }
+
+    /**
+     * The priority of the request filter that answers from the cache. Every post-matching
+     * request filter with a lower priority runs before the lookup, on a hit as on a miss;
+     * one with a higher priority runs only when the resource runs. Default
+     * {@link #DEFAULT_LOOKUP_PRIORITY}: after every filter of the application. Lower it only
+     * below filters that may be skipped on a hit; never below one that authenticates or
+     * authorises.
+     */
+    public Builder lookupPriority(int priority) {
+      this.lookupPriority = priority;
       return this;
     }
 
@@ -226,7 +268,7 @@ public final class ResponseCacheFeature implements Feature {
       return new ResponseCacheFeature(new CacheSettings(chosen, defaultTtl, cacheAll,
           maxEntrySize, new KeyRules(keyPrefix, sortQueryParameters, ignoredQueryParameters),
           generateETags, cacheStatusName, storeTimeout, requestDirectives, collapseTimeout,
-          clock, anonymousCookies));
+          clock, anonymousCookies, credentialHeaders, lookupPriority));
     }
   }
 }

@@ -8,7 +8,6 @@ import dev.restcache.CacheStats;
 import dev.restcache.ResponseCache;
 import dev.restcache.internal.StoredValueCodec.CorruptEntryException;
 import dev.restcache.internal.http.CacheDirectives;
-import dev.restcache.internal.http.VarySpec;
 import dev.restcache.spi.CacheEntry;
 import dev.restcache.spi.CacheStore;
 import java.net.URI;
@@ -49,6 +48,7 @@ public final class CacheEngine implements ResponseCache {
   private final LongAdder invalidations = new LongAdder();
   private final LongAdder storeErrors = new LongAdder();
   private final Map<String, CompletableFuture<Void>> fills = new ConcurrentHashMap<>();
+  private final ResourcePaths resourcePaths = new ResourcePaths();
 
   /** An engine over {@code settings.store()}. */
   public CacheEngine(CacheSettings settings) {
@@ -116,13 +116,16 @@ public final class CacheEngine implements ResponseCache {
    * Looks up a GET or HEAD request.
    *
    * @param requestUri the absolute request URI
+   * @param resourcePath the canonical path of the resource, which entries are indexed by
+   *     ({@link ResourcePath}); the canonical request path when the method's template is unknown
    * @param requestHeader the request's values of a lower-case header name, or null when absent
-   * @param hasCredentials whether the request carries credentials, see {@link #hasCredentials}
+   * @param credentials what identifies the client, see {@link #credentials}
    * @param requestDirectives the request's directives, {@link CacheDirectives#NONE} when ignored
    */
-  public Lookup lookup(URI requestUri, Function<String, List<String>> requestHeader,
-      boolean hasCredentials, CacheDirectives requestDirectives) {
-    return lookup(requestUri, requestHeader, hasCredentials, requestDirectives, true);
+  public Lookup lookup(URI requestUri, String resourcePath,
+      Function<String, List<String>> requestHeader, Credentials credentials,
+      CacheDirectives requestDirectives) {
+    return lookup(requestUri, resourcePath, requestHeader, credentials, requestDirectives, true);
   }
 
   /**
@@ -131,41 +134,42 @@ public final class CacheEngine implements ResponseCache {
    * instead. With a store that {@linkplain CacheStore#completesInline() completes inline}, it
    * then never waits at all.
    */
-  public Lookup lookupWithoutWaiting(URI requestUri,
-      Function<String, List<String>> requestHeader, boolean hasCredentials,
+  public Lookup lookupWithoutWaiting(URI requestUri, String resourcePath,
+      Function<String, List<String>> requestHeader, Credentials credentials,
       CacheDirectives requestDirectives) {
-    return lookup(requestUri, requestHeader, hasCredentials, requestDirectives, false);
+    return lookup(requestUri, resourcePath, requestHeader, credentials, requestDirectives, false);
   }
 
-  private Lookup lookup(URI requestUri, Function<String, List<String>> requestHeader,
-      boolean hasCredentials, CacheDirectives requestDirectives, boolean mayWait) {
-    Optional<NotStoredReason> refused = RequestScreening.bypassReason(requestHeader);
+  private Lookup lookup(URI requestUri, String resourcePath,
+      Function<String, List<String>> requestHeader, Credentials credentials,
+      CacheDirectives requestDirectives, boolean mayWait) {
+    Optional<NotStoredReason> refused = RequestScreening.bypassReason(requestUri, requestHeader);
     if (refused.isPresent()) {
       LOG.log(TRACE, "bypass: {0}: {1}", requestUri, refused.get().detail());
       return new Bypass(refused.get());
     }
     String primaryKey = CacheKeys.primaryKey(settings.keyRules(), requestUri, requestHeader);
     try {
-      return lookup(primaryKey, requestUri, requestHeader, hasCredentials, requestDirectives,
-          !settings.collapseTimeout().isZero(), mayWait);
+      return lookup(primaryKey, indexPath(resourcePath), requestHeader, credentials,
+          requestDirectives, !settings.collapseTimeout().isZero(), mayWait);
     } catch (StoreFailure e) {
       return new Bypass(NotStoredReason.STORE_ERROR);
     }
   }
 
-  private Lookup lookup(String primaryKey, URI requestUri,
-      Function<String, List<String>> requestHeader, boolean hasCredentials,
+  private Lookup lookup(String primaryKey, String indexPath,
+      Function<String, List<String>> requestHeader, Credentials credentials,
       CacheDirectives requestDirectives, boolean mayCollapse, boolean mayWait) {
     String fwd = "uri-miss";
     StoredResponse fallback = null;
     StoredResponse stale = null;
     StoredValue found = read(primaryKey);
     if (found instanceof VariantIndex index) {
-      found = read(CacheKeys.variantKey(primaryKey, index.vary(), requestHeader));
+      found = read(CacheKeys.variantKey(primaryKey, index, requestHeader));
       fwd = "vary-miss";
     }
     if (found instanceof StoredResponse response) {
-      if (hasCredentials && !response.shareableWithAuthorization()) {
+      if (!response.sharedWith().admits(credentials)) {
         LOG.log(TRACE, "not cached: {0}: credentials (stored response is not shareable)",
             primaryKey);
         return new Bypass(NotStoredReason.CREDENTIALS);
@@ -183,7 +187,7 @@ public final class CacheEngine implements ResponseCache {
           // RFC 5861: one request refreshes the entry; every other is served the stale one.
           Fill refresh = tryLead(primaryKey);
           return refresh == null ? hit(primaryKey, response, false)
-              : miss("stale", primaryKey, requestUri, refresh, fallback,
+              : miss("stale", primaryKey, indexPath, refresh, fallback,
                   response.hasValidator() ? response : null);
         }
         case STALE -> {
@@ -196,17 +200,17 @@ public final class CacheEngine implements ResponseCache {
       return new Unsatisfiable();
     }
     if (!mayCollapse) {
-      return miss(fwd, primaryKey, requestUri, null, fallback, stale);
+      return miss(fwd, primaryKey, indexPath, null, fallback, stale);
     }
     Fill lead = tryLead(primaryKey);
     if (lead != null) {
-      return miss(fwd, primaryKey, requestUri, lead, fallback, stale);
+      return miss(fwd, primaryKey, indexPath, lead, fallback, stale);
     }
     if (!mayWait) {
       return new WouldWait();
     }
     awaitFill(primaryKey);
-    Lookup after = lookup(primaryKey, requestUri, requestHeader, hasCredentials,
+    Lookup after = lookup(primaryKey, indexPath, requestHeader, credentials,
         requestDirectives, false, true);
     return after instanceof Hit hit ? new Hit(hit.response(), true) : after;
   }
@@ -217,9 +221,8 @@ public final class CacheEngine implements ResponseCache {
     return new Hit(response, collapsed);
   }
 
-  private Miss miss(String fwd, String primaryKey, URI requestUri, Fill fill,
+  private Miss miss(String fwd, String primaryKey, String indexPath, Fill fill,
       StoredResponse staleIfError, StoredResponse revalidate) {
-    String indexPath = indexPath(CacheKeys.path(requestUri));
     long generation;
     try {
       generation = call(() -> store.generation(indexPath), "generation");
@@ -310,11 +313,14 @@ public final class CacheEngine implements ResponseCache {
    * @param miss the lookup that let the resource run, with the keys it used
    * @param decision the policy's decision
    * @param response the response as it will be replayed
+   * @param variants what selects the variant: the response's {@code Vary} and the inputs the
+   *     method reads
    * @param tags the resolved tags
    * @return empty when stored, otherwise why not
    */
   public Optional<NotStoredReason> store(Function<String, List<String>> requestHeader,
-      Miss miss, StoragePolicy.Store decision, StoredResponse response, Set<String> tags) {
+      Miss miss, StoragePolicy.Store decision, StoredResponse response, VariantIndex variants,
+      Set<String> tags) {
     String primaryKey = miss.primaryKey();
     String path = miss.indexPath();
     // Past its stale windows, an entry with a validator is kept as long again, so that the
@@ -326,15 +332,16 @@ public final class CacheEngine implements ResponseCache {
     Instant expiresAt = response.responseTime()
         .plus(decision.freshnessLifetime().minus(decision.correctedInitialAge()))
         .plus(kept);
-    VarySpec vary = VarySpec.parse(response.headers().all("Vary"));
     try {
       boolean stored;
-      if (vary.isEmpty()) {
+      if (variants.isEmpty()) {
         stored = put(primaryKey, path, tags, expiresAt, response, miss.generation());
       } else {
-        stored = put(primaryKey, path, tags, expiresAt, new VariantIndex(vary), miss.generation())
-            && put(CacheKeys.variantKey(primaryKey, vary, requestHeader), path, tags, expiresAt,
-                response, miss.generation());
+        // The variant before its index: a request that waited for this fill on another
+        // instance looks again once the index appears, and must find the variant then.
+        stored = put(CacheKeys.variantKey(primaryKey, variants, requestHeader), path, tags,
+                expiresAt, response, miss.generation())
+            && put(primaryKey, path, tags, expiresAt, variants, miss.generation());
       }
       if (!stored) {
         return notStored(primaryKey, NotStoredReason.INVALIDATED);
@@ -390,8 +397,10 @@ public final class CacheEngine implements ResponseCache {
    */
   public void invalidate(Set<String> paths, Set<String> tags) {
     Map<String, Supplier<CompletionStage<Void>>> operations = new LinkedHashMap<>();
-    for (String path : paths) {
-      String indexed = indexPath(CacheKeys.path(path));
+    Set<String> resources = new LinkedHashSet<>();
+    paths.forEach(path -> resources.addAll(resourcePaths.spellings(CacheKeys.path(path))));
+    for (String resource : resources) {
+      String indexed = indexPath(resource);
       operations.put("invalidatePath " + indexed, () -> store.invalidatePath(indexed));
     }
     if (!tags.isEmpty()) {
@@ -436,9 +445,15 @@ public final class CacheEngine implements ResponseCache {
     }
   }
 
-  /** Whether a request with these headers carries credentials, as its lookup needs to know. */
-  public boolean hasCredentials(Function<String, List<String>> requestHeader) {
-    return RequestScreening.hasCredentials(requestHeader, settings.anonymousCookies());
+  /** What in a request's headers identifies its client, as its lookup needs to know. */
+  public Credentials credentials(Function<String, List<String>> requestHeader) {
+    return RequestScreening.credentials(requestHeader, settings.anonymousCookies(),
+        settings.credentialHeaders());
+  }
+
+  /** The templates of the cached methods, which evictions by path go through. */
+  public ResourcePaths resourcePaths() {
+    return resourcePaths;
   }
 
   // Paths and tags are namespaced like keys, so that services sharing a store keep apart.

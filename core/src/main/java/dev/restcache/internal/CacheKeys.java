@@ -1,7 +1,8 @@
 package dev.restcache.internal;
 
-import dev.restcache.internal.http.VarySpec;
 import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -53,19 +54,54 @@ public final class CacheKeys {
     if (query != null) {
       key.append('?').append(query);
     }
+    // The URI's syntax keeps its parts apart (it has no spaces); header values are free
+    // text, so each is length-prefixed and no value can imitate another header or the URI.
     for (String name : FORWARDING_HEADERS) {
       List<String> values = requestHeader.apply(name);
       if (values != null) {
-        key.append(" ").append(name).append('=').append(String.join(",", values));
+        key.append(' ').append(name);
+        for (String line : values) {
+          appendPrefixed(key.append('='), line == null ? "" : line);
+        }
       }
     }
     return key.toString();
   }
 
-  /** The key of the variant selected by {@code requestHeader}'s values of {@code vary}. */
-  public static String variantKey(String primaryKey, VarySpec vary,
+  /** The key of the variant {@code index} selects for a request with {@code requestHeader}. */
+  public static String variantKey(String primaryKey, VariantIndex index,
       Function<String, List<String>> requestHeader) {
-    return primaryKey + " #" + vary.variantKey(requestHeader);
+    StringBuilder key = new StringBuilder(primaryKey.length() + 64).append(primaryKey)
+        .append(" #").append(index.vary().variantKey(requestHeader));
+    if (!index.cookies().isEmpty()) {
+      key.append(" cookies");
+      List<String> lines = requestHeader.apply("cookie");
+      for (String name : index.cookies()) {
+        appendPrefixed(key.append(' '), name);
+        appendPrefixed(key.append('='), cookieValues(lines, name));
+      }
+    }
+    return key.toString();
+  }
+
+  // Every value of the cookie, in order; absent is distinct from empty.
+  private static String cookieValues(List<String> lines, String name) {
+    StringBuilder values = null;
+    if (lines != null) {
+      for (String line : lines) {
+        for (Cookies.Pair pair : Cookies.parse(line)) {
+          if (pair.name().equalsIgnoreCase(name)) {
+            values = values == null ? new StringBuilder() : values.append(';');
+            values.append(pair.value().length()).append(':').append(pair.value());
+          }
+        }
+      }
+    }
+    return values == null ? "!" : values.toString();
+  }
+
+  private static void appendPrefixed(StringBuilder key, String value) {
+    key.append(value.length()).append(':').append(value);
   }
 
   /** The index path of {@code uri}: its raw path in canonical form, see {@link #path(String)}. */
@@ -138,20 +174,30 @@ public final class CacheKeys {
     }
     List<String> kept = new ArrayList<>();
     for (String parameter : rawQuery.split("&")) {
-      if (!parameter.isEmpty() && !rules.ignoredQueryParameters().matches(name(parameter))) {
+      if (!parameter.isEmpty()
+          && !rules.ignoredQueryParameters().matches(decodedName(parameter))) {
         kept.add(parameter);
       }
     }
     if (rules.sortQuery()) {
-      // A stable sort: parameters of one name keep their order.
-      kept.sort(Comparator.comparing(CacheKeys::name));
+      // By the names the application reads (a=1 and %61=2 are both "a"), and stable, so that
+      // the values of one name keep the order in which the application gets them as a list.
+      kept.sort(Comparator.comparing(CacheKeys::decodedName));
     }
     return kept.isEmpty() ? null : String.join("&", kept);
   }
 
-  private static String name(String parameter) {
+  private static String decodedName(String parameter) {
     int equals = parameter.indexOf('=');
-    return equals < 0 ? parameter : parameter.substring(0, equals);
+    String raw = equals < 0 ? parameter : parameter.substring(0, equals);
+    if (raw.indexOf('%') < 0 && raw.indexOf('+') < 0) {
+      return raw;
+    }
+    try {
+      return URLDecoder.decode(raw, StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException malformed) {
+      return raw;
+    }
   }
 
   private static int effectivePort(String scheme, int port) {

@@ -4,6 +4,7 @@ import dev.restcache.RequestDirectives;
 import dev.restcache.spi.CacheStore;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * The resolved configuration of one response cache, as built by the feature's builder.
@@ -22,6 +23,9 @@ import java.time.Duration;
  * @param clock the time source for ages and freshness
  * @param anonymousCookies cookies that do not identify a user, so do not make a request one
  *     with credentials
+ * @param credentialHeaders lower-case names of request headers that identify a user, as
+ *     {@code Authorization} does
+ * @param lookupPriority the priority of the request filter that answers from the cache
  */
 public record CacheSettings(
     CacheStore store,
@@ -35,7 +39,9 @@ public record CacheSettings(
     RequestDirectives requestDirectives,
     Duration collapseTimeout,
     Clock clock,
-    NamePatterns anonymousCookies) {
+    NamePatterns anonymousCookies,
+    List<String> credentialHeaders,
+    int lookupPriority) {
 
   /** The prefix of every key, path and tag this cache writes to its store. */
   public String keyPrefix() {

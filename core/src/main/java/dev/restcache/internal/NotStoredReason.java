@@ -18,10 +18,32 @@ public enum NotStoredReason {
   /** {@code Set-Cookie}: one user's cookie must never reach another. */
   SET_COOKIE("set-cookie"),
   /**
-   * The request carried credentials ({@code Authorization}, or a cookie not configured as
-   * anonymous) and the response did not explicitly allow sharing it.
+   * The request carried credentials ({@code Authorization}, a cookie not configured as
+   * anonymous, a configured credential header, or a user principal) and the response did not
+   * explicitly allow sharing it.
    */
   CREDENTIALS("credentials"),
+  /**
+   * The method reads the {@code SecurityContext}, so its answer to a request with credentials
+   * is that user's own, whatever its headers say ({@code @Cached(identityIndependent = true)}
+   * says otherwise).
+   */
+  PERSONALISED("personalised"),
+  /**
+   * The request carried a precondition the resource evaluates ({@code If-Match},
+   * {@code If-Unmodified-Since}, {@code If-Range}): its answer depends on this client's input.
+   */
+  PRECONDITION("precondition"),
+  /** The request target carried userinfo or a fragment, which no key represents faithfully. */
+  TARGET("target"),
+  /**
+   * A 4xx or 5xx whose freshness did not come from the resource itself ({@code @CacheControl}
+   * and the TTL never make an error fresh), or that did not come from the resource at all (a
+   * parameter that failed to convert).
+   */
+  ERROR_STATUS("error-status"),
+  /** Writing the response failed after the decision to store it: nothing whole to store. */
+  WRITE_FAILED("write-failed"),
   /**
    * The request carried a header that can change what the application answers without being
    * part of the key ({@code X-Original-URL}, {@code X-HTTP-Method-Override}, ...).
@@ -51,5 +73,13 @@ public enum NotStoredReason {
   /** The word used in logs, docs and {@code Cache-Status}. */
   public String detail() {
     return detail;
+  }
+
+  /**
+   * Whether the request itself, rather than the cache's configuration, sent it to the resource:
+   * RFC 9211's {@code fwd=request} rather than {@code fwd=bypass}.
+   */
+  public boolean isRequestDriven() {
+    return this == CREDENTIALS || this == PERSONALISED || this == PRECONDITION;
   }
 }

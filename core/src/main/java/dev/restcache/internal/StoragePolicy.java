@@ -13,9 +13,12 @@ import java.util.Set;
  * restcache's stricter privacy rules. Pure: every input is a parameter.
  */
 public final class StoragePolicy {
-  /** Statuses RFC 9110 §15.1 defines as heuristically cacheable: the only ones a TTL applies to. */
-  static final Set<Integer> HEURISTICALLY_CACHEABLE =
-      Set.of(200, 203, 204, 300, 301, 308, 404, 405, 410, 414, 501);
+  /**
+   * The statuses a TTL applies to: those RFC 9110 §15.1 defines as heuristically cacheable,
+   * less the errors. An error is stored only when the resource itself made it fresh, so that no
+   * annotation or default turns one client's failure into everyone's answer.
+   */
+  static final Set<Integer> HEURISTICALLY_CACHEABLE = Set.of(200, 203, 204, 300, 301, 308);
 
   private StoragePolicy() {
   }
@@ -29,7 +32,7 @@ public final class StoragePolicy {
    *
    * @param freshnessLifetime how long the response is fresh
    * @param correctedInitialAge the age it already has
-   * @param shareableWithAuthorization whether it may answer requests with {@code Authorization}
+   * @param sharedWith the most personal request it may answer
    * @param staleWhileRevalidate how long past freshness it may be served while refreshed
    * @param staleIfError how long past freshness it may stand in for an error
    * @param mustRevalidate whether it must never be served stale
@@ -37,14 +40,14 @@ public final class StoragePolicy {
    * @param immutable whether it never changes while fresh
    */
   public record Store(Duration freshnessLifetime, Duration correctedInitialAge,
-      boolean shareableWithAuthorization, Duration staleWhileRevalidate, Duration staleIfError,
+      Credentials sharedWith, Duration staleWhileRevalidate, Duration staleIfError,
       boolean mustRevalidate, boolean noCache, boolean immutable) implements Decision {
 
     /** The response to store under this decision. */
     public StoredResponse response(int status, Headers headers, byte[] body,
         Instant responseTime) {
       return new StoredResponse(status, headers, body, responseTime, correctedInitialAge,
-          freshnessLifetime, shareableWithAuthorization, staleWhileRevalidate, staleIfError,
+          freshnessLifetime, sharedWith, staleWhileRevalidate, staleIfError,
           mustRevalidate, noCache, immutable);
     }
 
@@ -66,14 +69,17 @@ public final class StoragePolicy {
    * Decides for a response to a GET.
    *
    * @param status the response status
-   * @param headers the response headers as they would be stored
-   * @param requestHadAuthorization whether the request carried {@code Authorization}
+   * @param headers the response headers as they are sent, after every filter and interceptor
+   * @param credentials what identified the request's client
    * @param ttl the freshness to assume when the response declares none; zero for none
    * @param requestTime when the request reached the cache
    * @param responseTime when the response left the resource
+   * @param resourceHeaders the headers as the resource itself produced them, before any
+   *     response filter; null when the cache cannot tell that the resource ran (a parameter
+   *     that failed to convert never reaches it), which keeps every error out of the cache
    */
-  public static Decision decide(int status, Headers headers, boolean requestHadAuthorization,
-      Duration ttl, Instant requestTime, Instant responseTime) {
+  public static Decision decide(int status, Headers headers, Credentials credentials,
+      Duration ttl, Instant requestTime, Instant responseTime, Headers resourceHeaders) {
     if (status < 200 || status == 206 || status == 304) {
       return new Refuse(NotStoredReason.STATUS);
     }
@@ -90,10 +96,12 @@ public final class StoragePolicy {
     if (headers.contains("Set-Cookie")) {
       return new Refuse(NotStoredReason.SET_COOKIE);
     }
-    // RFC 9111 §3.5: these are the directives that let a shared cache reuse such a response.
-    boolean shareable = cc.isPublic() || cc.sMaxAge() >= 0 || cc.mustRevalidate();
-    if (requestHadAuthorization && !shareable) {
+    Credentials sharedWith = sharedWith(cc);
+    if (!sharedWith.admits(credentials)) {
       return new Refuse(NotStoredReason.CREDENTIALS);
+    }
+    if (status >= 400 && !resourceMadeFresh(resourceHeaders, responseTime)) {
+      return new Refuse(NotStoredReason.ERROR_STATUS);
     }
     Optional<Duration> lifetime = CacheValidity.explicitFreshnessLifetime(
         cc, headers.first("Date"), headers.first("Expires"), responseTime);
@@ -109,9 +117,25 @@ public final class StoragePolicy {
       return new Refuse(NotStoredReason.STALE);
     }
     boolean mustRevalidate = cc.mustRevalidate() || cc.proxyRevalidate();
-    return new Store(lifetime.get(), initialAge, shareable,
+    return new Store(lifetime.get(), initialAge, sharedWith,
         Duration.ofSeconds(Math.max(0, cc.staleWhileRevalidate())),
         Duration.ofSeconds(Math.max(0, cc.staleIfError())), mustRevalidate, cc.noCache(),
         cc.immutable());
+  }
+
+  // RFC 9111 §3.5: the directives that let a shared cache reuse a response to a request with
+  // Authorization. must-revalidate is the RFC's for Authorization alone (see Credentials).
+  private static Credentials sharedWith(CacheDirectives cc) {
+    if (cc.isPublic() || cc.sMaxAge() >= 0) {
+      return Credentials.IDENTITY;
+    }
+    return cc.mustRevalidate() ? Credentials.AUTHORIZATION : Credentials.NONE;
+  }
+
+  private static boolean resourceMadeFresh(Headers resourceHeaders, Instant responseTime) {
+    return resourceHeaders != null && CacheValidity.explicitFreshnessLifetime(
+        CacheDirectives.parse(resourceHeaders.all("Cache-Control")),
+        resourceHeaders.first("Date"), resourceHeaders.first("Expires"), responseTime)
+        .isPresent();
   }
 }

@@ -13,7 +13,7 @@ import java.time.Instant;
  * @param responseTime when the response was received from the resource (RFC 9111 §4.2.3)
  * @param correctedInitialAge the age the response already had at {@code responseTime}
  * @param freshnessLifetime how long it is fresh, from its headers or the TTL
- * @param shareableWithAuthorization whether it may answer requests carrying {@code Authorization}
+ * @param sharedWith the most personal request it may answer
  * @param staleWhileRevalidate how long past its freshness it may be served while refreshed
  * @param staleIfError how long past its freshness it may stand in for a 5xx (RFC 5861)
  * @param mustRevalidate whether it must never be served stale ({@code must-revalidate},
@@ -28,7 +28,7 @@ public record StoredResponse(
     Instant responseTime,
     Duration correctedInitialAge,
     Duration freshnessLifetime,
-    boolean shareableWithAuthorization,
+    Credentials sharedWith,
     Duration staleWhileRevalidate,
     Duration staleIfError,
     boolean mustRevalidate,

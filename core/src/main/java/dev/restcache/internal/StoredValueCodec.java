@@ -18,7 +18,8 @@ import java.util.List;
  * decode as this exact format is rejected as {@link CorruptEntryException}.
  */
 public final class StoredValueCodec {
-  private static final byte VERSION = 1;
+  // 2: the sharing level is a byte (Credentials), and a variant index names cookies too.
+  private static final byte VERSION = 2;
   private static final byte KIND_RESPONSE = 1;
   private static final byte KIND_VARIANT_INDEX = 2;
   // Bounds that no real entry reaches; they stop a corrupt length from allocating gigabytes.
@@ -47,6 +48,7 @@ public final class StoredValueCodec {
       } else if (value instanceof VariantIndex index) {
         out.writeByte(KIND_VARIANT_INDEX);
         writeString(out, index.vary().toHeaderValue());
+        writeString(out, String.join(",", index.cookies()));
       }
     } catch (IOException impossible) {
       throw new UncheckedIOException(impossible);
@@ -67,7 +69,8 @@ public final class StoredValueCodec {
       byte kind = in.get();
       StoredValue value = switch (kind) {
         case KIND_RESPONSE -> readResponse(in);
-        case KIND_VARIANT_INDEX -> new VariantIndex(VarySpec.parse(List.of(readString(in))));
+        case KIND_VARIANT_INDEX -> new VariantIndex(VarySpec.parse(List.of(readString(in))),
+            cookieNames(readString(in)));
         default -> throw new IOException("unknown kind " + kind);
       };
       if (in.hasRemaining()) {
@@ -85,7 +88,7 @@ public final class StoredValueCodec {
     out.writeLong(response.responseTime().toEpochMilli());
     out.writeLong(response.correctedInitialAge().toMillis());
     out.writeLong(saturatedMillis(response.freshnessLifetime()));
-    out.writeBoolean(response.shareableWithAuthorization());
+    out.writeByte(response.sharedWith().ordinal());
     out.writeLong(saturatedMillis(response.staleWhileRevalidate()));
     out.writeLong(saturatedMillis(response.staleIfError()));
     out.writeBoolean(response.mustRevalidate());
@@ -106,7 +109,7 @@ public final class StoredValueCodec {
     Instant responseTime = Instant.ofEpochMilli(in.getLong());
     Duration initialAge = Duration.ofMillis(in.getLong());
     Duration lifetime = Duration.ofMillis(in.getLong());
-    boolean shareable = in.get() != 0;
+    Credentials sharedWith = credentials(in.get());
     Duration staleWhileRevalidate = Duration.ofMillis(in.getLong());
     Duration staleIfError = Duration.ofMillis(in.getLong());
     boolean mustRevalidate = in.get() != 0;
@@ -121,8 +124,20 @@ public final class StoredValueCodec {
     byte[] body = new byte[bodyLength];
     in.get(body);
     return new StoredResponse(status, Headers.of(fields), body, responseTime, initialAge,
-        lifetime, shareable, staleWhileRevalidate, staleIfError, mustRevalidate, noCache,
+        lifetime, sharedWith, staleWhileRevalidate, staleIfError, mustRevalidate, noCache,
         immutable);
+  }
+
+  private static Credentials credentials(byte ordinal) throws IOException {
+    Credentials[] all = Credentials.values();
+    if (ordinal < 0 || ordinal >= all.length) {
+      throw new IOException("bad sharing level " + ordinal);
+    }
+    return all[ordinal];
+  }
+
+  private static List<String> cookieNames(String joined) {
+    return joined.isEmpty() ? List.of() : List.of(joined.split(","));
   }
 
   private static void writeString(DataOutputStream out, String value) throws IOException {

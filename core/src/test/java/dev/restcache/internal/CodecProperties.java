@@ -32,10 +32,11 @@ class CodecProperties {
         field.list().ofMaxSize(8).map(Headers::of),
         Arbitraries.bytes().array(byte[].class).ofMaxSize(300),
         Arbitraries.longs().between(0, 4_000_000_000L).map(Instant::ofEpochSecond),
-        seconds, seconds, Arbitraries.of(true, false), seconds)
-        .as((status, headers, body, time, age, lifetime, flag, window) -> new StoredResponse(
-            status, headers, body, time, age, lifetime, flag, window, window.multipliedBy(2),
-            !flag, flag, !flag));
+        seconds, seconds, Arbitraries.of(Credentials.class), seconds)
+        .as((status, headers, body, time, age, lifetime, sharing, window) -> new StoredResponse(
+            status, headers, body, time, age, lifetime, sharing, window, window.multipliedBy(2),
+            sharing == Credentials.NONE, sharing == Credentials.IDENTITY,
+            sharing != Credentials.IDENTITY));
   }
 
   @Property(tries = 1000)

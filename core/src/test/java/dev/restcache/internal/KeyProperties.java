@@ -84,8 +84,10 @@ class KeyProperties {
       case "content-length" -> List.of(length);
       default -> null;
     };
-    assertThatCode(() -> RequestScreening.bypassReason(headers)).doesNotThrowAnyException();
-    boolean credentials = RequestScreening.hasCredentials(headers, NamePatterns.of(List.of("_ga*")));
+    assertThatCode(() -> RequestScreening.bypassReason(URI.create("http://h/a"), headers))
+        .doesNotThrowAnyException();
+    boolean credentials = RequestScreening.credentials(headers, NamePatterns.of(List.of("_ga*")),
+        List.of()) != Credentials.NONE;
     if (cookie.contains("session=")) {
       assertThat(credentials).isTrue();
     }

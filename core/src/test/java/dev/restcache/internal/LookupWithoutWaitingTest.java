@@ -18,7 +18,8 @@ class LookupWithoutWaitingTest {
       (CacheEngine) ResponseCacheFeature.withDefaults().cache();
 
   private CacheEngine.Lookup lookupWithoutWaiting() {
-    return engine.lookupWithoutWaiting(BOOK, NO_HEADERS, false, CacheDirectives.NONE);
+    return engine.lookupWithoutWaiting(BOOK, CacheKeys.path(BOOK), NO_HEADERS,
+        Credentials.NONE, CacheDirectives.NONE);
   }
 
   @Test

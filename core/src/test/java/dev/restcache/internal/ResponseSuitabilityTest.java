@@ -26,7 +26,7 @@ class ResponseSuitabilityTest {
   private static StoredResponse response(boolean mustRevalidate, boolean noCache,
       boolean immutable) {
     return new StoredResponse(200, Headers.EMPTY, new byte[0], STORED, Duration.ZERO,
-        Duration.ofSeconds(60), false, Duration.ofSeconds(30), Duration.ofSeconds(100),
+        Duration.ofSeconds(60), Credentials.NONE, Duration.ofSeconds(30), Duration.ofSeconds(100),
         mustRevalidate, noCache, immutable);
   }
 

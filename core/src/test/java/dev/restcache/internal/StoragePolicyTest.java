@@ -24,7 +24,7 @@ class StoragePolicyTest {
   }
 
   private static StoragePolicy.Decision decide(int status, Headers headers) {
-    return StoragePolicy.decide(status, headers, false, TTL, NOW, NOW);
+    return StoragePolicy.decide(status, headers, Credentials.NONE, TTL, NOW, NOW, headers);
   }
 
   private static NotStoredReason refused(StoragePolicy.Decision decision) {
@@ -83,27 +83,58 @@ class StoragePolicyTest {
 
   @Test
   void authorizedRequestIsStoredOnlyWhenTheResponseAllowsSharing() {
-    assertThat(refused(StoragePolicy.decide(200, headers("Cache-Control", "max-age=60"), true,
-        TTL, NOW, NOW))).isEqualTo(NotStoredReason.CREDENTIALS);
+    assertThat(refused(StoragePolicy.decide(200, headers("Cache-Control", "max-age=60"),
+        Credentials.AUTHORIZATION, TTL, NOW, NOW, null))).isEqualTo(NotStoredReason.CREDENTIALS);
     for (String shareable : List.of("public", "s-maxage=60", "must-revalidate, max-age=60")) {
       StoragePolicy.Decision decision = StoragePolicy.decide(200,
-          headers("Cache-Control", shareable), true, TTL, NOW, NOW);
+          headers("Cache-Control", shareable), Credentials.AUTHORIZATION, TTL, NOW, NOW, null);
       assertThat(decision).as(shareable).isInstanceOf(StoragePolicy.Store.class);
-      assertThat(((StoragePolicy.Store) decision).shareableWithAuthorization()).isTrue();
+      assertThat(((StoragePolicy.Store) decision).sharedWith().admits(Credentials.AUTHORIZATION))
+          .isTrue();
+    }
+  }
+
+  @Test
+  void mustRevalidateSharesOnlyWithAuthorizationNeverWithAnIdentity() {
+    Headers mustRevalidate = headers("Cache-Control", "must-revalidate, max-age=60");
+    assertThat(refused(StoragePolicy.decide(200, mustRevalidate, Credentials.IDENTITY, TTL, NOW,
+        NOW, null))).isEqualTo(NotStoredReason.CREDENTIALS);
+    StoragePolicy.Store store = (StoragePolicy.Store) StoragePolicy.decide(200, mustRevalidate,
+        Credentials.NONE, TTL, NOW, NOW, null);
+    assertThat(store.sharedWith()).isEqualTo(Credentials.AUTHORIZATION);
+    assertThat(store.sharedWith().admits(Credentials.IDENTITY)).isFalse();
+    for (String shareable : List.of("public", "s-maxage=60")) {
+      assertThat(StoragePolicy.decide(200, headers("Cache-Control", shareable),
+          Credentials.IDENTITY, TTL, NOW, NOW, null)).as(shareable)
+          .isInstanceOf(StoragePolicy.Store.class);
     }
   }
 
   @ParameterizedTest
-  @ValueSource(ints = {200, 203, 204, 300, 301, 308, 404, 405, 410, 414, 501})
+  @ValueSource(ints = {200, 203, 204, 300, 301, 308})
   void heuristicallyCacheableStatusesGetTheTtl(int status) {
     assertThat(lifetime(decide(status, headers()))).isEqualTo(TTL);
   }
 
   @ParameterizedTest
-  @ValueSource(ints = {201, 302, 307, 400, 500, 503})
+  @ValueSource(ints = {201, 302, 307})
   void otherStatusesNeedExplicitFreshness(int status) {
     assertThat(refused(decide(status, headers()))).isEqualTo(NotStoredReason.NO_FRESHNESS);
     assertThat(lifetime(decide(status, headers("Cache-Control", "max-age=5")))).hasSeconds(5);
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {400, 404, 405, 410, 414, 500, 501, 503})
+  void anErrorIsStoredOnlyWhenTheResourceItselfMadeItFresh(int status) {
+    assertThat(refused(decide(status, headers()))).isEqualTo(NotStoredReason.ERROR_STATUS);
+    Headers fresh = headers("Cache-Control", "max-age=5");
+    assertThat(lifetime(decide(status, fresh))).hasSeconds(5);
+    // Made fresh by a filter or an annotation, not by the resource.
+    assertThat(refused(StoragePolicy.decide(status, fresh, Credentials.NONE, TTL, NOW, NOW,
+        headers()))).isEqualTo(NotStoredReason.ERROR_STATUS);
+    // The runtime cannot tell the resource ran (a parameter that failed to convert).
+    assertThat(refused(StoragePolicy.decide(status, fresh, Credentials.NONE, TTL, NOW, NOW,
+        null))).isEqualTo(NotStoredReason.ERROR_STATUS);
   }
 
   @ParameterizedTest
@@ -115,10 +146,10 @@ class StoragePolicyTest {
 
   @Test
   void zeroTtlStoresOnlyDeclaredFreshness() {
-    assertThat(refused(StoragePolicy.decide(200, headers(), false, Duration.ZERO, NOW, NOW)))
-        .isEqualTo(NotStoredReason.NO_FRESHNESS);
-    assertThat(lifetime(StoragePolicy.decide(200, headers("Cache-Control", "max-age=9"), false,
-        Duration.ZERO, NOW, NOW))).hasSeconds(9);
+    assertThat(refused(StoragePolicy.decide(200, headers(), Credentials.NONE, Duration.ZERO,
+        NOW, NOW, null))).isEqualTo(NotStoredReason.NO_FRESHNESS);
+    assertThat(lifetime(StoragePolicy.decide(200, headers("Cache-Control", "max-age=9"),
+        Credentials.NONE, Duration.ZERO, NOW, NOW, null))).hasSeconds(9);
   }
 
   @Test

@@ -19,7 +19,7 @@ class StoredValueCodecTest {
           new Headers.Field("Link", "</a>; rel=a"), new Headers.Field("Link", "</b>; rel=b"))),
       "{\"title\":\"Kindred\"}".getBytes(StandardCharsets.UTF_8),
       Instant.parse("2026-11-22T10:00:00.123Z"), Duration.ofSeconds(3),
-      Duration.ofSeconds(120), true, Duration.ofSeconds(30), Duration.ofSeconds(40), true, true, true);
+      Duration.ofSeconds(120), Credentials.AUTHORIZATION, Duration.ofSeconds(30), Duration.ofSeconds(40), true, true, true);
 
   @Test
   void responseRoundTripsWithMultiValuedHeadersInOrder() throws Exception {
@@ -32,7 +32,7 @@ class StoredValueCodecTest {
     assertThat(decoded.responseTime()).isEqualTo(RESPONSE.responseTime());
     assertThat(decoded.correctedInitialAge()).isEqualTo(Duration.ofSeconds(3));
     assertThat(decoded.freshnessLifetime()).isEqualTo(Duration.ofSeconds(120));
-    assertThat(decoded.shareableWithAuthorization()).isTrue();
+    assertThat(decoded.sharedWith()).isEqualTo(Credentials.AUTHORIZATION);
     assertThat(decoded.staleWhileRevalidate()).isEqualTo(Duration.ofSeconds(30));
     assertThat(decoded.staleIfError()).isEqualTo(Duration.ofSeconds(40));
     assertThat(decoded.mustRevalidate()).isTrue();
@@ -42,15 +42,17 @@ class StoredValueCodecTest {
 
   @Test
   void variantIndexRoundTrips() throws Exception {
-    VariantIndex index = new VariantIndex(VarySpec.parse(List.of("Accept-Encoding, Accept")));
+    VariantIndex index = new VariantIndex(VarySpec.parse(List.of("Accept-Encoding, Accept")),
+        List.of("lang", "theme"));
     VariantIndex decoded = (VariantIndex) StoredValueCodec.decode(StoredValueCodec.encode(index));
     assertThat(decoded.vary().fieldNames()).containsExactly("accept", "accept-encoding");
+    assertThat(decoded.cookies()).containsExactly("lang", "theme");
   }
 
   @Test
   void emptyBodyRoundTrips() throws Exception {
     StoredResponse empty = new StoredResponse(204, Headers.EMPTY, new byte[0],
-        Instant.EPOCH, Duration.ZERO, Duration.ofSeconds(1), false, Duration.ZERO, Duration.ZERO, false,
+        Instant.EPOCH, Duration.ZERO, Duration.ofSeconds(1), Credentials.NONE, Duration.ZERO, Duration.ZERO, false,
         false, false);
     assertThat(((StoredResponse) StoredValueCodec.decode(StoredValueCodec.encode(empty))).body())
         .isEmpty();

@@ -129,8 +129,8 @@ class NeverStoreTest {
   }
 
   @ParameterizedTest
-  @CsvSource({"500, no-freshness", "503, no-freshness", "201, no-freshness",
-      "302, no-freshness", "206, status"})
+  @CsvSource({"500, error-status", "503, error-status", "404, error-status",
+      "201, no-freshness", "302, no-freshness", "206, status"})
   void statusesThatAreNotHeuristicallyCacheableAreNotStoredWithoutFreshness(int status,
       String detail) {
     assertNotStored("status=" + status, detail);
@@ -150,10 +150,10 @@ class NeverStoreTest {
   }
 
   @Test
-  void notFoundIsHeuristicallyCacheable() {
-    server.request().get("/answer?status=404");
-    server.request().get("/answer?status=404").then().statusCode(404)
-        .header("Cache-Status", "restcache; hit; ttl=120");
+  void notFoundIsStoredOnlyWhenTheResourceMadeItFresh() {
+    server.request().get("/answer?status=404&header=Cache-Control&value=max-age=60");
+    server.request().get("/answer?status=404&header=Cache-Control&value=max-age=60").then()
+        .statusCode(404).header("Cache-Status", "restcache; hit; ttl=60");
     assertThat(resource.calls).hasValue(1);
   }
 }

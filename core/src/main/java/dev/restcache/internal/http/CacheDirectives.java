@@ -252,6 +252,22 @@ public final class CacheDirectives {
     return merged.build();
   }
 
+  /**
+   * These response directives less those that let a cache store or share a response
+   * ({@code max-age}, {@code s-maxage}, the stale windows, {@code public}, {@code immutable}):
+   * what may still be said of an error.
+   */
+  public CacheDirectives withoutFreshness() {
+    return builder()
+        .noStore(noStore)
+        .noCache(noCache)
+        .isPrivate(isPrivate)
+        .mustRevalidate(mustRevalidate)
+        .proxyRevalidate(proxyRevalidate)
+        .noTransform(noTransform)
+        .build();
+  }
+
   /** The canonical field value, in a fixed order; empty when there are no directives. */
   public String toHeaderValue() {
     List<String> parts = new ArrayList<>();

@@ -1,5 +1,6 @@
 package dev.restcache.internal.http;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
@@ -69,6 +70,13 @@ public final class VarySpec {
     return new VarySpec(List.copyOf(names), wildcard);
   }
 
+  /** This set without {@code fieldName}. */
+  public VarySpec without(String fieldName) {
+    List<String> names = new ArrayList<>(fieldNames);
+    names.remove(fieldName.toLowerCase(Locale.ROOT));
+    return names.isEmpty() && !wildcard ? NONE : new VarySpec(List.copyOf(names), wildcard);
+  }
+
   /** The canonical field value: {@code *}, or the sorted lower-case names. */
   public String toHeaderValue() {
     return wildcard ? "*" : String.join(", ", fieldNames);
@@ -76,9 +84,11 @@ public final class VarySpec {
 
   /**
    * A string that identifies a request's values of these fields: equal for requests a cache
-   * must treat alike (whitespace around list members and runs of whitespace normalised, member
-   * order kept), different otherwise, including absent versus empty. Each part is length-prefixed
-   * so that no two different inputs can produce the same key.
+   * must treat alike (only the whitespace around list members removed), different otherwise:
+   * member order, empty members, whitespace inside a member, absent versus empty, and how
+   * the members are split into field lines all count (RFC 9110 §5.3 lets a proxy join lines,
+   * but an application reading the first line sees another value). Each part is
+   * length-prefixed so that no two different inputs can produce the same key.
    *
    * @param requestHeader the request's field lines for a lower-case name, or null when absent
    */
@@ -100,17 +110,38 @@ public final class VarySpec {
   private static String normalise(List<String> lines) {
     StringBuilder joined = new StringBuilder();
     for (String line : lines) {
-      for (String member : line.split(",", -1)) {
-        String trimmed = member.strip().replaceAll("\\s+", " ");
-        if (!trimmed.isEmpty()) {
-          if (joined.length() > 0) {
-            joined.append(',');
-          }
-          joined.append(trimmed);
+      // Lines stay apart: an application reading the first line sees another value than one
+      // reading their comma-joined list.
+      joined.append('/');
+      boolean first = true;
+      for (String member : (line == null ? "" : line).split(",", -1)) {
+        if (!first) {
+          joined.append(',');
         }
+        first = false;
+        // Optional whitespace around a list member (RFC 9110 §5.6.1) is all a cache may drop:
+        // "acme," is a list with an empty member, and "a  b" is not "a b".
+        String trimmed = trimOptionalWhitespace(member);
+        joined.append(trimmed.length()).append(':').append(trimmed);
       }
     }
     return joined.toString();
+  }
+
+  private static String trimOptionalWhitespace(String member) {
+    int start = 0;
+    int end = member.length();
+    while (start < end && isOptionalWhitespace(member.charAt(start))) {
+      start++;
+    }
+    while (end > start && isOptionalWhitespace(member.charAt(end - 1))) {
+      end--;
+    }
+    return member.substring(start, end);
+  }
+
+  private static boolean isOptionalWhitespace(char c) {
+    return c == ' ' || c == '\t';
   }
 
   @Override

@@ -1,7 +1,5 @@
 package dev.restcache.internal.jaxrs;
 
-import static java.lang.System.Logger.Level.WARNING;
-
 import dev.restcache.internal.CacheEngine;
 import dev.restcache.internal.NotStoredReason;
 import jakarta.ws.rs.core.MultivaluedMap;
@@ -11,37 +9,23 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.Optional;
-import java.util.concurrent.Executor;
-import java.util.function.BooleanSupplier;
 
 /**
- * Captures the bytes the entity writers produce for a response the store filter accepted, so the
- * next request is answered without running the resource or the writers. Holds the body back
- * until it is complete (the generated {@code ETag} and {@code Cache-Status} must precede it); a
- * body over the entry size limit is passed through as it comes and not stored.
+ * Captures the bytes the entity writers produce for a response the store decision accepted,
+ * inside the container's content coding, so the next request is answered without running the
+ * resource or the writers. Holds the body back until it is complete (the generated
+ * {@code ETag} and {@code Cache-Status} must precede it); a body over the entry size limit is
+ * passed through as it comes and not stored. Whether it is stored is decided by
+ * {@link StoreCommitInterceptor}, outside every other interceptor, once everything is written.
  */
 public final class BodyCaptureInterceptor implements WriterInterceptor {
-  private static final System.Logger LOG = System.getLogger("dev.restcache");
-
   private final CacheEngine engine;
   private final ResponseRecorder recorder;
-  private final BooleanSupplier mustNotBlock;
-  private final Executor workers;
 
-  BodyCaptureInterceptor(CacheEngine engine) {
-    this(engine, () -> false, Runnable::run);
-  }
-
-  /**
-   * An interceptor that stores on {@code workers} when {@code mustNotBlock} says the writing
-   * thread is one that must never wait for the store (an event loop).
-   */
-  public BodyCaptureInterceptor(CacheEngine engine, BooleanSupplier mustNotBlock,
-      Executor workers) {
+  /** The capture for {@code engine}'s cache. */
+  public BodyCaptureInterceptor(CacheEngine engine) {
     this.engine = engine;
     this.recorder = new ResponseRecorder(engine);
-    this.mustNotBlock = mustNotBlock;
-    this.workers = workers;
   }
 
   @Override
@@ -52,15 +36,6 @@ public final class BodyCaptureInterceptor implements WriterInterceptor {
       context.proceed();
       return;
     }
-    try {
-      capture(context, exchange);
-    } finally {
-      exchange.finish(engine);
-    }
-  }
-
-  private void capture(WriterInterceptorContext context, CacheExchange exchange)
-      throws IOException {
     OutputStream original = context.getOutputStream();
     MultivaluedMap<String, Object> headers = context.getHeaders();
     BoundedBuffer buffer = new BoundedBuffer(original, engine.settings().maxEntryBytes(),
@@ -68,6 +43,11 @@ public final class BodyCaptureInterceptor implements WriterInterceptor {
     context.setOutputStream(buffer);
     try {
       context.proceed();
+    } catch (IOException | RuntimeException e) {
+      // Half a body, or none: never stored, whatever the container answers instead.
+      exchange.fail();
+      engine.notStored(exchange.requestUri.toString(), NotStoredReason.WRITE_FAILED);
+      throw e;
     } finally {
       context.setOutputStream(original);
     }
@@ -75,24 +55,17 @@ public final class BodyCaptureInterceptor implements WriterInterceptor {
       return;
     }
     byte[] body = buffer.toByteArray();
-    try {
-      if (mustNotBlock.getAsBoolean()) {
-        recorder.recordInBackground(exchange, headers, body, workers);
-      } else {
-        recorder.record(exchange, headers, body);
-      }
-    } catch (RuntimeException e) {
-      LOG.log(WARNING, "storing the response failed, it was served uncached", e);
-    }
+    exchange.captured(body, recorder.addFields(exchange, headers, body));
+    recorder.announce(exchange, headers);
     original.write(body);
   }
 
   private void markTooLarge(CacheExchange exchange, MultivaluedMap<String, Object> headers) {
-    exchange.takeDecision();
+    exchange.done();
     Optional<NotStoredReason> reason =
         engine.notStored(exchange.requestUri.toString(), NotStoredReason.TOO_LARGE);
-    headers.putSingle("Cache-Status",
-        recorder.forwarded((CacheEngine.Miss) exchange.lookup, reason).toHeaderValue());
+    headers.putSingle(ResponseRecorder.CACHE_STATUS,
+        recorder.forwarded(exchange.miss(), reason).toHeaderValue());
   }
 
   /**

@@ -27,10 +27,12 @@ final class CacheBindings implements DynamicFeature {
     MethodFilters filters = MethodFilters.of(engine, method, type);
     register(context, filters.cacheControl(), MethodFilters.CACHE_CONTROL_PRIORITY);
     register(context, filters.neverCache(), MethodFilters.NEVER_CACHE_PRIORITY);
-    register(context, filters.lookup(), MethodFilters.LOOKUP_PRIORITY);
+    register(context, filters.lookup(), engine.settings().lookupPriority());
+    register(context, filters.resourceResponse(), MethodFilters.RESOURCE_RESPONSE_PRIORITY);
     register(context, filters.store(), MethodFilters.STORE_PRIORITY);
     if (filters.lookup() != null) {
       context.register(new BodyCaptureInterceptor(engine), MethodFilters.CAPTURE_PRIORITY);
+      context.register(new StoreCommitInterceptor(engine), MethodFilters.COMMIT_PRIORITY);
     }
     register(context, filters.invalidates(), MethodFilters.INVALIDATION_PRIORITY + 1);
   }

@@ -12,22 +12,26 @@ import jakarta.ws.rs.core.HttpHeaders;
  */
 final class CacheControlFilter implements ContainerResponseFilter {
   private final CacheDirectives directives;
+  private final CacheDirectives forErrors;
 
   CacheControlFilter(CacheDirectives directives) {
     this.directives = directives;
+    this.forErrors = directives.withoutFreshness();
   }
 
+  // Runs on hits too: what the cache stores is the resource's own header, merged anew each time
+  // like every other filter's work. An error gets only the directives that restrict caching,
+  // so that an annotation never makes one client's failure fresh for downstream caches either.
   @Override
   public void filter(ContainerRequestContext request, ContainerResponseContext response) {
-    // A replayed hit already carries the merged header it was stored with.
-    if (request.getProperty(CacheExchange.PROPERTY) instanceof CacheExchange exchange
-        && exchange.answeredByCache()) {
+    CacheDirectives added = response.getStatus() >= 400 ? forErrors : directives;
+    if (added.equals(CacheDirectives.NONE)) {
       return;
     }
     CacheDirectives current = CacheDirectives.parse(
         JaxrsHeaders.of(response.getHeaders()).all(HttpHeaders.CACHE_CONTROL));
     response.getHeaders().putSingle(HttpHeaders.CACHE_CONTROL,
-        current.merge(directives).toHeaderValue());
+        current.merge(added).toHeaderValue());
   }
 
 }

@@ -1,7 +1,10 @@
 package dev.restcache.internal.jaxrs;
 
 import dev.restcache.internal.CacheEngine;
+import dev.restcache.internal.Credentials;
+import dev.restcache.internal.Headers;
 import dev.restcache.internal.StoragePolicy;
+import dev.restcache.internal.StoredResponse;
 import dev.restcache.internal.http.CacheDirectives;
 import java.net.URI;
 import java.time.Instant;
@@ -10,43 +13,229 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * The cache's state for one GET or HEAD, carried from the request filter to the response filter
- * and the body capture as a request property.
+ * The cache's state for one GET or HEAD, carried as a request property from the lookup through
+ * the response filters and the writer interceptors. Its phase only moves forward, so that a
+ * response the container produces a second time (after a writer failed, Jersey maps the error
+ * and runs the response filters again) can never be stored.
  */
 final class CacheExchange {
   static final String PROPERTY = "dev.restcache.exchange";
 
+  /** Where the exchange stands. */
+  enum Phase {
+    /** The cache answered (a hit, or 504 for only-if-cached). */
+    ANSWERED,
+    /** The request went to the resource; no response seen yet. */
+    FORWARDED,
+    /** The resource's response was seen by the first response filter. */
+    RESPONDED,
+    /** The store decision accepted the response; its body is awaited. */
+    DECIDED,
+    /** The body was captured whole; the final check on what was written is pending. */
+    CAPTURED,
+    /** Nothing more to do: stored, refused, or failed. */
+    DONE
+  }
+
+  final CachedRoute route;
   final URI requestUri;
   final Function<String, List<String>> requestHeader;
-  final boolean hadAuthorization;
+  final Credentials credentials;
   final Instant requestTime;
   final CacheDirectives requestDirectives;
   final CacheEngine.Lookup lookup;
   final Set<String> tags;
 
+  private Phase phase;
+  private boolean resourceRan;
+  private boolean exceptionRaised;
   private boolean conditionsAdded;
   private String clientIfNoneMatch;
   private String clientIfModifiedSince;
   private int status;
+  private Headers resourceHeaders;
+  private StoredResponse replacement;
+  private StoragePolicy.Decision replacementDecision;
   private Instant responseTime;
   private StoragePolicy.Store decision;
+  private int sentStatus;
+  private Credentials decidedCredentials;
+  private byte[] body;
+  private List<Headers.Field> additions;
   private volatile boolean storing;
 
-  CacheExchange(URI requestUri, Function<String, List<String>> requestHeader,
-      boolean hadAuthorization, Instant requestTime, CacheDirectives requestDirectives,
-      CacheEngine.Lookup lookup, Set<String> tags) {
+  CacheExchange(CachedRoute route, URI requestUri, Function<String, List<String>> requestHeader,
+      Credentials credentials, Instant requestTime, CacheDirectives requestDirectives,
+      CacheEngine.Lookup lookup, Set<String> tags, boolean answered) {
+    this.route = route;
     this.requestUri = requestUri;
     this.requestHeader = requestHeader;
-    this.hadAuthorization = hadAuthorization;
+    this.credentials = credentials;
     this.requestTime = requestTime;
     this.requestDirectives = requestDirectives;
     this.lookup = lookup;
     this.tags = tags;
+    this.phase = answered ? Phase.ANSWERED : Phase.FORWARDED;
   }
 
   /** Whether the cache answered the request itself (a hit, or 504 for only-if-cached). */
   boolean answeredByCache() {
-    return lookup instanceof CacheEngine.Hit || lookup instanceof CacheEngine.Unsatisfiable;
+    return phase == Phase.ANSWERED;
+  }
+
+  /** The phase. */
+  Phase phase() {
+    return phase;
+  }
+
+  /** The miss the request went to the resource for; null for a bypass or an answer. */
+  CacheEngine.Miss miss() {
+    return lookup instanceof CacheEngine.Miss miss ? miss : null;
+  }
+
+  /** Records that the resource method was invoked, as the runtime reports it. */
+  void resourceRan() {
+    resourceRan = true;
+  }
+
+  /**
+   * Records that an exception was raised while the request was processed: a parameter that
+   * failed to convert, or the resource throwing. What a mapper then answers is not the
+   * resource's own response.
+   */
+  void exceptionRaised() {
+    exceptionRaised = true;
+  }
+
+  /**
+   * The first response filter saw the resource's response: its status and headers as the
+   * resource produced them. Returns false, and ends the exchange, when a response was seen
+   * before: the container is producing another response for this request after a failure.
+   */
+  boolean responded(int resourceStatus, Headers headers) {
+    if (phase != Phase.FORWARDED) {
+      fail();
+      return false;
+    }
+    phase = Phase.RESPONDED;
+    status = resourceStatus;
+    resourceHeaders = headers;
+    return true;
+  }
+
+  /**
+   * The response was replaced by a stored one a {@code 304} refreshed: that is what to store,
+   * if {@code decision} and the final check allow.
+   */
+  void replacedBy(StoredResponse stored, StoragePolicy.Decision decision) {
+    replacement = stored;
+    replacementDecision = decision;
+  }
+
+  /** The decision on the refreshed entry. */
+  StoragePolicy.Decision replacementDecision() {
+    return replacementDecision;
+  }
+
+  /** The stored response that replaced the resource's, or null. */
+  StoredResponse replacement() {
+    return replacement;
+  }
+
+  /** The status the resource answered. */
+  int status() {
+    return status;
+  }
+
+  /**
+   * The headers as the resource produced them; null when the runtime did not report the
+   * resource method running, or reported an exception, so that what an exception mapper made
+   * of a failed parameter conversion never counts as the resource's own.
+   */
+  Headers resourceHeadersIfRan() {
+    return resourceRan && !exceptionRaised ? resourceHeaders : null;
+  }
+
+  /** The headers as the resource produced them, before any response filter. */
+  Headers resourceHeaders() {
+    return resourceHeaders;
+  }
+
+  /** Whether the store decision may run now: once, on the resource's response. */
+  boolean awaitsDecision() {
+    return phase == Phase.RESPONDED;
+  }
+
+  /**
+   * Records that the response may be stored once its body is known.
+   *
+   * @param decidedAt when the decision was made, the response's time
+   * @param store the decision
+   * @param statusSent the status after every response filter, which the final check decides on
+   * @param credentialsSeen the request's credentials, with a principal set after the lookup
+   */
+  void decided(Instant decidedAt, StoragePolicy.Store store, int statusSent,
+      Credentials credentialsSeen) {
+    phase = Phase.DECIDED;
+    responseTime = decidedAt;
+    decision = store;
+    sentStatus = statusSent;
+    decidedCredentials = credentialsSeen;
+  }
+
+  /** The status after every response filter. */
+  int sentStatus() {
+    return sentStatus;
+  }
+
+  /** The credentials the decision was made for. */
+  Credentials decidedCredentials() {
+    return decidedCredentials;
+  }
+
+  /** Whether the body capture should capture the body it sees. */
+  boolean awaitsBody() {
+    return phase == Phase.DECIDED;
+  }
+
+  /** The whole body and the fields the cache added to the response for it. */
+  void captured(byte[] capturedBody, List<Headers.Field> addedFields) {
+    if (phase == Phase.DECIDED) {
+      phase = Phase.CAPTURED;
+      body = capturedBody;
+      additions = addedFields;
+    }
+  }
+
+  /** Whether the body was captured and awaits the final check. */
+  boolean awaitsCommit() {
+    return phase == Phase.CAPTURED;
+  }
+
+  byte[] body() {
+    return body;
+  }
+
+  List<Headers.Field> additions() {
+    return additions;
+  }
+
+  Instant responseTime() {
+    return responseTime;
+  }
+
+  StoragePolicy.Store decision() {
+    return decision;
+  }
+
+  /** Ends the exchange without storing anything. */
+  void fail() {
+    phase = Phase.DONE;
+  }
+
+  /** Ends the exchange: stored or refused. */
+  void done() {
+    phase = Phase.DONE;
   }
 
   /**
@@ -93,32 +282,5 @@ final class CacheExchange {
   /** Whether a 304 answers the cache's own conditions rather than the client's. */
   boolean revalidating() {
     return conditionsAdded;
-  }
-
-  /** Records that the response may be stored once its body is known. */
-  void awaitBody(int status, Instant responseTime, StoragePolicy.Store decision) {
-    this.status = status;
-    this.responseTime = responseTime;
-    this.decision = decision;
-  }
-
-  /** Whether the body capture should store the body it sees. */
-  boolean awaitsBody() {
-    return decision != null;
-  }
-
-  /** Hands the pending decision to exactly one caller. */
-  StoragePolicy.Store takeDecision() {
-    StoragePolicy.Store taken = decision;
-    decision = null;
-    return taken;
-  }
-
-  int status() {
-    return status;
-  }
-
-  Instant responseTime() {
-    return responseTime;
   }
 }

@@ -30,6 +30,27 @@ public final class CacheFeatures {
   }
 
   /**
+   * Records that {@code request}'s resource method was invoked, as a runtime that can tell
+   * reports it: only then may an error the resource made fresh itself be stored, never one
+   * produced before the method ran (a parameter that failed to convert).
+   */
+  public static void resourceMethodStarted(ContainerRequestContext request) {
+    if (request.getProperty(CacheExchange.PROPERTY) instanceof CacheExchange exchange) {
+      exchange.resourceRan();
+    }
+  }
+
+  /**
+   * Records that an exception was raised for {@code request} (by a parameter conversion or the
+   * resource), as a runtime that can tell reports it: an error answered for it is never stored.
+   */
+  public static void exceptionRaised(ContainerRequestContext request) {
+    if (request.getProperty(CacheExchange.PROPERTY) instanceof CacheExchange exchange) {
+      exchange.exceptionRaised();
+    }
+  }
+
+  /**
    * Ends the cache's part in {@code request}, whatever ended the request (an exception in a
    * later filter or a writer, a client gone away), so that the requests collapsed onto it go on
    * at once rather than after the collapse timeout. Safe to call more than once.

@@ -4,6 +4,8 @@ import static java.lang.System.Logger.Level.WARNING;
 
 import dev.restcache.RequestDirectives;
 import dev.restcache.internal.CacheEngine;
+import dev.restcache.internal.Credentials;
+import dev.restcache.internal.NotStoredReason;
 import dev.restcache.internal.PathTemplates;
 import dev.restcache.internal.StoredResponse;
 import dev.restcache.internal.http.CacheDirectives;
@@ -16,6 +18,7 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -25,14 +28,12 @@ import java.util.function.Function;
 
 /**
  * Answers a GET or HEAD from the cache when it can; otherwise lets the request through with a
- * {@link CacheExchange} that the response side completes. Runs after authentication and
- * authorization filters, so a hit never skips them.
+ * {@link CacheExchange} that the response side completes. Its priority is the feature's
+ * lookup priority, by default after every request filter of the application, so a hit skips
+ * none of them.
  */
 public final class CacheLookupFilter implements ContainerRequestFilter {
   private static final System.Logger LOG = System.getLogger("dev.restcache");
-  // Conditions a cache cannot answer from a stored response for the client.
-  private static final List<String> UNREVALIDATABLE_CONDITIONS =
-      List.of(HttpHeaders.IF_MATCH, HttpHeaders.IF_UNMODIFIED_SINCE, "If-Range");
 
   private final CacheEngine engine;
   private final CachedRoute route;
@@ -73,15 +74,11 @@ public final class CacheLookupFilter implements ContainerRequestFilter {
 
   // RFC 9111 §4.3.1: revalidate a stale entry through the resource with its validators, in
   // place of the client's own If-None-Match/If-Modified-Since (§4.3.2: the cache answers
-  // those itself once the entry is refreshed). Requests with other conditions are left alone.
+  // those itself once the entry is refreshed). Requests with other conditions never get here:
+  // they bypass the cache (RequestScreening.PRECONDITION_HEADERS).
   private static void addConditions(ContainerRequestContext request, StoredResponse stale,
       CacheExchange exchange) {
     MultivaluedMap<String, String> headers = request.getHeaders();
-    for (String condition : UNREVALIDATABLE_CONDITIONS) {
-      if (headers.containsKey(condition)) {
-        return;
-      }
-    }
     exchange.conditionsAdded(request.getHeaderString(HttpHeaders.IF_NONE_MATCH),
         request.getHeaderString(HttpHeaders.IF_MODIFIED_SINCE));
     headers.remove(HttpHeaders.IF_NONE_MATCH);
@@ -98,27 +95,52 @@ public final class CacheLookupFilter implements ContainerRequestFilter {
 
   // A lookup asks for some twenty headers, most of them absent; one pass over the few the
   // request has is cheaper than as many case-insensitive lookups in the container's map.
-  // Values of a repeated header are joined with commas, as getHeaderString joins them.
+  // Field lines stay apart: @HeaderParam reads only the first of several, so two lines and
+  // their comma-joined value are different inputs to the application.
   private static Function<String, List<String>> headersOf(ContainerRequestContext request) {
     MultivaluedMap<String, String> all = request.getHeaders();
     Map<String, List<String>> byLowerCaseName = new HashMap<>(all.size() * 2);
-    all.forEach((name, values) -> byLowerCaseName.put(name.toLowerCase(Locale.ROOT),
-        values.size() == 1 ? List.of(values.get(0)) : List.of(String.join(",", values))));
+    all.forEach((name, values) -> {
+      if (values != null && !values.isEmpty()) {
+        byLowerCaseName.merge(name.toLowerCase(Locale.ROOT), lines(values), (a, b) -> {
+          List<String> both = new ArrayList<>(a);
+          both.addAll(b);
+          return List.copyOf(both);
+        });
+      }
+    });
     return name -> byLowerCaseName.get(name.toLowerCase(Locale.ROOT));
+  }
+
+  // A container may hold a header whose value is null (CXF does for Content-Type); it counts
+  // as sent, with an empty value, so that a credential header is never missed.
+  private static List<String> lines(List<String> values) {
+    if (values.size() == 1) {
+      return List.of(values.get(0) == null ? "" : values.get(0));
+    }
+    List<String> lines = new ArrayList<>(values.size());
+    values.forEach(value -> lines.add(value == null ? "" : value));
+    return List.copyOf(lines);
   }
 
   private boolean lookup(ContainerRequestContext request, boolean mayWait) {
     Instant requestTime = engine.now();
     URI uri = request.getUriInfo().getRequestUri();
     Function<String, List<String>> header = headersOf(request);
-    boolean authorized = engine.hasCredentials(header);
+    Credentials credentials = engine.credentials(header).and(Principals.of(request));
     CacheDirectives directives = engine.settings().requestDirectives() == RequestDirectives.HONOR
         ? CacheDirectives.forRequest(request.getHeaders().get(HttpHeaders.CACHE_CONTROL),
             request.getHeaders().get("Pragma"))
         : CacheDirectives.NONE;
-    CacheEngine.Lookup lookup = mayWait
-        ? engine.lookup(uri, header, authorized, directives)
-        : engine.lookupWithoutWaiting(uri, header, authorized, directives);
+    CacheEngine.Lookup lookup;
+    if (route.personalised() && credentials != Credentials.NONE) {
+      lookup = new CacheEngine.Bypass(NotStoredReason.PERSONALISED);
+    } else {
+      String resourcePath = route.resourcePath(uri.getRawPath());
+      lookup = mayWait
+          ? engine.lookup(uri, resourcePath, header, credentials, directives)
+          : engine.lookupWithoutWaiting(uri, resourcePath, header, credentials, directives);
+    }
     if (lookup instanceof CacheEngine.WouldWait) {
       return false;
     }
@@ -127,8 +149,10 @@ public final class CacheLookupFilter implements ContainerRequestFilter {
       MultivaluedMap<String, String> pathParameters = request.getUriInfo().getPathParameters();
       tags = PathTemplates.resolveAll(route.tagTemplates(), pathParameters::getFirst);
     }
-    CacheExchange exchange =
-        new CacheExchange(uri, header, authorized, requestTime, directives, lookup, tags);
+    boolean answered = lookup instanceof CacheEngine.Hit
+        || lookup instanceof CacheEngine.Unsatisfiable;
+    CacheExchange exchange = new CacheExchange(route, uri, header, credentials, requestTime,
+        directives, lookup, tags, answered);
     request.setProperty(CacheExchange.PROPERTY, exchange);
     if (lookup instanceof CacheEngine.Miss miss && miss.revalidate() != null) {
       addConditions(request, miss.revalidate(), exchange);
@@ -138,8 +162,9 @@ public final class CacheLookupFilter implements ContainerRequestFilter {
     } else if (lookup instanceof CacheEngine.Unsatisfiable) {
       // RFC 9111 §5.2.1.7: only-if-cached with nothing usable stored.
       request.abortWith(Response.status(Response.Status.GATEWAY_TIMEOUT)
-          .header("Cache-Status", CacheStatus.forward(engine.settings().cacheStatusName(),
-              "request").detail("only-if-cached").toHeaderValue())
+          .header(ResponseRecorder.CACHE_STATUS, CacheStatus.forward(
+              engine.settings().cacheStatusName(), "request").detail("only-if-cached")
+              .toHeaderValue())
           .build());
     }
     return true;

@@ -3,34 +3,32 @@ package dev.restcache.internal.jaxrs;
 import static java.lang.System.Logger.Level.WARNING;
 
 import dev.restcache.internal.CacheEngine;
-import dev.restcache.internal.Headers;
+import dev.restcache.internal.Credentials;
 import dev.restcache.internal.NotStoredReason;
-import dev.restcache.internal.ResponseSuitability;
 import dev.restcache.internal.StoragePolicy;
 import dev.restcache.internal.http.CacheStatus;
-import dev.restcache.internal.http.VarySpec;
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MultivaluedMap;
+import java.time.Instant;
+import java.util.Optional;
 
 /**
- * Decides whether a response that went to the resource may be stored, once every other
- * response filter has shaped its headers. A response with an entity is stored by
- * {@link BodyCaptureInterceptor} when its body is written; one without is stored here.
+ * The last response filter of a cached method: decides whether the response may be stored, on
+ * its status and headers as every filter left them. A response with an entity is stored once
+ * its body is written and checked again ({@link StoreCommitInterceptor}); one without is
+ * stored here.
  */
 final class CacheStoreFilter implements ContainerResponseFilter {
   private static final System.Logger LOG = System.getLogger("dev.restcache");
 
   private final CacheEngine engine;
-  private final CachedRoute route;
   private final ResponseRecorder recorder;
 
-  CacheStoreFilter(CacheEngine engine, CachedRoute route) {
+  CacheStoreFilter(CacheEngine engine) {
     this.engine = engine;
-    this.route = route;
     this.recorder = new ResponseRecorder(engine);
   }
 
@@ -44,7 +42,7 @@ final class CacheStoreFilter implements ContainerResponseFilter {
       decide(request, response, exchange);
     } catch (RuntimeException e) {
       LOG.log(WARNING, "store decision failed, response not cached", e);
-      exchange.takeDecision();
+      exchange.fail();
     } finally {
       if (!exchange.awaitsBody()) {
         exchange.finish(engine);
@@ -55,56 +53,55 @@ final class CacheStoreFilter implements ContainerResponseFilter {
   private void decide(ContainerRequestContext request, ContainerResponseContext response,
       CacheExchange exchange) {
     MultivaluedMap<String, Object> headers = response.getHeaders();
-    addVary(headers);
     String cacheName = engine.settings().cacheStatusName();
     if (exchange.lookup instanceof CacheEngine.Bypass bypass) {
-      String fwd = bypass.reason() == NotStoredReason.CREDENTIALS ? "request" : "bypass";
-      headers.putSingle("Cache-Status", CacheStatus.forward(cacheName, fwd)
+      headers.putSingle(ResponseRecorder.CACHE_STATUS, CacheStatus.forward(cacheName,
+          bypass.reason().isRequestDriven() ? "request" : "bypass")
           .detail(bypass.reason().detail()).toHeaderValue());
       return;
     }
-    CacheEngine.Miss miss = (CacheEngine.Miss) exchange.lookup;
-    String what = exchange.requestUri.toString();
-    if (miss.staleIfError() != null
-        && ResponseSuitability.isReplaceableError(response.getStatus())) {
-      ResponseReplay.replaceWithStale(response, miss.staleIfError(), engine);
+    CacheEngine.Miss miss = exchange.miss();
+    Credentials credentials = exchange.credentials.and(Principals.of(request));
+    if (exchange.replacement() != null) {
+      Optional<NotStoredReason> notStored = recorder.storeRefreshed(exchange, response,
+          credentials, HttpMethod.GET.equals(request.getMethod()));
+      headers.putSingle(ResponseRecorder.CACHE_STATUS,
+          recorder.forwarded(miss, notStored).fwdStatus(304).toHeaderValue());
       return;
     }
-    if (exchange.revalidating() && response.getStatus() == 304) {
-      recorder.refresh(exchange, response, route.ttl(),
-          HttpMethod.GET.equals(request.getMethod()));
+    if (!exchange.awaitsDecision()) {
+      // Replaced by a stale entry, or a second response after a failure: nothing to store.
       return;
     }
-    if (!HttpMethod.GET.equals(request.getMethod())) {
-      headers.putSingle("Cache-Status", recorder.forwarded(miss,
-          engine.notStored(what, NotStoredReason.METHOD)).toHeaderValue());
-      return;
-    }
-    if (exchange.requestDirectives.noStore()) {
-      headers.putSingle("Cache-Status", recorder.forwarded(miss,
-          engine.notStored(what, NotStoredReason.REQUEST_NO_STORE)).toHeaderValue());
-      return;
-    }
-    StoragePolicy.Decision decision = StoragePolicy.decide(response.getStatus(),
-        JaxrsHeaders.of(headers), exchange.hadAuthorization, route.ttl(),
-        exchange.requestTime, engine.now());
+    Instant now = engine.now();
+    StoragePolicy.Decision decision = decision(request, response, exchange, credentials, now);
     if (decision instanceof StoragePolicy.Refuse refuse) {
-      headers.putSingle("Cache-Status",
-          recorder.forwarded(miss, engine.notStored(what, refuse.reason())).toHeaderValue());
+      exchange.done();
+      headers.putSingle(ResponseRecorder.CACHE_STATUS, recorder.forwarded(miss,
+          engine.notStored(exchange.requestUri.toString(), refuse.reason())).toHeaderValue());
       return;
     }
-    exchange.awaitBody(response.getStatus(), engine.now(), (StoragePolicy.Store) decision);
+    exchange.decided(now, (StoragePolicy.Store) decision, response.getStatus(), credentials);
     if (!response.hasEntity()) {
-      recorder.record(exchange, headers, new byte[0]);
+      exchange.captured(new byte[0], recorder.addFields(exchange, headers, new byte[0]));
+      recorder.commit(exchange, headers);
     }
   }
 
-  private void addVary(MultivaluedMap<String, Object> headers) {
-    if (route.extraVary().isEmpty()) {
-      return;
+  private StoragePolicy.Decision decision(ContainerRequestContext request,
+      ContainerResponseContext response, CacheExchange exchange, Credentials credentials,
+      Instant now) {
+    if (!HttpMethod.GET.equals(request.getMethod())) {
+      return new StoragePolicy.Refuse(NotStoredReason.METHOD);
     }
-    Headers current = JaxrsHeaders.of(headers);
-    VarySpec vary = VarySpec.parse(current.all(HttpHeaders.VARY)).with(route.extraVary());
-    headers.putSingle(HttpHeaders.VARY, vary.toHeaderValue());
+    if (exchange.requestDirectives.noStore()) {
+      return new StoragePolicy.Refuse(NotStoredReason.REQUEST_NO_STORE);
+    }
+    // A filter after the lookup may have set the principal of a personalised method's user.
+    if (exchange.route.personalised() && credentials != Credentials.NONE) {
+      return new StoragePolicy.Refuse(NotStoredReason.PERSONALISED);
+    }
+    return StoragePolicy.decide(response.getStatus(), JaxrsHeaders.of(response.getHeaders()),
+        credentials, exchange.route.ttl(), exchange.requestTime, now, exchange.resourceHeadersIfRan());
   }
 }

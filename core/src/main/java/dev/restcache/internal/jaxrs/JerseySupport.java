@@ -43,7 +43,10 @@ final class JerseySupport {
     }
   }
 
-  /** Finishes each request's exchange once Jersey is done with the request, whatever happened. */
+  /**
+   * Tells each request's exchange when its resource method starts, and finishes it once Jersey
+   * is done with the request, whatever happened.
+   */
   private static final class RequestCompletion implements ApplicationEventListener {
     private final CacheEngine engine;
 
@@ -59,7 +62,11 @@ final class JerseySupport {
     @Override
     public RequestEventListener onRequest(RequestEvent start) {
       return event -> {
-        if (event.getType() == RequestEvent.Type.FINISHED) {
+        if (event.getType() == RequestEvent.Type.RESOURCE_METHOD_START) {
+          CacheFeatures.resourceMethodStarted(event.getContainerRequest());
+        } else if (event.getType() == RequestEvent.Type.ON_EXCEPTION) {
+          CacheFeatures.exceptionRaised(event.getContainerRequest());
+        } else if (event.getType() == RequestEvent.Type.FINISHED) {
           CacheFeatures.requestCompleted(event.getContainerRequest(), engine);
         }
       };

@@ -1,11 +1,14 @@
 package dev.restcache.internal.jaxrs;
 
+import static java.lang.System.Logger.Level.WARNING;
+
 import dev.restcache.CacheControl;
 import dev.restcache.Cached;
 import dev.restcache.Invalidates;
 import dev.restcache.NeverCache;
 import dev.restcache.internal.CacheEngine;
 import dev.restcache.internal.http.CacheDirectives;
+import dev.restcache.internal.http.VarySpec;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerResponseFilter;
@@ -23,36 +26,46 @@ import java.util.List;
  * @param cacheControl merges {@code @CacheControl} into the response
  * @param neverCache applies {@code @NeverCache}
  * @param lookup answers from the cache
- * @param store decides whether the response is stored
+ * @param resourceResponse sees the resource's response before any application filter
+ * @param store decides whether the response is stored, after every application filter
  * @param invalidates resolves {@code @Invalidates} for the write invalidation
  */
 public record MethodFilters(ContainerResponseFilter cacheControl,
     ContainerResponseFilter neverCache, CacheLookupFilter lookup,
-    ContainerResponseFilter store, ContainerResponseFilter invalidates) {
+    ContainerResponseFilter resourceResponse, ContainerResponseFilter store,
+    ContainerResponseFilter invalidates) {
 
   /** No filters: a method restcache has nothing to do with. */
-  public static final MethodFilters NONE = new MethodFilters(null, null, null, null, null);
+  public static final MethodFilters NONE = new MethodFilters(null, null, null, null, null, null);
 
-  /** Request filters below this priority (authentication, authorization) run before a lookup. */
-  public static final int LOOKUP_PRIORITY = Priorities.AUTHORIZATION + 500;
   /**
-   * Response filters run in descending priority: {@code @CacheControl}, then
-   * {@code @NeverCache}, then the store decision last, once every other filter has set its
-   * headers.
+   * Response filters run in descending priority. The resource's response is seen first, before
+   * any application filter.
    */
+  public static final int RESOURCE_RESPONSE_PRIORITY = Integer.MAX_VALUE;
+  /** Then {@code @CacheControl}, then {@code @NeverCache}, among the application's filters. */
   public static final int CACHE_CONTROL_PRIORITY = Priorities.HEADER_DECORATOR;
   /** See {@link #CACHE_CONTROL_PRIORITY}. */
   public static final int NEVER_CACHE_PRIORITY = Priorities.HEADER_DECORATOR - 100;
-  /** See {@link #CACHE_CONTROL_PRIORITY}. */
-  public static final int STORE_PRIORITY = 100;
+  /**
+   * The store decision last, once every other filter has set its headers: 1, the lowest
+   * priority Jersey honours (it reads zero or below as unset, and gives such a provider
+   * {@code Priorities.USER}).
+   */
+  public static final int STORE_PRIORITY = 1;
   /** Inside Jersey's content encoding (ENTITY_CODER), so the captured bytes are uncompressed. */
   public static final int CAPTURE_PRIORITY = Priorities.USER;
+  /** Outside every other writer interceptor, so it sees the headers as they were written. */
+  public static final int COMMIT_PRIORITY = 1;
   /** The write invalidation; {@code @Invalidates} runs just before it, at one more. */
   public static final int INVALIDATION_PRIORITY = Priorities.USER;
 
+  private static final System.Logger LOG = System.getLogger("dev.restcache");
+
   /**
    * The filters for {@code method} of resource class {@code type}, according to its
-   * annotations (a method's annotation overrides its class's).
+   * annotations (a method's annotation overrides its class's) and what it reads. Logs a
+   * warning for each input of a cached method that restcache cannot key.
    *
    * @throws IllegalStateException for contradictory annotations, naming the method
    */
@@ -70,27 +83,36 @@ public record MethodFilters(ContainerResponseFilter cacheControl,
       throw new IllegalStateException(
           "restcache: @CacheControl with both isPrivate and isPublic: " + where);
     }
-    boolean cachedGet = neverCache == null && method.isAnnotationPresent(GET.class)
+    boolean cachedGet = neverCache == null
+        && JaxrsAnnotations.declaringMethod(method).isAnnotationPresent(GET.class)
         && (cached != null || engine.settings().cacheAll());
-    CachedRoute route = cachedGet ? route(engine, cached) : null;
+    CachedRoute route = cachedGet ? route(engine, cached, method, type) : null;
     return new MethodFilters(
         cacheControl == null ? null : new CacheControlFilter(directives(cacheControl)),
         neverCache == null ? null : new NeverCacheFilter(),
         route == null ? null : new CacheLookupFilter(engine, route),
-        route == null ? null : new CacheStoreFilter(engine, route),
+        route == null ? null : new ResourceResponseFilter(engine),
+        route == null ? null : new CacheStoreFilter(engine),
         invalidates == null ? null : new InvalidatesFilter(List.of(invalidates.tags()),
             List.of(invalidates.paths())));
   }
 
-  private static CachedRoute route(CacheEngine engine, Cached cached) {
+  private static CachedRoute route(CacheEngine engine, Cached cached, Method method,
+      Class<?> type) {
     Duration ttl = cached == null || cached.ttl() < 0
         ? engine.settings().defaultTtl()
         : Duration.ofSeconds(cached.ttl());
-    return cached == null
-        ? new CachedRoute(ttl, List.of(), List.of())
-        : new CachedRoute(ttl, List.of(cached.tags()), Arrays.asList(cached.vary()));
+    MethodInputs inputs = MethodInputs.of(method, type, cached,
+        engine.settings().anonymousCookies());
+    inputs.warnings().forEach(warning -> LOG.log(WARNING, warning));
+    if (inputs.resourcePath() != null) {
+      engine.resourcePaths().register(inputs.resourcePath());
+    }
+    List<String> declaredVary = cached == null ? List.of() : Arrays.asList(cached.vary());
+    VarySpec keyed = VarySpec.NONE.with(declaredVary).with(inputs.headers());
+    return new CachedRoute(ttl, cached == null ? List.of() : List.of(cached.tags()), keyed,
+        inputs.cookies(), inputs.personalised(), inputs.resourcePath());
   }
-
   private static <A extends Annotation> A effective(Class<A> type, Method method, Class<?> cls) {
     // A method's own annotation wins; and a method that chose one of the two rivals (@Cached,
     // @NeverCache) is not given the class's other one, which would make a false conflict.

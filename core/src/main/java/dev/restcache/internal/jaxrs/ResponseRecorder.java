@@ -1,12 +1,14 @@
 package dev.restcache.internal.jaxrs;
 
 import dev.restcache.internal.CacheEngine;
+import dev.restcache.internal.Credentials;
 import dev.restcache.internal.Headers;
 import dev.restcache.internal.NotStoredReason;
 import dev.restcache.internal.StorableHeaders;
 import dev.restcache.internal.StoragePolicy;
 import dev.restcache.internal.StoredResponse;
 import dev.restcache.internal.http.CacheStatus;
+import dev.restcache.internal.http.VarySpec;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.MultivaluedMap;
 import java.time.Duration;
@@ -18,89 +20,179 @@ import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 
 /**
- * Stores a response once its body is known, from the response filter (no entity) or the body
- * capture, and tells the client in {@code Cache-Status} whether it was stored.
+ * Stores a response once it is known whole: decides once more on the status and headers as
+ * they were written, stores what the resource produced (the response filters run again on
+ * every hit), and tells the client in {@code Cache-Status} whether it was stored.
  */
 final class ResponseRecorder {
+  static final String CACHE_STATUS = "Cache-Status";
+
   private final CacheEngine engine;
 
   ResponseRecorder(CacheEngine engine) {
     this.engine = engine;
   }
 
-  /** Stores the response whose headers are {@code liveHeaders} (added to here) and body. */
-  void record(CacheExchange exchange, MultivaluedMap<String, Object> liveHeaders, byte[] body) {
-    Optional<NotStoredReason> notStored = prepare(exchange, liveHeaders, body).get();
-    liveHeaders.putSingle("Cache-Status",
-        forwarded((CacheEngine.Miss) exchange.lookup, notStored).toHeaderValue());
+  /**
+   * The fields the cache adds to a response about to be stored, for its body: a {@code Date}
+   * and a generated {@code ETag}. They are added to {@code liveHeaders} and kept for storing.
+   */
+  List<Headers.Field> addFields(CacheExchange exchange,
+      MultivaluedMap<String, Object> liveHeaders, byte[] body) {
+    List<Headers.Field> added = StorableHeaders.additions(JaxrsHeaders.of(liveHeaders),
+        exchange.responseTime(), body, engine.settings().generateETags());
+    JaxrsHeaders.add(liveHeaders, added);
+    return added;
   }
 
   /**
-   * As {@link #record}, but on {@code workers}, for a thread that must not wait for the store:
-   * {@code Cache-Status} says {@code stored} once the response is handed to the store, and the
-   * requests collapsed onto this one go on once the store has answered.
+   * Says in {@code Cache-Status} whether the captured response will be stored, as far as the
+   * headers written so far tell; {@link #commit} decides once everything is written.
    */
-  void recordInBackground(CacheExchange exchange, MultivaluedMap<String, Object> liveHeaders,
-      byte[] body, Executor workers) {
-    Supplier<Optional<NotStoredReason>> store = prepare(exchange, liveHeaders, body);
-    liveHeaders.putSingle("Cache-Status",
-        forwarded((CacheEngine.Miss) exchange.lookup, Optional.empty()).toHeaderValue());
+  void announce(CacheExchange exchange, MultivaluedMap<String, Object> liveHeaders) {
+    StoragePolicy.Decision decision = finalDecision(exchange, JaxrsHeaders.of(liveHeaders));
+    Optional<NotStoredReason> reason = decision instanceof StoragePolicy.Refuse refuse
+        ? Optional.of(refuse.reason()) : Optional.empty();
+    liveHeaders.putSingle(CACHE_STATUS, forwarded(exchange.miss(), reason).toHeaderValue());
+  }
+
+  // On the headers as sent, less the fields the cache added itself: its own Date, formatted to
+  // the second, would otherwise count as up to a second of age the response never had.
+  private static StoragePolicy.Decision finalDecision(CacheExchange exchange, Headers sent) {
+    List<Headers.Field> fields = new ArrayList<>(sent.fields());
+    if (exchange.additions() != null) {
+      fields.removeAll(exchange.additions());
+    }
+    return StoragePolicy.decide(exchange.sentStatus(), Headers.of(fields),
+        exchange.decidedCredentials(), exchange.route.ttl(), exchange.requestTime,
+        exchange.responseTime(), exchange.resourceHeadersIfRan());
+  }
+
+  /**
+   * Stores the captured response if the headers as written ({@code liveHeaders}) still allow
+   * it, and says in {@code Cache-Status} what happened.
+   */
+  void commit(CacheExchange exchange, MultivaluedMap<String, Object> liveHeaders) {
+    Pending pending = prepare(exchange, liveHeaders);
+    Optional<NotStoredReason> notStored = pending.refused() != null
+        ? pending.refused() : pending.store().get();
+    liveHeaders.putSingle(CACHE_STATUS, forwarded(exchange.miss(), notStored).toHeaderValue());
+  }
+
+  /**
+   * As {@link #commit}, but storing on {@code workers}, for a thread that must not wait for the
+   * store: {@code Cache-Status} says {@code stored} once the response is handed to the store,
+   * and the requests collapsed onto this one go on once the store has answered.
+   */
+  void commitInBackground(CacheExchange exchange, MultivaluedMap<String, Object> liveHeaders,
+      Executor workers) {
+    Pending pending = prepare(exchange, liveHeaders);
+    Optional<NotStoredReason> announced = pending.refused() != null
+        ? pending.refused() : Optional.empty();
+    liveHeaders.putSingle(CACHE_STATUS, forwarded(exchange.miss(), announced).toHeaderValue());
+    if (pending.refused() != null) {
+      return;
+    }
     exchange.finishAfterStore();
     workers.execute(() -> {
       try {
-        store.get();
+        pending.store().get();
       } finally {
         exchange.storeFinished(engine);
       }
     });
   }
 
-  // Adds the generated fields to the live response and returns the store call to make.
-  private Supplier<Optional<NotStoredReason>> prepare(CacheExchange exchange,
-      MultivaluedMap<String, Object> liveHeaders, byte[] body) {
-    StoragePolicy.Store decision = exchange.takeDecision();
-    CacheEngine.Miss miss = (CacheEngine.Miss) exchange.lookup;
-    List<Headers.Field> fields = new ArrayList<>(JaxrsHeaders.of(liveHeaders).fields());
-    List<Headers.Field> added = StorableHeaders.additions(Headers.of(fields),
-        exchange.responseTime(), body, engine.settings().generateETags());
-    JaxrsHeaders.add(liveHeaders, added);
-    fields.addAll(added);
-    StoredResponse response = decision.response(exchange.status(),
-        StorableHeaders.forStorage(Headers.of(fields)), body, exchange.responseTime());
-    return () -> engine.store(exchange.requestHeader, miss, decision, response, exchange.tags);
+  /** The final check's outcome: a refusal, or the store call to make. */
+  private record Pending(Optional<NotStoredReason> refused,
+      Supplier<Optional<NotStoredReason>> store) {
+  }
+
+  private Pending prepare(CacheExchange exchange, MultivaluedMap<String, Object> liveHeaders) {
+    exchange.done();
+    Headers sent = JaxrsHeaders.of(liveHeaders);
+    StoragePolicy.Decision decision = finalDecision(exchange, sent);
+    if (decision instanceof StoragePolicy.Refuse refuse) {
+      return new Pending(engine.notStored(exchange.requestUri.toString(), refuse.reason()), null);
+    }
+    StoragePolicy.Store store = (StoragePolicy.Store) decision;
+    StoredResponse response = store.response(exchange.status(),
+        storedHeaders(exchange.route, exchange.resourceHeaders(), sent, exchange.additions()),
+        exchange.body(), exchange.responseTime());
+    return new Pending(null, () -> engine.store(exchange.requestHeader, exchange.miss(), store,
+        response, exchange.route.variants(exchange.resourceHeaders(), sent), exchange.tags));
   }
 
   /**
-   * The resource confirmed a stale entry with a 304 to the cache's own conditions: refreshes the
-   * entry with the 304's fields (only for a GET: a HEAD never fills the cache) and answers the
-   * client with the whole stored response, or a 304 when the client's own conditions hold.
+   * What is stored: the headers as the resource produced them, with the {@code Vary} the cache
+   * added, the {@code Content-Type} the container chose when the resource set none, and the
+   * fields the cache added for the body; never the fields response filters added, since they
+   * run again on every hit.
    */
-  void refresh(CacheExchange exchange, ContainerResponseContext response, Duration ttl,
-      boolean store) {
-    CacheEngine.Miss miss = (CacheEngine.Miss) exchange.lookup;
+  private static Headers storedHeaders(CachedRoute route, Headers resource, Headers sent,
+      List<Headers.Field> additions) {
+    VarySpec vary = VarySpec.parse(resource.all("Vary")).with(route.sentVary().fieldNames());
+    List<Headers.Field> fields = new ArrayList<>(resource.without(List.of("Vary")).fields());
+    if (!vary.isEmpty()) {
+      fields.add(new Headers.Field("Vary", vary.toHeaderValue()));
+    }
+    if (!resource.contains("Content-Type") && sent.contains("Content-Type")) {
+      fields.add(new Headers.Field("Content-Type", sent.first("Content-Type")));
+    }
+    fields.addAll(additions);
+    return StorableHeaders.forStorage(Headers.of(fields));
+  }
+
+  /**
+   * The resource confirmed a stale entry with a 304 to the cache's own conditions: replaces its
+   * answer with the entry refreshed by the 304's fields (RFC 9111 §4.3.4), or with a 304 when
+   * the client's own conditions hold, before any application filter sees it. The refreshed
+   * entry is stored by {@link #storeRefreshed} once every filter has run.
+   */
+  void refresh(CacheExchange exchange, ContainerResponseContext response) {
+    CacheEngine.Miss miss = exchange.miss();
     StoredResponse stale = miss.revalidate();
     Instant now = engine.now();
     Headers headers = StorableHeaders.updatedBy304(stale.headers(),
         JaxrsHeaders.of(response.getHeaders()), now);
-    String what = exchange.requestUri.toString();
     StoragePolicy.Decision decision = StoragePolicy.decide(stale.status(), headers,
-        exchange.hadAuthorization, ttl, exchange.requestTime, now);
-    Optional<NotStoredReason> notStored;
-    StoredResponse refreshed;
-    if (decision instanceof StoragePolicy.Store fresh) {
-      refreshed = fresh.response(stale.status(), headers, stale.body(), now);
-      notStored = store
-          ? engine.store(exchange.requestHeader, miss, fresh, refreshed, exchange.tags)
-          : engine.notStored(what, NotStoredReason.METHOD);
-    } else {
-      refreshed = new StoredResponse(stale.status(), headers, stale.body(), now, Duration.ZERO,
-          Duration.ZERO, false, Duration.ZERO, Duration.ZERO, true, true, false);
-      notStored = engine.notStored(what, ((StoragePolicy.Refuse) decision).reason());
-    }
+        exchange.credentials, exchange.route.ttl(), exchange.requestTime, now, headers);
+    StoredResponse refreshed = decision instanceof StoragePolicy.Store store
+        ? store.response(stale.status(), headers, stale.body(), now)
+        : new StoredResponse(stale.status(), headers, stale.body(), now, Duration.ZERO,
+            Duration.ZERO, stale.sharedWith(), Duration.ZERO, Duration.ZERO, true, true, false);
+    exchange.replacedBy(refreshed, decision);
     boolean clientNotModified = ResponseReplay.isNotModified(refreshed,
         exchange.clientIfNoneMatch(), exchange.clientIfModifiedSince());
     ResponseReplay.replaceWith(response, refreshed, now,
-        forwarded(miss, notStored).fwdStatus(304), clientNotModified);
+        forwarded(miss, Optional.empty()).fwdStatus(304), clientNotModified);
+  }
+
+  /**
+   * Stores the entry a 304 refreshed (only for a GET: a HEAD never fills the cache), if the
+   * response as the filters left it still allows; returns why not otherwise.
+   */
+  Optional<NotStoredReason> storeRefreshed(CacheExchange exchange,
+      ContainerResponseContext response, Credentials credentials, boolean get) {
+    StoredResponse refreshed = exchange.replacement();
+    String what = exchange.requestUri.toString();
+    exchange.done();
+    if (exchange.replacementDecision() instanceof StoragePolicy.Refuse refuse) {
+      return engine.notStored(what, refuse.reason());
+    }
+    if (!get) {
+      return engine.notStored(what, NotStoredReason.METHOD);
+    }
+    Headers sent = JaxrsHeaders.of(response.getHeaders());
+    StoragePolicy.Decision asSent = StoragePolicy.decide(refreshed.status(), sent,
+        credentials, exchange.route.ttl(), exchange.requestTime, refreshed.responseTime(),
+        refreshed.headers());
+    if (asSent instanceof StoragePolicy.Refuse refuse) {
+      return engine.notStored(what, refuse.reason());
+    }
+    return engine.store(exchange.requestHeader, exchange.miss(),
+        (StoragePolicy.Store) exchange.replacementDecision(), refreshed,
+        exchange.route.variants(refreshed.headers(), sent), exchange.tags);
   }
 
   /** The {@code Cache-Status} of a response that went to the resource. */

@@ -129,6 +129,6 @@ final class ResponseReplay {
 
   private static String first(Function<String, List<String>> header, String name) {
     List<String> values = header.apply(name);
-    return values == null || values.isEmpty() ? null : values.get(0);
+    return values == null || values.isEmpty() ? null : String.join(",", values);
   }
 }

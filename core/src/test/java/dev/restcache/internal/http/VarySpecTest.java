@@ -42,12 +42,17 @@ class VarySpecTest {
   }
 
   @Test
-  void variantKeyNormalisesWhitespaceButKeepsOrder() {
+  void variantKeyDropsOnlyWhitespaceAroundMembersAndKeepsOrderAndLines() {
     VarySpec vary = VarySpec.parse(List.of("Accept"));
     assertThat(key(vary, Map.of("accept", List.of("text/html ,  application/json"))))
         .isEqualTo(key(vary, Map.of("accept", List.of("text/html,application/json"))));
+    // An application reading the first line sees "text/html" in one and the list in the other.
     assertThat(key(vary, Map.of("accept", List.of("text/html", "application/json"))))
-        .isEqualTo(key(vary, Map.of("accept", List.of("text/html, application/json"))));
+        .isNotEqualTo(key(vary, Map.of("accept", List.of("text/html, application/json"))));
+    assertThat(key(vary, Map.of("accept", List.of("acme,"))))
+        .isNotEqualTo(key(vary, Map.of("accept", List.of("acme"))));
+    assertThat(key(vary, Map.of("accept", List.of("a  b"))))
+        .isNotEqualTo(key(vary, Map.of("accept", List.of("a b"))));
     assertThat(key(vary, Map.of("accept", List.of("application/json, text/html"))))
         .isNotEqualTo(key(vary, Map.of("accept", List.of("text/html, application/json"))));
   }

@@ -119,7 +119,7 @@ class CacheDeceptionTest {
     server.request().get("/account/home").then().body(equalTo("account of nobody"));
     server.request().cookie("session", "bob").get("/account/home").then()
         .body(equalTo("account of session bob"))
-        .header("Cache-Status", "restcache; fwd=request; detail=\"credentials\"");
+        .header("Cache-Status", "restcache; fwd=vary-miss; detail=\"credentials\"");
     server.request().header("Authorization", "Basic YWxpY2U6").get("/account/home").then()
         .body(equalTo("account of Basic YWxpY2U6"));
     server.request().get("/account/home").then().body(equalTo("account of nobody"))

@@ -111,11 +111,18 @@ public interface RestcacheConfig {
   Optional<List<String>> ignoreQueryParameters();
 
   /**
-   * Cookies that do not identify a user (analytics, consent), by name or prefix ending in
-   * {@code *}. Any other cookie makes a request one with credentials, answered from the cache
-   * only with responses marked {@code public}, {@code s-maxage} or {@code must-revalidate}.
+   * Cookies that do not identify a user (analytics, consent, language), by name or prefix
+   * ending in {@code *}. Any other cookie makes a request one with credentials, answered from
+   * the cache only with responses marked {@code public} or {@code s-maxage}.
    */
   Optional<List<String>> anonymousCookies();
+
+  /**
+   * Request headers that identify a user, as {@code Authorization} does, such as
+   * {@code X-Api-Key}: a request carrying one is answered from the cache only with responses
+   * marked {@code public} or {@code s-maxage}.
+   */
+  Optional<List<String>> credentialHeaders();
 
   /** The in-memory store. */
   Memory memory();

@@ -3,14 +3,17 @@ package dev.restcache.quarkus.deployment;
 import dev.restcache.CacheControl;
 import dev.restcache.Cached;
 import dev.restcache.NeverCache;
+import dev.restcache.ResponseCacheFeature;
 import dev.restcache.internal.jaxrs.MethodFilters;
 import dev.restcache.quarkus.internal.CacheMetrics;
 import dev.restcache.quarkus.internal.CacheRuntime;
 import dev.restcache.quarkus.internal.CaptureInterceptor;
+import dev.restcache.quarkus.internal.CommitInterceptor;
 import dev.restcache.quarkus.internal.HazelcastStores;
 import dev.restcache.quarkus.internal.HeaderRulesFilter;
 import dev.restcache.quarkus.internal.InvalidationFilter;
 import dev.restcache.quarkus.internal.LookupFilter;
+import dev.restcache.quarkus.internal.ResourceResponseAdapter;
 import dev.restcache.quarkus.internal.StoreDecisionFilter;
 import dev.restcache.quarkus.internal.StoreHealthCheck;
 import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
@@ -65,7 +68,10 @@ class RestcacheProcessor {
       BuildProducer<ContainerResponseFilterBuildItem> responseFilters,
       BuildProducer<WriterInterceptorBuildItem> writerInterceptors) {
     requestFilters.produce(new ContainerRequestFilterBuildItem.Builder(LookupFilter.class.getName())
-        .setPriority(MethodFilters.LOOKUP_PRIORITY).setRegisterAsBean(true).build());
+        .setPriority(ResponseCacheFeature.DEFAULT_LOOKUP_PRIORITY).setRegisterAsBean(true)
+        .build());
+    responseFilters.produce(responseFilter(ResourceResponseAdapter.class,
+        MethodFilters.RESOURCE_RESPONSE_PRIORITY));
     responseFilters.produce(responseFilter(InvalidationFilter.class,
         MethodFilters.INVALIDATION_PRIORITY));
     responseFilters.produce(responseFilter(HeaderRulesFilter.class,
@@ -75,6 +81,9 @@ class RestcacheProcessor {
     writerInterceptors.produce(
         new WriterInterceptorBuildItem.Builder(CaptureInterceptor.class.getName())
             .setPriority(MethodFilters.CAPTURE_PRIORITY).setRegisterAsBean(true).build());
+    writerInterceptors.produce(
+        new WriterInterceptorBuildItem.Builder(CommitInterceptor.class.getName())
+            .setPriority(MethodFilters.COMMIT_PRIORITY).setRegisterAsBean(true).build());
   }
 
   private static ContainerResponseFilterBuildItem responseFilter(Class<?> filter, int priority) {

@@ -8,6 +8,7 @@ import dev.restcache.ResponseCacheFeature;
 import dev.restcache.internal.CacheEngine;
 import dev.restcache.internal.jaxrs.BodyCaptureInterceptor;
 import dev.restcache.internal.jaxrs.MethodFilters;
+import dev.restcache.internal.jaxrs.StoreCommitInterceptor;
 import dev.restcache.internal.jaxrs.WriteInvalidationFilter;
 import dev.restcache.memory.InMemoryCacheStore;
 import dev.restcache.quarkus.RestcacheConfig;
@@ -45,6 +46,7 @@ public class CacheRuntime {
   private final Executor workers = Infrastructure.getDefaultWorkerPool();
   private final Map<Method, MethodFilters> filtersByMethod = new ConcurrentHashMap<>();
   private final BodyCaptureInterceptor capture;
+  private final StoreCommitInterceptor commit;
   private final WriteInvalidationFilter writeInvalidation;
   private final boolean storeCompletesInline;
 
@@ -57,6 +59,7 @@ public class CacheRuntime {
       ownsStore = false;
       engine = null;
       capture = null;
+      commit = null;
       writeInvalidation = null;
       storeCompletesInline = true;
       return;
@@ -75,7 +78,8 @@ public class CacheRuntime {
     // The feature's cache is its engine; the filters need the engine itself.
     engine = (CacheEngine) feature(config, store).cache();
     storeCompletesInline = store.completesInline();
-    capture = new BodyCaptureInterceptor(engine,
+    capture = new BodyCaptureInterceptor(engine);
+    commit = new StoreCommitInterceptor(engine,
         () -> !storeCompletesInline && onEventLoop(), workers);
     writeInvalidation = new WriteInvalidationFilter(engine);
     LOG.log(INFO, "restcache: caching in {0}", store.getClass().getSimpleName());
@@ -98,6 +102,8 @@ public class CacheRuntime {
         .ifPresent(names -> builder.ignoreQueryParameters(names.toArray(String[]::new)));
     config.anonymousCookies()
         .ifPresent(names -> builder.anonymousCookies(names.toArray(String[]::new)));
+    config.credentialHeaders()
+        .ifPresent(names -> builder.credentialHeaders(names.toArray(String[]::new)));
     return builder.build();
   }
 
@@ -201,6 +207,11 @@ public class CacheRuntime {
   /** The body capture, or null when the cache is disabled. */
   BodyCaptureInterceptor capture() {
     return capture;
+  }
+
+  /** The final store decision on what was written, or null when the cache is disabled. */
+  StoreCommitInterceptor commit() {
+    return commit;
   }
 
   @PreDestroy

@@ -1,0 +1,30 @@
+package dev.restcache.quarkus.internal;
+
+import dev.restcache.internal.jaxrs.MethodFilters;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.container.ContainerResponseFilter;
+import java.io.IOException;
+
+/**
+ * Shows a cached method's response to the cache as the resource produced it, before any
+ * application filter: what a hit replays, so that the filters run again on every hit.
+ */
+@ApplicationScoped
+public class ResourceResponseAdapter implements ContainerResponseFilter {
+  private final CacheRuntime runtime;
+
+  ResourceResponseAdapter(CacheRuntime runtime) {
+    this.runtime = runtime;
+  }
+
+  @Override
+  public void filter(ContainerRequestContext request, ContainerResponseContext response)
+      throws IOException {
+    MethodFilters filters = runtime.filtersFor(request);
+    if (filters.resourceResponse() != null) {
+      filters.resourceResponse().filter(request, response);
+    }
+  }
+}
