@@ -1,6 +1,7 @@
 package dev.restcache.bench;
 
 import dev.restcache.internal.CacheKeys;
+import dev.restcache.internal.Credentials;
 import dev.restcache.internal.Headers;
 import dev.restcache.internal.KeyRules;
 import dev.restcache.internal.NamePatterns;
@@ -63,7 +64,7 @@ public class HotPathsBenchmark {
   @Setup
   public void setUp() throws Exception {
     StoragePolicy.Store decision = (StoragePolicy.Store) StoragePolicy.decide(200, headers,
-        false, Duration.ofMinutes(2), now, now);
+        Credentials.NONE, Duration.ofMinutes(2), now, now, headers);
     stored = decision.response(200, headers, new byte[1024], now);
     payload = StoredValueCodec.encode(stored);
     store = new InMemoryCacheStore();
@@ -90,7 +91,8 @@ public class HotPathsBenchmark {
 
   @Benchmark
   public StoragePolicy.Decision storageDecision() {
-    return StoragePolicy.decide(200, headers, false, Duration.ofMinutes(2), now, now);
+    return StoragePolicy.decide(200, headers, Credentials.NONE, Duration.ofMinutes(2), now, now,
+        headers);
   }
 
   @Benchmark

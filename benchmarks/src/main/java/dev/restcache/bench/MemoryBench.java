@@ -1,5 +1,6 @@
 package dev.restcache.bench;
 
+import dev.restcache.internal.Credentials;
 import dev.restcache.internal.Headers;
 import dev.restcache.internal.StoredResponse;
 import dev.restcache.internal.StoredValueCodec;
@@ -42,7 +43,7 @@ public final class MemoryBench {
       byte[] body = new byte[bodyBytes];
       body[0] = (byte) i;
       StoredResponse response = new StoredResponse(200, headers, body, now, Duration.ZERO,
-          Duration.ofHours(1), false, Duration.ZERO, Duration.ZERO, false, false, false);
+          Duration.ofHours(1), Credentials.NONE, Duration.ZERO, Duration.ZERO, false, false, false);
       byte[] payload = StoredValueCodec.encode(response);
       payloadBytes += payload.length;
       String key = "restcache:http://shop.example:80" + path;
