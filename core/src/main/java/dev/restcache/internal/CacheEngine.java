@@ -116,13 +116,13 @@ public final class CacheEngine implements ResponseCache {
    * Looks up a GET or HEAD request.
    *
    * @param requestUri the absolute request URI
-   * @param resourcePath the canonical path of the resource, which entries are indexed by
-   *     ({@link ResourcePath}); the canonical request path when the method's template is unknown
+   * @param resourcePath gives the canonical path of the resource, which entries are indexed by
+   *     ({@link ResourcePath}); asked only on a miss, since a hit needs no index
    * @param requestHeader the request's values of a lower-case header name, or null when absent
    * @param credentials what identifies the client, see {@link #credentials}
    * @param requestDirectives the request's directives, {@link CacheDirectives#NONE} when ignored
    */
-  public Lookup lookup(URI requestUri, String resourcePath,
+  public Lookup lookup(URI requestUri, Supplier<String> resourcePath,
       Function<String, List<String>> requestHeader, Credentials credentials,
       CacheDirectives requestDirectives) {
     return lookup(requestUri, resourcePath, requestHeader, credentials, requestDirectives, true);
@@ -134,13 +134,13 @@ public final class CacheEngine implements ResponseCache {
    * instead. With a store that {@linkplain CacheStore#completesInline() completes inline}, it
    * then never waits at all.
    */
-  public Lookup lookupWithoutWaiting(URI requestUri, String resourcePath,
+  public Lookup lookupWithoutWaiting(URI requestUri, Supplier<String> resourcePath,
       Function<String, List<String>> requestHeader, Credentials credentials,
       CacheDirectives requestDirectives) {
     return lookup(requestUri, resourcePath, requestHeader, credentials, requestDirectives, false);
   }
 
-  private Lookup lookup(URI requestUri, String resourcePath,
+  private Lookup lookup(URI requestUri, Supplier<String> resourcePath,
       Function<String, List<String>> requestHeader, Credentials credentials,
       CacheDirectives requestDirectives, boolean mayWait) {
     Optional<NotStoredReason> refused = RequestScreening.bypassReason(requestUri, requestHeader);
@@ -150,14 +150,14 @@ public final class CacheEngine implements ResponseCache {
     }
     String primaryKey = CacheKeys.primaryKey(settings.keyRules(), requestUri, requestHeader);
     try {
-      return lookup(primaryKey, indexPath(resourcePath), requestHeader, credentials,
+      return lookup(primaryKey, () -> indexPath(resourcePath.get()), requestHeader, credentials,
           requestDirectives, !settings.collapseTimeout().isZero(), mayWait);
     } catch (StoreFailure e) {
       return new Bypass(NotStoredReason.STORE_ERROR);
     }
   }
 
-  private Lookup lookup(String primaryKey, String indexPath,
+  private Lookup lookup(String primaryKey, Supplier<String> indexPath,
       Function<String, List<String>> requestHeader, Credentials credentials,
       CacheDirectives requestDirectives, boolean mayCollapse, boolean mayWait) {
     String fwd = "uri-miss";
@@ -221,8 +221,9 @@ public final class CacheEngine implements ResponseCache {
     return new Hit(response, collapsed);
   }
 
-  private Miss miss(String fwd, String primaryKey, String indexPath, Fill fill,
+  private Miss miss(String fwd, String primaryKey, Supplier<String> resourceIndexPath, Fill fill,
       StoredResponse staleIfError, StoredResponse revalidate) {
+    String indexPath = resourceIndexPath.get();
     long generation;
     try {
       generation = call(() -> store.generation(indexPath), "generation");

@@ -18,7 +18,7 @@ class LookupWithoutWaitingTest {
       (CacheEngine) ResponseCacheFeature.withDefaults().cache();
 
   private CacheEngine.Lookup lookupWithoutWaiting() {
-    return engine.lookupWithoutWaiting(BOOK, CacheKeys.path(BOOK), NO_HEADERS,
+    return engine.lookupWithoutWaiting(BOOK, () -> CacheKeys.path(BOOK), NO_HEADERS,
         Credentials.NONE, CacheDirectives.NONE);
   }
 

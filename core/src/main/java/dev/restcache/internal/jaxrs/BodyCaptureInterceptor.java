@@ -45,7 +45,7 @@ public final class BodyCaptureInterceptor implements WriterInterceptor {
       context.proceed();
     } catch (IOException | RuntimeException e) {
       // Half a body, or none: never stored, whatever the container answers instead.
-      exchange.fail();
+      exchange.end();
       engine.notStored(exchange.requestUri.toString(), NotStoredReason.WRITE_FAILED);
       throw e;
     } finally {
@@ -61,7 +61,7 @@ public final class BodyCaptureInterceptor implements WriterInterceptor {
   }
 
   private void markTooLarge(CacheExchange exchange, MultivaluedMap<String, Object> headers) {
-    exchange.done();
+    exchange.end();
     Optional<NotStoredReason> reason =
         engine.notStored(exchange.requestUri.toString(), NotStoredReason.TOO_LARGE);
     headers.putSingle(ResponseRecorder.CACHE_STATUS,

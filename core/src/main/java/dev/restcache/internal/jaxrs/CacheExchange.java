@@ -114,7 +114,7 @@ final class CacheExchange {
    */
   boolean responded(int resourceStatus, Headers headers) {
     if (phase != Phase.FORWARDED) {
-      fail();
+      end();
       return false;
     }
     phase = Phase.RESPONDED;
@@ -228,13 +228,8 @@ final class CacheExchange {
     return decision;
   }
 
-  /** Ends the exchange without storing anything. */
-  void fail() {
-    phase = Phase.DONE;
-  }
-
-  /** Ends the exchange: stored or refused. */
-  void done() {
+  /** Ends the exchange: stored, refused, or failed; nothing more is stored for it. */
+  void end() {
     phase = Phase.DONE;
   }
 

@@ -25,6 +25,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Answers a GET or HEAD from the cache when it can; otherwise lets the request through with a
@@ -136,7 +137,7 @@ public final class CacheLookupFilter implements ContainerRequestFilter {
     if (route.personalised() && credentials != Credentials.NONE) {
       lookup = new CacheEngine.Bypass(NotStoredReason.PERSONALISED);
     } else {
-      String resourcePath = route.resourcePath(uri.getRawPath());
+      Supplier<String> resourcePath = () -> route.resourcePath(uri.getRawPath());
       lookup = mayWait
           ? engine.lookup(uri, resourcePath, header, credentials, directives)
           : engine.lookupWithoutWaiting(uri, resourcePath, header, credentials, directives);

@@ -42,7 +42,7 @@ final class CacheStoreFilter implements ContainerResponseFilter {
       decide(request, response, exchange);
     } catch (RuntimeException e) {
       LOG.log(WARNING, "store decision failed, response not cached", e);
-      exchange.fail();
+      exchange.end();
     } finally {
       if (!exchange.awaitsBody()) {
         exchange.finish(engine);
@@ -76,7 +76,7 @@ final class CacheStoreFilter implements ContainerResponseFilter {
     Instant now = engine.now();
     StoragePolicy.Decision decision = decision(request, response, exchange, credentials, now);
     if (decision instanceof StoragePolicy.Refuse refuse) {
-      exchange.done();
+      exchange.end();
       headers.putSingle(ResponseRecorder.CACHE_STATUS, recorder.forwarded(miss,
           engine.notStored(exchange.requestUri.toString(), refuse.reason())).toHeaderValue());
       return;

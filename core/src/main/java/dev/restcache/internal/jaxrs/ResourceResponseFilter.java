@@ -45,7 +45,7 @@ final class ResourceResponseFilter implements ContainerResponseFilter {
       if (miss != null && miss.staleIfError() != null
           && ResponseSuitability.isReplaceableError(response.getStatus())) {
         ResponseReplay.replaceWithStale(response, miss.staleIfError(), engine);
-        exchange.done();
+        exchange.end();
       } else if (miss != null && exchange.revalidating() && response.getStatus() == 304) {
         recorder.refresh(exchange, response);
       } else if (!exchange.route.sentVary().isEmpty()) {
@@ -55,7 +55,7 @@ final class ResourceResponseFilter implements ContainerResponseFilter {
       }
     } catch (RuntimeException e) {
       LOG.log(WARNING, "reading the response failed, it is not cached", e);
-      exchange.fail();
+      exchange.end();
     }
   }
 }

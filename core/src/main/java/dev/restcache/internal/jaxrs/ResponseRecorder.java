@@ -109,7 +109,7 @@ final class ResponseRecorder {
   }
 
   private Pending prepare(CacheExchange exchange, MultivaluedMap<String, Object> liveHeaders) {
-    exchange.done();
+    exchange.end();
     Headers sent = JaxrsHeaders.of(liveHeaders);
     StoragePolicy.Decision decision = finalDecision(exchange, sent);
     if (decision instanceof StoragePolicy.Refuse refuse) {
@@ -176,7 +176,7 @@ final class ResponseRecorder {
       ContainerResponseContext response, Credentials credentials, boolean get) {
     StoredResponse refreshed = exchange.replacement();
     String what = exchange.requestUri.toString();
-    exchange.done();
+    exchange.end();
     if (exchange.replacementDecision() instanceof StoragePolicy.Refuse refuse) {
       return engine.notStored(what, refuse.reason());
     }

@@ -53,11 +53,11 @@ public final class StoreCommitInterceptor implements WriterInterceptor {
         }
       } else if (exchange.awaitsBody()) {
         // An interceptor answered without writing through to the capture.
-        exchange.fail();
+        exchange.end();
         engine.notStored(exchange.requestUri.toString(), NotStoredReason.WRITE_FAILED);
       }
     } catch (IOException | RuntimeException e) {
-      exchange.fail();
+      exchange.end();
       throw e;
     } finally {
       exchange.finish(engine);
