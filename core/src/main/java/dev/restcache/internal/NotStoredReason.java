@@ -42,6 +42,12 @@ public enum NotStoredReason {
    * parameter that failed to convert).
    */
   ERROR_STATUS("error-status"),
+  /**
+   * A response filter changed the status or replaced the entity the resource produced. A hit
+   * replays the resource's response and runs the filters again, so such a response could not
+   * be replayed as it was sent.
+   */
+  REWRITTEN("rewritten"),
   /** Writing the response failed after the decision to store it: nothing whole to store. */
   WRITE_FAILED("write-failed"),
   /**

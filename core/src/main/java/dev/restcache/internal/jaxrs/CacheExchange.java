@@ -54,6 +54,7 @@ final class CacheExchange {
   private String clientIfModifiedSince;
   private int status;
   private Headers resourceHeaders;
+  private Object resourceEntity;
   private StoredResponse replacement;
   private StoragePolicy.Decision replacementDecision;
   private Instant responseTime;
@@ -108,11 +109,11 @@ final class CacheExchange {
   }
 
   /**
-   * The first response filter saw the resource's response: its status and headers as the
-   * resource produced them. Returns false, and ends the exchange, when a response was seen
+   * The first response filter saw the resource's response: its status, headers and entity as
+   * the resource produced them. Returns false, and ends the exchange, when a response was seen
    * before: the container is producing another response for this request after a failure.
    */
-  boolean responded(int resourceStatus, Headers headers) {
+  boolean responded(int resourceStatus, Headers headers, Object entity) {
     if (phase != Phase.FORWARDED) {
       end();
       return false;
@@ -120,7 +121,16 @@ final class CacheExchange {
     phase = Phase.RESPONDED;
     status = resourceStatus;
     resourceHeaders = headers;
+    resourceEntity = entity;
     return true;
+  }
+
+  /**
+   * Whether a response filter changed the status or replaced the entity after the resource:
+   * what the cache would replay is then not what was sent.
+   */
+  boolean rewrittenBy(int sentStatus, Object sentEntity) {
+    return sentStatus != status || sentEntity != resourceEntity;
   }
 
   /**

@@ -101,6 +101,9 @@ final class CacheStoreFilter implements ContainerResponseFilter {
     if (exchange.route.personalised() && credentials != Credentials.NONE) {
       return new StoragePolicy.Refuse(NotStoredReason.PERSONALISED);
     }
+    if (exchange.rewrittenBy(response.getStatus(), response.getEntity())) {
+      return new StoragePolicy.Refuse(NotStoredReason.REWRITTEN);
+    }
     return StoragePolicy.decide(response.getStatus(), JaxrsHeaders.of(response.getHeaders()),
         credentials, exchange.route.ttl(), exchange.requestTime, now, exchange.resourceHeadersIfRan());
   }

@@ -9,6 +9,8 @@ import java.lang.reflect.Method;
  * or, when the method declares none, on the method it implements in a superclass or interface.
  */
 final class JaxrsAnnotations {
+  private static final String JAXRS_PACKAGE = Path.class.getPackageName();
+
   private JaxrsAnnotations() {
   }
 
@@ -80,8 +82,7 @@ final class JaxrsAnnotations {
   }
 
   private static boolean isJaxrs(Annotation annotation) {
-    Package ws = Path.class.getPackage();
     String name = annotation.annotationType().getPackageName();
-    return name.equals(ws.getName()) || name.startsWith(ws.getName() + ".");
+    return name.equals(JAXRS_PACKAGE) || name.startsWith(JAXRS_PACKAGE + ".");
   }
 }

@@ -7,6 +7,7 @@ import dev.restcache.Cached;
 import dev.restcache.Invalidates;
 import dev.restcache.NeverCache;
 import dev.restcache.internal.CacheEngine;
+import dev.restcache.internal.ResourcePath;
 import dev.restcache.internal.http.CacheDirectives;
 import dev.restcache.internal.http.VarySpec;
 import jakarta.ws.rs.GET;
@@ -87,6 +88,14 @@ public record MethodFilters(ContainerResponseFilter cacheControl,
         && JaxrsAnnotations.declaringMethod(method).isAnnotationPresent(GET.class)
         && (cached != null || engine.settings().cacheAll());
     CachedRoute route = cachedGet ? route(engine, cached, method, type) : null;
+    if (!cachedGet) {
+      // A write's own template lets its eviction find every spelling even where no cached
+      // read of the path has registered one yet (Quarkus resolves methods at first use).
+      ResourcePath template = MethodInputs.resourcePath(method, type);
+      if (template != null) {
+        engine.resourcePaths().register(template);
+      }
+    }
     return new MethodFilters(
         cacheControl == null ? null : new CacheControlFilter(directives(cacheControl)),
         neverCache == null ? null : new NeverCacheFilter(),

@@ -62,12 +62,8 @@ record MethodInputs(Set<String> headers, List<String> cookies, boolean personali
 
   static MethodInputs of(Method method, Class<?> resourceClass, Cached cached,
       NamePatterns anonymousCookies) {
-    Reads reads = new Reads();
     Method declared = JaxrsAnnotations.declaringMethod(method);
-    for (java.lang.reflect.Parameter parameter : declared.getParameters()) {
-      reads.element(parameter, parameter.getType(), 0);
-    }
-    reads.resourceClass(resourceClass);
+    Reads reads = Reads.of(declared, resourceClass);
     String where = resourceClass.getName() + "." + method.getName();
     boolean declaresVary = cached != null && cached.vary().length > 0;
     Set<String> headers = new TreeSet<>(reads.headers);
@@ -78,13 +74,14 @@ record MethodInputs(Set<String> headers, List<String> cookies, boolean personali
     if (reads.request || reads.httpHeaders) {
       headers.addAll(NEGOTIATION_HEADERS);
     }
-    if (reads.httpHeaders && !anonymousCookies.isEmpty()) {
-      // HttpHeaders hands over every cookie, and only anonymous ones reach a cached response.
+    if (reads.httpHeaders) {
+      // HttpHeaders hands over every cookie: a page marked public that reads a session cookie
+      // through it must stay that session's.
       headers.add("cookie");
     }
     if (reads.httpHeaders && !declaresVary) {
       warnings.add("restcache: " + where + " reads @Context HttpHeaders; only Accept,"
-          + " Accept-Charset, Accept-Encoding, Accept-Language and the cookies are keyed for it:"
+          + " Accept-Charset, Accept-Encoding, Accept-Language and Cookie are keyed for it:"
           + " name every other header it reads in @Cached(vary = ...)");
     }
     if (reads.opaque != null && !declaresVary) {
@@ -148,6 +145,16 @@ record MethodInputs(Set<String> headers, List<String> cookies, boolean personali
     return trimmed.replaceAll("\\{[^}]*}", "{}");
   }
 
+  /**
+   * The template of any resource method, read or write, with the canonical spelling of its
+   * typed path parameters; null when it has none.
+   */
+  static ResourcePath resourcePath(Method method, Class<?> resourceClass) {
+    Method declared = JaxrsAnnotations.declaringMethod(method);
+    return resourcePath(declared, resourceClass, Reads.of(declared, resourceClass)
+        .pathParameterTypes);
+  }
+
   private static ResourcePath resourcePath(Method method, Class<?> resourceClass,
       Map<String, Class<?>> parameterTypes) {
     Map<String, UnaryOperator<String>> spellings = new HashMap<>();
@@ -174,6 +181,15 @@ record MethodInputs(Set<String> headers, List<String> cookies, boolean personali
     boolean httpHeaders;
     boolean request;
     String opaque;
+
+    static Reads of(Method declared, Class<?> resourceClass) {
+      Reads reads = new Reads();
+      for (java.lang.reflect.Parameter parameter : declared.getParameters()) {
+        reads.element(parameter, parameter.getType(), 0);
+      }
+      reads.resourceClass(resourceClass);
+      return reads;
+    }
 
     void resourceClass(Class<?> type) {
       for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {

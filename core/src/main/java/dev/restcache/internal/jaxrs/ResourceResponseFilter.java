@@ -38,7 +38,8 @@ final class ResourceResponseFilter implements ContainerResponseFilter {
     }
     try {
       MultivaluedMap<String, Object> headers = response.getHeaders();
-      if (!exchange.responded(response.getStatus(), JaxrsHeaders.of(headers))) {
+      if (!exchange.responded(response.getStatus(), JaxrsHeaders.of(headers),
+          response.getEntity())) {
         return;
       }
       CacheEngine.Miss miss = exchange.miss();

@@ -3,8 +3,8 @@ package dev.restcache.quarkus.deployment;
 import dev.restcache.CacheControl;
 import dev.restcache.Cached;
 import dev.restcache.NeverCache;
-import dev.restcache.ResponseCacheFeature;
 import dev.restcache.internal.jaxrs.MethodFilters;
+import dev.restcache.quarkus.RestcacheBuildConfig;
 import dev.restcache.quarkus.internal.CacheMetrics;
 import dev.restcache.quarkus.internal.CacheRuntime;
 import dev.restcache.quarkus.internal.CaptureInterceptor;
@@ -64,12 +64,12 @@ class RestcacheProcessor {
   // apply to the method it runs for, because cache-all and write eviction concern methods
   // without restcache's annotations too.
   @BuildStep
-  void filters(BuildProducer<ContainerRequestFilterBuildItem> requestFilters,
+  void filters(RestcacheBuildConfig config,
+      BuildProducer<ContainerRequestFilterBuildItem> requestFilters,
       BuildProducer<ContainerResponseFilterBuildItem> responseFilters,
       BuildProducer<WriterInterceptorBuildItem> writerInterceptors) {
     requestFilters.produce(new ContainerRequestFilterBuildItem.Builder(LookupFilter.class.getName())
-        .setPriority(ResponseCacheFeature.DEFAULT_LOOKUP_PRIORITY).setRegisterAsBean(true)
-        .build());
+        .setPriority(config.lookupPriority()).setRegisterAsBean(true).build());
     responseFilters.produce(responseFilter(ResourceResponseAdapter.class,
         MethodFilters.RESOURCE_RESPONSE_PRIORITY));
     responseFilters.produce(responseFilter(InvalidationFilter.class,

@@ -1,0 +1,21 @@
+package dev.restcache.quarkus;
+
+import io.quarkus.runtime.annotations.ConfigPhase;
+import io.quarkus.runtime.annotations.ConfigRoot;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** restcache's configuration fixed when the application is built, under {@code quarkus.restcache}. */
+@ConfigMapping(prefix = "quarkus.restcache")
+@ConfigRoot(phase = ConfigPhase.BUILD_TIME)
+public interface RestcacheBuildConfig {
+
+  /**
+   * The priority of the request filter that answers from the cache. Every request filter of
+   * the application with a lower priority runs before a hit; by default all of them do. Lower
+   * it only below filters that may be skipped on a hit, never below one that authenticates or
+   * authorises.
+   */
+  @WithDefault("2147483647")
+  int lookupPriority();
+}
