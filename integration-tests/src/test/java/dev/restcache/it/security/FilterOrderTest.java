@@ -7,6 +7,7 @@ import dev.restcache.Cached;
 import dev.restcache.ResponseCacheFeature;
 import dev.restcache.it.support.Apps;
 import dev.restcache.it.support.RunningServer;
+import dev.restcache.it.support.TestUser;
 import io.restassured.response.Response;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.GET;
@@ -108,7 +109,7 @@ class FilterOrderTest {
             .header("WWW-Authenticate", "Bearer").entity("bad token").build());
         return;
       }
-      request.setSecurityContext(new User("alice"));
+      request.setSecurityContext(new TestUser("alice", "Bearer"));
     }
   }
 
@@ -118,7 +119,7 @@ class FilterOrderTest {
     public void filter(ContainerRequestContext request) {
       String user = KEYS.get(request.getHeaderString("X-Api-Key"));
       if (user != null) {
-        request.setSecurityContext(new User(user));
+        request.setSecurityContext(new TestUser(user, "Bearer"));
       }
     }
   }
@@ -217,28 +218,6 @@ class FilterOrderTest {
     @Override
     public void filter(ContainerRequestContext request) {
       runs.incrementAndGet();
-    }
-  }
-
-  record User(String name) implements SecurityContext {
-    @Override
-    public Principal getUserPrincipal() {
-      return () -> name;
-    }
-
-    @Override
-    public boolean isUserInRole(String role) {
-      return false;
-    }
-
-    @Override
-    public boolean isSecure() {
-      return false;
-    }
-
-    @Override
-    public String getAuthenticationScheme() {
-      return "Bearer";
     }
   }
 

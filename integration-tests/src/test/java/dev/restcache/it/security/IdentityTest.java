@@ -7,6 +7,7 @@ import dev.restcache.Cached;
 import dev.restcache.ResponseCacheFeature;
 import dev.restcache.it.support.Apps;
 import dev.restcache.it.support.RunningServer;
+import dev.restcache.it.support.TestUser;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import jakarta.ws.rs.GET;
@@ -50,29 +51,6 @@ class IdentityTest {
   final RunningServer server = new RunningServer();
   private final AtomicInteger calls = new AtomicInteger();
 
-  /** A principal and its roles, as an application's own authentication would set them. */
-  record ApiKeySecurity(String user, Set<String> roles) implements SecurityContext {
-    @Override
-    public Principal getUserPrincipal() {
-      return () -> user;
-    }
-
-    @Override
-    public boolean isUserInRole(String role) {
-      return roles.contains(role);
-    }
-
-    @Override
-    public boolean isSecure() {
-      return false;
-    }
-
-    @Override
-    public String getAuthenticationScheme() {
-      return "API-KEY";
-    }
-  }
-
   /** The user the last API-key filter found on this thread, for resources that read it here. */
   static final ThreadLocal<String> CURRENT_USER = new ThreadLocal<>();
 
@@ -86,7 +64,7 @@ class IdentityTest {
       String user = KEYS.get(request.getHeaderString("X-Api-Key"));
       CURRENT_USER.set(user);
       if (user != null) {
-        request.setSecurityContext(new ApiKeySecurity(user,
+        request.setSecurityContext(new TestUser(user, "API-KEY",
             user.equals("root") ? Set.of("admin") : Set.of("user")));
       }
     }

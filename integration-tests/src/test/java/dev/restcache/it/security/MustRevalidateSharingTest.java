@@ -7,6 +7,7 @@ import dev.restcache.Cached;
 import dev.restcache.ResponseCacheFeature;
 import dev.restcache.it.support.Apps;
 import dev.restcache.it.support.RunningServer;
+import dev.restcache.it.support.TestUser;
 import io.restassured.response.Response;
 import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.GET;
@@ -139,7 +140,7 @@ class MustRevalidateSharingTest {
       String user = KEYS.get(request.getHeaderString("X-Api-Key"));
       CURRENT_USER.set(user);
       if (user != null) {
-        request.setSecurityContext(new User(user, "API-KEY"));
+        request.setSecurityContext(new TestUser(user, "API-KEY"));
       }
     }
   }
@@ -150,30 +151,8 @@ class MustRevalidateSharingTest {
     public void filter(ContainerRequestContext request) {
       String authorization = request.getHeaderString("Authorization");
       if (authorization != null && authorization.startsWith("Bearer ")) {
-        request.setSecurityContext(new User(authorization.substring(7), "Bearer"));
+        request.setSecurityContext(new TestUser(authorization.substring(7), "Bearer"));
       }
-    }
-  }
-
-  record User(String name, String scheme) implements SecurityContext {
-    @Override
-    public Principal getUserPrincipal() {
-      return () -> name;
-    }
-
-    @Override
-    public boolean isUserInRole(String role) {
-      return false;
-    }
-
-    @Override
-    public boolean isSecure() {
-      return false;
-    }
-
-    @Override
-    public String getAuthenticationScheme() {
-      return scheme;
     }
   }
 
