@@ -20,6 +20,7 @@ import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
+import java.security.Principal;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -41,7 +42,9 @@ import java.util.function.UnaryOperator;
  * @param cookies cookies to key on by value, sorted: every one it reads (an identifying one
  *     also makes the request credentialed, but a page marked public that greets the user by
  *     his session cookie must still never reach another user)
- * @param personalised whether it injects the {@code SecurityContext} without
+ * @param personalised whether it injects the {@code SecurityContext} ({@code @Context}), or
+ *     with {@code @Inject} a {@code Principal} (a MicroProfile {@code JsonWebToken}), Jakarta
+ *     Security's {@code SecurityContext} or Quarkus's {@code SecurityIdentity}, without
  *     {@code @Cached(identityIndependent = true)}
  * @param resourcePath its path template with the canonical spelling of its typed parameters;
  *     null when no parameter has one
@@ -58,6 +61,12 @@ record MethodInputs(Set<String> headers, List<String> cookies, boolean personali
   private static final Set<String> OPAQUE_REQUEST_TYPES = Set.of(
       "jakarta.ws.rs.container.ContainerRequestContext",
       "jakarta.servlet.http.HttpServletRequest", "jakarta.servlet.ServletRequest");
+  // Types that tell who the user is when CDI injects them (@Inject), named since the APIs may be
+  // absent: Jakarta Security's context, Quarkus's identity, MicroProfile JWT (a Principal).
+  private static final Set<String> IDENTITY_TYPES = Set.of(
+      "jakarta.security.enterprise.SecurityContext",
+      "io.quarkus.security.identity.SecurityIdentity");
+  private static final String INJECT = "jakarta.inject.Inject";
   private static final int MAX_BEAN_DEPTH = 4;
 
   static MethodInputs of(Method method, Class<?> resourceClass, Cached cached,
@@ -195,9 +204,11 @@ record MethodInputs(Set<String> headers, List<String> cookies, boolean personali
       for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
         members(c, 0);
       }
-      for (Constructor<?> constructor : type.getConstructors()) {
+      for (Constructor<?> constructor : type.getDeclaredConstructors()) {
+        boolean injected = annotatedWith(constructor, INJECT);
         for (java.lang.reflect.Parameter parameter : constructor.getParameters()) {
           element(parameter, parameter.getType(), 0);
+          securityContext |= injected && isIdentity(parameter.getType());
         }
       }
     }
@@ -237,6 +248,21 @@ record MethodInputs(Set<String> headers, List<String> cookies, boolean personali
       if (element.isAnnotationPresent(Context.class)) {
         context(type);
       }
+      securityContext |= annotatedWith(element, INJECT) && isIdentity(type);
+    }
+
+    private static boolean annotatedWith(AnnotatedElement element, String annotation) {
+      for (java.lang.annotation.Annotation present : element.getAnnotations()) {
+        if (present.annotationType().getName().equals(annotation)) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    private static boolean isIdentity(Class<?> type) {
+      return Principal.class.isAssignableFrom(type) || SecurityContext.class.isAssignableFrom(type)
+          || IDENTITY_TYPES.contains(type.getName());
     }
 
     private void context(Class<?> type) {
