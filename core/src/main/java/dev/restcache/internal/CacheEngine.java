@@ -76,7 +76,8 @@ public final class CacheEngine implements ResponseCache {
   /**
    * Nothing usable: run the resource, then store under {@code generation}.
    *
-   * @param fwd the RFC 9211 forward reason: {@code uri-miss}, {@code vary-miss} or {@code stale}
+   * @param fwd why the request goes to the resource: {@code uri-miss}, {@code vary-miss},
+   *     {@code stale}, or {@code request} when its own directives ruled a fresh entry out
    * @param primaryKey the key the lookup read, which the response is stored under
    * @param indexPath the namespaced canonical path the entry is indexed by
    * @param generation the path's generation read before the resource ran
@@ -85,7 +86,7 @@ public final class CacheEngine implements ResponseCache {
    * @param revalidate a stale response with validators the resource may confirm with a 304;
    *     null for none
    */
-  public record Miss(String fwd, String primaryKey, String indexPath, long generation,
+  public record Miss(ForwardReason fwd, String primaryKey, String indexPath, long generation,
       Fill fill, StoredResponse staleIfError, StoredResponse revalidate) implements Lookup {
   }
 
@@ -160,13 +161,13 @@ public final class CacheEngine implements ResponseCache {
   private Lookup lookup(String primaryKey, Supplier<String> indexPath,
       Function<String, List<String>> requestHeader, Credentials credentials,
       CacheDirectives requestDirectives, boolean mayCollapse, boolean mayWait) {
-    String fwd = "uri-miss";
+    ForwardReason fwd = ForwardReason.URI_MISS;
     StoredResponse fallback = null;
     StoredResponse stale = null;
     StoredValue found = read(primaryKey);
     if (found instanceof VariantIndex index) {
       found = read(CacheKeys.variantKey(primaryKey, index, requestHeader));
-      fwd = "vary-miss";
+      fwd = ForwardReason.VARY_MISS;
     }
     if (found instanceof StoredResponse response) {
       if (!response.sharedWith().admits(credentials)) {
@@ -182,19 +183,16 @@ public final class CacheEngine implements ResponseCache {
       }
       // Only a response that cannot be served as it is may be needed in place of an error.
       fallback = ResponseSuitability.usableIfError(response, now) ? response : null;
-      switch (suitability) {
-        case STALE_WHILE_REVALIDATE -> {
-          // RFC 5861: one request refreshes the entry; every other is served the stale one.
-          Fill refresh = tryLead(primaryKey);
-          return refresh == null ? hit(primaryKey, response, false)
-              : miss("stale", primaryKey, indexPath, refresh, fallback,
-                  response.hasValidator() ? response : null);
-        }
-        case STALE -> {
-          fwd = "stale";
-          stale = response.hasValidator() ? response : null;
-        }
+      if (suitability == ResponseSuitability.Suitability.STALE_WHILE_REVALIDATE) {
+        // RFC 5861: one request refreshes the entry; every other is served the stale one.
+        Fill refresh = tryLead(primaryKey);
+        return refresh == null ? hit(primaryKey, response, false)
+            : miss(ForwardReason.STALE, primaryKey, indexPath, refresh, fallback,
+                response.hasValidator() ? response : null);
       }
+      fwd = suitability == ResponseSuitability.Suitability.STALE
+          ? ForwardReason.STALE : ForwardReason.REQUEST;
+      stale = response.hasValidator() ? response : null;
     }
     if (requestDirectives.onlyIfCached()) {
       return new Unsatisfiable();
@@ -221,7 +219,7 @@ public final class CacheEngine implements ResponseCache {
     return new Hit(response, collapsed);
   }
 
-  private Miss miss(String fwd, String primaryKey, Supplier<String> resourceIndexPath, Fill fill,
+  private Miss miss(ForwardReason fwd, String primaryKey, Supplier<String> resourceIndexPath, Fill fill,
       StoredResponse staleIfError, StoredResponse revalidate) {
     String indexPath = resourceIndexPath.get();
     long generation;

@@ -82,10 +82,11 @@ public enum NotStoredReason {
   }
 
   /**
-   * Whether the request itself, rather than the cache's configuration, sent it to the resource:
-   * RFC 9211's {@code fwd=request} rather than {@code fwd=bypass}.
+   * Why a request refused for this reason went to the resource: {@code request} when the
+   * request itself ruled the cache out, {@code bypass} when the cache's rules did.
    */
-  public boolean isRequestDriven() {
-    return this == CREDENTIALS || this == PERSONALISED || this == PRECONDITION;
+  public ForwardReason forwardReason() {
+    return this == CREDENTIALS || this == PERSONALISED || this == PRECONDITION
+        ? ForwardReason.REQUEST : ForwardReason.BYPASS;
   }
 }

@@ -18,6 +18,11 @@ public final class ResponseSuitability {
     FRESH,
     /** Stale within {@code stale-while-revalidate}: serve it while one request refreshes it. */
     STALE_WHILE_REVALIDATE,
+    /**
+     * Fresh, but the request's own directives ({@code no-cache}, {@code max-age},
+     * {@code min-fresh}) rule it out: RFC 9211's {@code fwd=request}.
+     */
+    REQUESTED_OTHERWISE,
     /** Not usable without going to the resource. */
     STALE
   }
@@ -35,14 +40,15 @@ public final class ResponseSuitability {
     // RFC 8246: a fresh immutable response does not change, so a reload's no-cache or max-age=0
     // has nothing to gain from the resource.
     boolean immutableAndFresh = stored.immutable() && remaining.compareTo(Duration.ZERO) > 0;
+    boolean fresh = remaining.compareTo(Duration.ZERO) > 0;
     if (!immutableAndFresh && (request.noCache() || (request.maxAge() >= 0
         && age.compareTo(Duration.ofSeconds(request.maxAge())) > 0))) {
-      return Suitability.STALE;
+      return fresh ? Suitability.REQUESTED_OTHERWISE : Suitability.STALE;
     }
-    if (remaining.compareTo(Duration.ZERO) > 0) {
+    if (fresh) {
       boolean freshEnough = request.minFresh() < 0
           || remaining.compareTo(Duration.ofSeconds(request.minFresh())) >= 0;
-      return freshEnough ? Suitability.FRESH : Suitability.STALE;
+      return freshEnough ? Suitability.FRESH : Suitability.REQUESTED_OTHERWISE;
     }
     // §4.2.4: must-revalidate (and proxy-revalidate, for a shared cache) forbid serving stale.
     if (stored.mustRevalidate()) {

@@ -19,6 +19,12 @@ public final class StoragePolicy {
    * annotation or default turns one client's failure into everyone's answer.
    */
   static final Set<Integer> HEURISTICALLY_CACHEABLE = Set.of(200, 203, 204, 300, 301, 308);
+  /**
+   * The statuses whose caching rules restcache implements (RFC 9110 §15): with
+   * {@code must-understand}, only these are stored.
+   */
+  static final Set<Integer> UNDERSTOOD = Set.of(200, 203, 204, 300, 301, 302, 303, 307, 308,
+      400, 403, 404, 405, 410, 414, 451, 500, 501, 502, 503, 504);
 
   private StoragePolicy() {
   }
@@ -84,7 +90,9 @@ public final class StoragePolicy {
       return new Refuse(NotStoredReason.STATUS);
     }
     CacheDirectives cc = CacheDirectives.parse(headers.all("Cache-Control"));
-    if (cc.noStore()) {
+    // RFC 9111 §5.2.2.3: must-understand stands in for no-store before a cache that knows the
+    // caching rules of the status; restcache knows those of every final status it stores.
+    if (cc.mustUnderstand() ? !UNDERSTOOD.contains(status) : cc.noStore()) {
       return new Refuse(NotStoredReason.NO_STORE);
     }
     if (cc.isPrivate()) {

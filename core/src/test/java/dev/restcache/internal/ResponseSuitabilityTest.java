@@ -1,6 +1,7 @@
 package dev.restcache.internal;
 
 import static dev.restcache.internal.ResponseSuitability.Suitability.FRESH;
+import static dev.restcache.internal.ResponseSuitability.Suitability.REQUESTED_OTHERWISE;
 import static dev.restcache.internal.ResponseSuitability.Suitability.STALE;
 import static dev.restcache.internal.ResponseSuitability.Suitability.STALE_WHILE_REVALIDATE;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -89,21 +90,21 @@ class ResponseSuitabilityTest {
 
   @Test
   void requestNoCacheAlwaysGoesToTheResource() {
-    assertThat(at(0, "no-cache")).isEqualTo(STALE);
+    assertThat(at(0, "no-cache")).isEqualTo(REQUESTED_OTHERWISE);
   }
 
   @Test
   void requestMaxAgeLimitsTheAgeAccepted() {
     assertThat(at(10, "max-age=10")).isEqualTo(FRESH);
-    assertThat(at(11, "max-age=10")).isEqualTo(STALE);
+    assertThat(at(11, "max-age=10")).isEqualTo(REQUESTED_OTHERWISE);
     assertThat(at(0, "max-age=0")).isEqualTo(FRESH);
-    assertThat(at(1, "max-age=0")).isEqualTo(STALE);
+    assertThat(at(1, "max-age=0")).isEqualTo(REQUESTED_OTHERWISE);
   }
 
   @Test
   void requestMinFreshAsksForRemainingFreshness() {
     assertThat(at(40, "min-fresh=20")).isEqualTo(FRESH);
-    assertThat(at(41, "min-fresh=20")).isEqualTo(STALE);
+    assertThat(at(41, "min-fresh=20")).isEqualTo(REQUESTED_OTHERWISE);
   }
 
   @Test

@@ -110,6 +110,15 @@ class StoragePolicyTest {
     }
   }
 
+  @Test
+  void mustUnderstandStoresAStatusRestcacheUnderstandsDespiteNoStore() {
+    Headers headers = headers("Cache-Control", "max-age=60, must-understand, no-store");
+    assertThat(lifetime(decide(200, headers))).hasSeconds(60);
+    assertThat(refused(decide(299, headers))).isEqualTo(NotStoredReason.NO_STORE);
+    assertThat(refused(decide(299, headers("Cache-Control", "max-age=60, must-understand"))))
+        .isEqualTo(NotStoredReason.NO_STORE);
+  }
+
   @ParameterizedTest
   @ValueSource(ints = {200, 203, 204, 300, 301, 308})
   void heuristicallyCacheableStatusesGetTheTtl(int status) {

@@ -2,6 +2,7 @@ package dev.restcache.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
 
 import dev.restcache.Cached;
 import dev.restcache.RequestDirectives;
@@ -71,6 +72,15 @@ class RequestDirectivesTest {
     clock.advance(Duration.ofSeconds(20));
     assertThat(get("Cache-Control", "max-age=30")).isEqualTo("value 1");
     assertThat(get("Cache-Control", "max-age=10")).isEqualTo("value 2");
+  }
+
+  // RFC 9211 §2.2: fwd=request when the request's directives, not staleness, sent it on.
+  @Test
+  void aFreshEntryTheRequestRulesOutIsForwardedForTheRequest() {
+    start(RequestDirectives.HONOR);
+    server.request().get("/value");
+    server.request().header("Cache-Control", "no-cache").get("/value").then()
+        .body(equalTo("value 2")).header("Cache-Status", startsWith("restcache; fwd=request"));
   }
 
   @Test

@@ -1,5 +1,6 @@
 package dev.restcache.internal.http;
 
+import dev.restcache.internal.ForwardReason;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
@@ -37,13 +38,9 @@ public final class CacheStatus {
     return new CacheStatus(cacheName, null, null, null, false, false, null);
   }
 
-  /**
-   * The request went to the resource, for {@code fwdReason} (RFC 9211 §2.2: {@code bypass},
-   * {@code method}, {@code uri-miss}, {@code vary-miss}, {@code miss}, {@code request},
-   * {@code stale}, {@code partial}).
-   */
-  public static CacheStatus forward(String cacheName, String fwdReason) {
-    return new CacheStatus(cacheName, fwdReason, null, null, false, false, null);
+  /** The request went to the resource, for {@code reason} (RFC 9211 §2.2). */
+  public static CacheStatus forward(String cacheName, ForwardReason reason) {
+    return new CacheStatus(cacheName, reason.token(), null, null, false, false, null);
   }
 
   /** With the response's remaining freshness in seconds (negative when stale). */

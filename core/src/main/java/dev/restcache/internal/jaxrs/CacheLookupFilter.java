@@ -5,6 +5,7 @@ import static java.lang.System.Logger.Level.WARNING;
 import dev.restcache.RequestDirectives;
 import dev.restcache.internal.CacheEngine;
 import dev.restcache.internal.Credentials;
+import dev.restcache.internal.ForwardReason;
 import dev.restcache.internal.NotStoredReason;
 import dev.restcache.internal.PathTemplates;
 import dev.restcache.internal.StoredResponse;
@@ -164,7 +165,7 @@ public final class CacheLookupFilter implements ContainerRequestFilter {
       // RFC 9111 §5.2.1.7: only-if-cached with nothing usable stored.
       request.abortWith(Response.status(Response.Status.GATEWAY_TIMEOUT)
           .header(ResponseRecorder.CACHE_STATUS, CacheStatus.forward(
-              engine.settings().cacheStatusName(), "request").detail("only-if-cached")
+              engine.settings().cacheStatusName(), ForwardReason.REQUEST).detail("only-if-cached")
               .toHeaderValue())
           .build());
     }

@@ -56,7 +56,7 @@ final class CacheStoreFilter implements ContainerResponseFilter {
     String cacheName = engine.settings().cacheStatusName();
     if (exchange.lookup instanceof CacheEngine.Bypass bypass) {
       headers.putSingle(ResponseRecorder.CACHE_STATUS, CacheStatus.forward(cacheName,
-          bypass.reason().isRequestDriven() ? "request" : "bypass")
+          bypass.reason().forwardReason())
           .detail(bypass.reason().detail()).toHeaderValue());
       return;
     }

@@ -2,6 +2,7 @@ package dev.restcache.internal.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.restcache.internal.ForwardReason;
 import org.junit.jupiter.api.Test;
 
 class CacheStatusTest {
@@ -14,13 +15,13 @@ class CacheStatusTest {
 
   @Test
   void forwardedAndStored() {
-    assertThat(CacheStatus.forward("restcache", "uri-miss").stored(true).toHeaderValue())
+    assertThat(CacheStatus.forward("restcache", ForwardReason.URI_MISS).stored(true).toHeaderValue())
         .isEqualTo("restcache; fwd=uri-miss; stored");
   }
 
   @Test
   void everyParameterInRfcOrder() {
-    assertThat(CacheStatus.forward("c", "stale").detail("d").collapsed(true).stored(true)
+    assertThat(CacheStatus.forward("c", ForwardReason.STALE).detail("d").collapsed(true).stored(true)
         .ttl(-3).toHeaderValue())
         .isEqualTo("c; fwd=stale; ttl=-3; stored; collapsed; detail=\"d\"");
     assertThat(CacheStatus.hit("c").ttl(5).collapsed(true).toHeaderValue())
@@ -29,7 +30,7 @@ class CacheStatusTest {
 
   @Test
   void detailIsAnEscapedStructuredString() {
-    assertThat(CacheStatus.forward("restcache", "bypass").detail("a \"b\" \\ c\u00e9\n")
+    assertThat(CacheStatus.forward("restcache", ForwardReason.BYPASS).detail("a \"b\" \\ c\u00e9\n")
         .toHeaderValue())
         .isEqualTo("restcache; fwd=bypass; detail=\"a \\\"b\\\" \\\\ c\"");
   }
