@@ -79,6 +79,7 @@ public final class ResponseCacheFeature implements Feature {
     private NamePatterns anonymousCookies = NamePatterns.NONE;
     private List<String> credentialHeaders = List.of();
     private int lookupPriority = DEFAULT_LOOKUP_PRIORITY;
+    private Duration revalidationRetention = Duration.ofHours(24);
     private boolean generateETags = true;
     private String cacheStatusName = "restcache";
     private Duration storeTimeout = Duration.ofMillis(500);
@@ -201,6 +202,23 @@ public final class ResponseCacheFeature implements Feature {
     }
 
     /**
+     * How long an entry whose response carries its own validator ({@code ETag},
+     * {@code Last-Modified}) is kept once stale, so that a later request revalidates it with
+     * the resource and a {@code 304} refreshes it instead of the body being produced again.
+     * This covers responses that are never fresh ({@code no-cache} without {@code max-age},
+     * {@code max-age=0}). The store's size bound evicts such entries earlier when space is
+     * short. Default: 24 hours.
+     */
+    public Builder revalidationRetention(Duration retention) {
+      if (retention.isNegative()) {
+        throw new IllegalArgumentException("revalidationRetention must not be negative: "
+            + retention);
+      }
+      this.revalidationRetention = retention;
+      return this;
+    }
+
+    /**
      * Whether a stored response without {@code ETag} or {@code Last-Modified} gets a strong
      * {@code ETag} computed from its body, so clients can revalidate it. Default: true.
      */
@@ -268,7 +286,7 @@ public final class ResponseCacheFeature implements Feature {
       return new ResponseCacheFeature(new CacheSettings(chosen, defaultTtl, cacheAll,
           maxEntrySize, new KeyRules(keyPrefix, sortQueryParameters, ignoredQueryParameters),
           generateETags, cacheStatusName, storeTimeout, requestDirectives, collapseTimeout,
-          clock, anonymousCookies, credentialHeaders, lookupPriority));
+          clock, anonymousCookies, credentialHeaders, lookupPriority, revalidationRetention));
     }
   }
 }

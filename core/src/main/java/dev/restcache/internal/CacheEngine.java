@@ -322,11 +322,13 @@ public final class CacheEngine implements ResponseCache {
       Set<String> tags) {
     String primaryKey = miss.primaryKey();
     String path = miss.indexPath();
-    // Past its stale windows, an entry with a validator is kept as long again, so that the
-    // resource can still confirm it with a 304 instead of producing it anew.
+    // Past its stale windows, an entry with the resource's own validator is kept for the
+    // revalidation retention, so that the resource can still confirm it with a 304 instead of
+    // producing it anew; the store's size bound evicts it earlier when space is short.
     Duration kept = decision.staleWindow();
-    if (response.hasValidator() && decision.freshnessLifetime().compareTo(kept) > 0) {
-      kept = decision.freshnessLifetime();
+    if (decision.revalidatable()
+        && settings.revalidationRetention().compareTo(kept) > 0) {
+      kept = settings.revalidationRetention();
     }
     Instant expiresAt = response.responseTime()
         .plus(decision.freshnessLifetime().minus(decision.correctedInitialAge()))

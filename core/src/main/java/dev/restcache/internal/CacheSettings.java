@@ -26,6 +26,8 @@ import java.util.List;
  * @param credentialHeaders lower-case names of request headers that identify a user, as
  *     {@code Authorization} does
  * @param lookupPriority the priority of the request filter that answers from the cache
+ * @param revalidationRetention how long past its stale windows an entry with the resource's
+ *     own validator is kept, for a 304 to refresh it
  */
 public record CacheSettings(
     CacheStore store,
@@ -41,7 +43,8 @@ public record CacheSettings(
     Clock clock,
     NamePatterns anonymousCookies,
     List<String> credentialHeaders,
-    int lookupPriority) {
+    int lookupPriority,
+    Duration revalidationRetention) {
 
   /** The prefix of every key, path and tag this cache writes to its store. */
   public String keyPrefix() {

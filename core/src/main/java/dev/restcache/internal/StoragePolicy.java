@@ -44,10 +44,13 @@ public final class StoragePolicy {
    * @param mustRevalidate whether it must never be served stale
    * @param noCache whether it must be revalidated before every use
    * @param immutable whether it never changes while fresh
+   * @param revalidatable whether the resource gave it a validator ({@code ETag},
+   *     {@code Last-Modified}) it can confirm with a 304, so that it is worth keeping once stale
    */
   public record Store(Duration freshnessLifetime, Duration correctedInitialAge,
       Credentials sharedWith, Duration staleWhileRevalidate, Duration staleIfError,
-      boolean mustRevalidate, boolean noCache, boolean immutable) implements Decision {
+      boolean mustRevalidate, boolean noCache, boolean immutable, boolean revalidatable)
+      implements Decision {
 
     /** The response to store under this decision. */
     public StoredResponse response(int status, Headers headers, byte[] body,
@@ -111,24 +114,29 @@ public final class StoragePolicy {
     if (status >= 400 && !resourceMadeFresh(resourceHeaders, responseTime)) {
       return new Refuse(NotStoredReason.ERROR_STATUS);
     }
+    // RFC 9111 §4.3: a response with a validator is worth storing even when it is never
+    // fresh (no-cache without max-age, max-age=0): the next request revalidates it, and a 304
+    // spares the resource producing the body again.
+    boolean revalidatable = headers.contains("ETag") || headers.contains("Last-Modified");
     Optional<Duration> lifetime = CacheValidity.explicitFreshnessLifetime(
         cc, headers.first("Date"), headers.first("Expires"), responseTime);
     if (lifetime.isEmpty()) {
-      if (ttl.isZero() || ttl.isNegative() || !HEURISTICALLY_CACHEABLE.contains(status)) {
+      if (!HEURISTICALLY_CACHEABLE.contains(status)
+          || (ttl.isZero() || ttl.isNegative()) && !revalidatable) {
         return new Refuse(NotStoredReason.NO_FRESHNESS);
       }
-      lifetime = Optional.of(ttl);
+      lifetime = Optional.of(ttl.isNegative() ? Duration.ZERO : ttl);
     }
     Duration initialAge = CacheValidity.correctedInitialAge(
         headers.first("Date"), headers.first("Age"), requestTime, responseTime);
-    if (!CacheValidity.isFresh(lifetime.get(), initialAge)) {
+    if (!CacheValidity.isFresh(lifetime.get(), initialAge) && !revalidatable) {
       return new Refuse(NotStoredReason.STALE);
     }
     boolean mustRevalidate = cc.mustRevalidate() || cc.proxyRevalidate();
     return new Store(lifetime.get(), initialAge, sharedWith,
         Duration.ofSeconds(Math.max(0, cc.staleWhileRevalidate())),
         Duration.ofSeconds(Math.max(0, cc.staleIfError())), mustRevalidate, cc.noCache(),
-        cc.immutable());
+        cc.immutable(), revalidatable);
   }
 
   // RFC 9111 §3.5: the directives that let a shared cache reuse a response to a request with

@@ -172,6 +172,24 @@ class StoragePolicyTest {
   }
 
   @Test
+  void aResponseNeverFreshButWithItsOwnValidatorIsStoredToBeRevalidated() {
+    StoragePolicy.Store stale = (StoragePolicy.Store) decide(200,
+        headers("Cache-Control", "max-age=0", "ETag", "\"v1\""));
+    assertThat(stale.freshnessLifetime()).isZero();
+    assertThat(stale.revalidatable()).isTrue();
+    StoragePolicy.Store noCache = (StoragePolicy.Store) StoragePolicy.decide(200,
+        headers("Cache-Control", "no-cache", "Last-Modified", NOW_DATE), Credentials.NONE,
+        Duration.ZERO, NOW, NOW, null);
+    assertThat(noCache.freshnessLifetime()).isZero();
+    assertThat(noCache.noCache()).isTrue();
+    assertThat(refused(StoragePolicy.decide(200, headers("Cache-Control", "no-cache"),
+        Credentials.NONE, Duration.ZERO, NOW, NOW, null)))
+        .isEqualTo(NotStoredReason.NO_FRESHNESS);
+    assertThat(refused(decide(201, headers("ETag", "\"v1\""))))
+        .isEqualTo(NotStoredReason.NO_FRESHNESS);
+  }
+
+  @Test
   void malformedMaxAgeIsTreatedAsStaleNotThrown() {
     assertThat(refused(decide(200, headers("Cache-Control", "max-age=abc"))))
         .isEqualTo(NotStoredReason.STALE);

@@ -66,6 +66,13 @@ class RevalidationTest {
     }
 
     @GET
+    @Path("max-age-0")
+    @Cached
+    public Response neverFresh() {
+      return answer("max-age=0");
+    }
+
+    @GET
     @Path("modified")
     @Cached
     public Response modified() {
@@ -86,6 +93,30 @@ class RevalidationTest {
         resource));
   }
 
+
+  // RFC 9111 §4.3: never fresh, but worth keeping: the resource confirms it with a 304
+  // instead of producing the body on every request.
+  @Test
+  void aResponseThatIsNeverFreshButHasAValidatorIsRevalidatedNotProducedAgain() {
+    server.request().get("/max-age-0").then().body(equalTo("version 1"))
+        .header("Cache-Status", "restcache; fwd=uri-miss; stored");
+    server.request().get("/max-age-0").then().statusCode(200).body(equalTo("version 1"))
+        .header("Cache-Status", "restcache; fwd=stale; fwd-status=304; stored");
+    assertThat(resource.bodies).hasValue(1);
+    assertThat(resource.invocations).hasValue(2);
+  }
+
+  @Test
+  void anEntryWithItsOwnValidatorIsKeptForTheRetentionOnceStaleThenDropped() {
+    server.request().get("/etag");
+    clock.advance(Duration.ofHours(23));
+    server.request().get("/etag").then().body(equalTo("version 1"))
+        .header("Cache-Status", "restcache; fwd=stale; fwd-status=304; stored");
+    clock.advance(Duration.ofHours(25));
+    server.request().get("/etag").then().body(equalTo("version 1"))
+        .header("Cache-Status", "restcache; fwd=uri-miss; stored");
+    assertThat(resource.bodies).hasValue(2);
+  }
 
   @Test
   void staleEntryIsRevalidatedThroughTheResourceAndA304RefreshesIt() {

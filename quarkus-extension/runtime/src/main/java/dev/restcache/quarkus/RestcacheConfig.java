@@ -118,6 +118,13 @@ public interface RestcacheConfig {
   Optional<List<String>> anonymousCookies();
 
   /**
+   * How long an entry whose response carries its own validator is kept once stale, so that a
+   * {@code 304} from the resource can refresh it instead of the body being produced again.
+   */
+  @WithDefault("24H")
+  Duration revalidationRetention();
+
+  /**
    * Request headers that identify a user, as {@code Authorization} does, such as
    * {@code X-Api-Key}: a request carrying one is answered from the cache only with responses
    * marked {@code public} or {@code s-maxage}.

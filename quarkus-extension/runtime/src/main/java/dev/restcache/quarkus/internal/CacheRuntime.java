@@ -97,7 +97,8 @@ public class CacheRuntime {
         .storeTimeout(config.storeTimeout())
         .collapseTimeout(config.collapseTimeout())
         .keyPrefix(config.keyPrefix())
-        .sortQueryParameters(config.sortQueryParameters());
+        .sortQueryParameters(config.sortQueryParameters())
+        .revalidationRetention(config.revalidationRetention());
     config.ignoreQueryParameters()
         .ifPresent(names -> builder.ignoreQueryParameters(names.toArray(String[]::new)));
     config.anonymousCookies()
