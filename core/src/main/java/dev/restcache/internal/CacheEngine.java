@@ -69,8 +69,10 @@ public final class CacheEngine implements ResponseCache {
    * A stored response to replay: fresh, or stale while another request refreshes it.
    *
    * @param collapsed whether the request waited for another one to store it
+   * @param notModified whether the request's own conditions hold, so a 304 answers it
    */
-  public record Hit(StoredResponse response, boolean collapsed) implements Lookup {
+  public record Hit(StoredResponse response, boolean collapsed, boolean notModified)
+      implements Lookup {
   }
 
   /**
@@ -161,48 +163,41 @@ public final class CacheEngine implements ResponseCache {
   private Lookup lookup(String primaryKey, Supplier<String> indexPath,
       Function<String, List<String>> requestHeader, Credentials credentials,
       CacheDirectives requestDirectives, boolean mayCollapse, boolean mayWait) {
-    ForwardReason fwd = ForwardReason.URI_MISS;
-    StoredResponse fallback = null;
-    StoredResponse stale = null;
+    ForwardReason missReason = ForwardReason.URI_MISS;
     StoredValue found = read(primaryKey);
     if (found instanceof VariantIndex index) {
       found = read(CacheKeys.variantKey(primaryKey, index, requestHeader));
-      fwd = ForwardReason.VARY_MISS;
+      missReason = ForwardReason.VARY_MISS;
     }
-    if (found instanceof StoredResponse response) {
-      if (!response.sharedWith().admits(credentials)) {
-        LOG.log(TRACE, "not cached: {0}: credentials (stored response is not shareable)",
-            primaryKey);
-        return new Bypass(NotStoredReason.CREDENTIALS);
-      }
-      Instant now = now();
-      ResponseSuitability.Suitability suitability =
-          ResponseSuitability.assess(response, requestDirectives, now);
-      if (suitability == ResponseSuitability.Suitability.FRESH) {
-        return hit(primaryKey, response, false);
-      }
-      // Only a response that cannot be served as it is may be needed in place of an error.
-      fallback = ResponseSuitability.usableIfError(response, now) ? response : null;
-      if (suitability == ResponseSuitability.Suitability.STALE_WHILE_REVALIDATE) {
-        // RFC 5861: one request refreshes the entry; every other is served the stale one.
-        Fill refresh = tryLead(primaryKey);
-        return refresh == null ? hit(primaryKey, response, false)
-            : miss(ForwardReason.STALE, primaryKey, indexPath, refresh, fallback,
-                response.hasValidator() ? response : null);
-      }
-      fwd = suitability == ResponseSuitability.Suitability.STALE
-          ? ForwardReason.STALE : ForwardReason.REQUEST;
-      stale = response.hasValidator() ? response : null;
+    StoredResponse response = found instanceof StoredResponse stored ? stored : null;
+    ServeDecision.Outcome outcome = ServeDecision.decide(response, missReason,
+        new ServeDecision.Request(credentials, requestDirectives,
+            joined(requestHeader.apply("if-none-match")),
+            joined(requestHeader.apply("if-modified-since"))), now());
+    if (outcome instanceof ServeDecision.Refuse refuse) {
+      LOG.log(TRACE, "not cached: {0}: {1} (stored response is not shareable)", primaryKey,
+          refuse.reason().detail());
+      return new Bypass(refuse.reason());
     }
-    if (requestDirectives.onlyIfCached()) {
+    if (outcome instanceof ServeDecision.Unsatisfiable) {
       return new Unsatisfiable();
     }
+    if (outcome instanceof ServeDecision.Serve serve) {
+      return hit(primaryKey, response, false, serve.notModified());
+    }
+    if (outcome instanceof ServeDecision.ServeWhileRefreshing stale) {
+      // RFC 5861: one request refreshes the entry; every other is served the stale one.
+      Fill refresh = tryLead(primaryKey);
+      return refresh == null ? hit(primaryKey, response, false, stale.notModified())
+          : miss(stale.refresh(), primaryKey, indexPath, refresh, response);
+    }
+    ServeDecision.Forward forward = (ServeDecision.Forward) outcome;
     if (!mayCollapse) {
-      return miss(fwd, primaryKey, indexPath, null, fallback, stale);
+      return miss(forward, primaryKey, indexPath, null, response);
     }
     Fill lead = tryLead(primaryKey);
     if (lead != null) {
-      return miss(fwd, primaryKey, indexPath, lead, fallback, stale);
+      return miss(forward, primaryKey, indexPath, lead, response);
     }
     if (!mayWait) {
       return new WouldWait();
@@ -210,17 +205,26 @@ public final class CacheEngine implements ResponseCache {
     awaitFill(primaryKey);
     Lookup after = lookup(primaryKey, indexPath, requestHeader, credentials,
         requestDirectives, false, true);
-    return after instanceof Hit hit ? new Hit(hit.response(), true) : after;
+    return after instanceof Hit hit ? new Hit(hit.response(), true, hit.notModified()) : after;
   }
 
-  private Hit hit(String primaryKey, StoredResponse response, boolean collapsed) {
+  private Hit hit(String primaryKey, StoredResponse response, boolean collapsed,
+      boolean notModified) {
     hits.increment();
     LOG.log(DEBUG, "hit: {0}", primaryKey);
-    return new Hit(response, collapsed);
+    return new Hit(response, collapsed, notModified);
   }
 
-  private Miss miss(ForwardReason fwd, String primaryKey, Supplier<String> resourceIndexPath, Fill fill,
-      StoredResponse staleIfError, StoredResponse revalidate) {
+  private static String joined(List<String> values) {
+    return values == null ? null : String.join(",", values);
+  }
+
+  // The request goes to the resource as forward says; stored is what the lookup found.
+  private Miss miss(ServeDecision.Forward forward, String primaryKey,
+      Supplier<String> resourceIndexPath, Fill fill, StoredResponse stored) {
+    ForwardReason fwd = forward.reason();
+    StoredResponse staleIfError = forward.usableIfError() ? stored : null;
+    StoredResponse revalidate = forward.revalidate() ? stored : null;
     String indexPath = resourceIndexPath.get();
     long generation;
     try {

@@ -160,7 +160,7 @@ public final class CacheLookupFilter implements ContainerRequestFilter {
       addConditions(request, miss.revalidate(), exchange);
     }
     if (lookup instanceof CacheEngine.Hit hit) {
-      request.abortWith(ResponseReplay.replay(hit, header, engine));
+      request.abortWith(ResponseReplay.replay(hit, engine));
     } else if (lookup instanceof CacheEngine.Unsatisfiable) {
       // RFC 9111 §5.2.1.7: only-if-cached with nothing usable stored.
       request.abortWith(Response.status(Response.Status.GATEWAY_TIMEOUT)

@@ -4,6 +4,7 @@ import dev.restcache.internal.CacheEngine;
 import dev.restcache.internal.Credentials;
 import dev.restcache.internal.Headers;
 import dev.restcache.internal.NotStoredReason;
+import dev.restcache.internal.ServeDecision;
 import dev.restcache.internal.StorableHeaders;
 import dev.restcache.internal.StoragePolicy;
 import dev.restcache.internal.StoredResponse;
@@ -162,7 +163,7 @@ final class ResponseRecorder {
         : new StoredResponse(stale.status(), headers, stale.body(), now, Duration.ZERO,
             Duration.ZERO, stale.sharedWith(), Duration.ZERO, Duration.ZERO, true, true, false);
     exchange.replacedBy(refreshed, decision);
-    boolean clientNotModified = ResponseReplay.isNotModified(refreshed,
+    boolean clientNotModified = ServeDecision.notModified(refreshed,
         exchange.clientIfNoneMatch(), exchange.clientIfModifiedSince());
     ResponseReplay.replaceWith(response, refreshed, now,
         forwarded(miss, Optional.empty()).fwdStatus(304), clientNotModified);

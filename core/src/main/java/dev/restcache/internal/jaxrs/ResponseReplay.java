@@ -5,7 +5,6 @@ import dev.restcache.internal.Headers;
 import dev.restcache.internal.StoredResponse;
 import dev.restcache.internal.http.CacheStatus;
 import dev.restcache.internal.http.CacheValidity;
-import dev.restcache.internal.http.ConditionalRequests;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
@@ -17,7 +16,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.function.Function;
 
 /** Turns a stored response into the container's {@link Response} for a hit. */
 final class ResponseReplay {
@@ -29,13 +27,11 @@ final class ResponseReplay {
   }
 
   /** The full stored response, or a 304 when the request's conditions hold. */
-  static Response replay(CacheEngine.Hit hit, Function<String, List<String>> requestHeader,
-      CacheEngine engine) {
+  static Response replay(CacheEngine.Hit hit, CacheEngine engine) {
     StoredResponse stored = hit.response();
     Instant now = engine.now();
     Headers headers = stored.headers();
-    boolean notModified = isNotModified(stored, first(requestHeader, "if-none-match"),
-        first(requestHeader, "if-modified-since"));
+    boolean notModified = hit.notModified();
     Response.ResponseBuilder response = notModified
         ? Response.notModified()
         : Response.status(stored.status());
@@ -63,15 +59,6 @@ final class ResponseReplay {
     replaceWith(response, stale, now, CacheStatus.hit(engine.settings().cacheStatusName())
         .ttl(stale.timeToLive(now).getSeconds())
         .detail("stale-if-error"));
-  }
-
-  /** Whether the request's conditions ({@code If-None-Match}, {@code If-Modified-Since}) hold. */
-  static boolean isNotModified(StoredResponse stored, String ifNoneMatch,
-      String ifModifiedSince) {
-    Headers headers = stored.headers();
-    return stored.status() == 200 && ConditionalRequests.isNotModified(ifNoneMatch,
-        ifModifiedSince, headers.first("ETag"), headers.first("Last-Modified"),
-        headers.first("Date"));
   }
 
   /** Replaces the resource's answer with {@code stored} as it stands at {@code now}. */
@@ -127,8 +114,4 @@ final class ResponseReplay {
     return NOT_MODIFIED_FIELDS.contains(lower) || (!hasETag && lower.equals("last-modified"));
   }
 
-  private static String first(Function<String, List<String>> header, String name) {
-    List<String> values = header.apply(name);
-    return values == null || values.isEmpty() ? null : String.join(",", values);
-  }
 }

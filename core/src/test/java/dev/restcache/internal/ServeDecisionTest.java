@@ -1,0 +1,118 @@
+package dev.restcache.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.restcache.internal.http.CacheDirectives;
+import dev.restcache.internal.http.HttpDates;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Every answer to "may what is stored answer this request now?". */
+class ServeDecisionTest {
+  private static final Instant STORED = Instant.parse("2026-11-22T10:00:00Z");
+
+  private static StoredResponse stored(int status, Credentials sharedWith, boolean validator,
+      boolean mustRevalidate) {
+    List<Headers.Field> fields = new ArrayList<>();
+    fields.add(new Headers.Field("Date", HttpDates.format(STORED)));
+    if (validator) {
+      fields.add(new Headers.Field("ETag", "\"v1\""));
+    }
+    // Fresh 60 s, then stale-while-revalidate 30 s and stale-if-error 100 s.
+    return new StoredResponse(status, Headers.of(fields), new byte[0], STORED, Duration.ZERO,
+        Duration.ofSeconds(60), sharedWith, Duration.ofSeconds(30), Duration.ofSeconds(100),
+        mustRevalidate, false, false);
+  }
+
+  private static StoredResponse stored(boolean validator) {
+    return stored(200, Credentials.NONE, validator, false);
+  }
+
+  private static ServeDecision.Request request(String cacheControl) {
+    return new ServeDecision.Request(Credentials.NONE, CacheDirectives.parse(cacheControl),
+        null, null);
+  }
+
+  private static ServeDecision.Outcome at(StoredResponse stored, ServeDecision.Request request,
+      long seconds) {
+    return ServeDecision.decide(stored, ForwardReason.URI_MISS, request,
+        STORED.plusSeconds(seconds));
+  }
+
+  @Test
+  void nothingStoredGoesToTheResourceForTheMissReasonOrIsUnsatisfiable() {
+    assertThat(ServeDecision.decide(null, ForwardReason.VARY_MISS, request(null), STORED))
+        .isEqualTo(new ServeDecision.Forward(ForwardReason.VARY_MISS, false, false));
+    assertThat(ServeDecision.decide(null, ForwardReason.URI_MISS, request("only-if-cached"),
+        STORED)).isEqualTo(new ServeDecision.Unsatisfiable());
+  }
+
+  @Test
+  void aFreshEntryIsServedAndA304AnswersConditionsThatHold() {
+    assertThat(at(stored(true), request(null), 10)).isEqualTo(new ServeDecision.Serve(false));
+    ServeDecision.Request matching = new ServeDecision.Request(Credentials.NONE,
+        CacheDirectives.NONE, "\"v1\"", null);
+    assertThat(at(stored(true), matching, 10)).isEqualTo(new ServeDecision.Serve(true));
+    // RFC 9110 §13.1.3 with RFC 9111 §4.3.2: without Last-Modified, the Date stands in.
+    ServeDecision.Request since = new ServeDecision.Request(Credentials.NONE,
+        CacheDirectives.NONE, null, HttpDates.format(STORED.plusSeconds(5)));
+    assertThat(at(stored(false), since, 10)).isEqualTo(new ServeDecision.Serve(true));
+    assertThat(at(stored(404, Credentials.NONE, true, false), matching, 10))
+        .isEqualTo(new ServeDecision.Serve(false));
+  }
+
+  @Test
+  void anEntryIsRefusedToCredentialsItWasNotSharedWith() {
+    ServeDecision.Request authorization = new ServeDecision.Request(Credentials.AUTHORIZATION,
+        CacheDirectives.NONE, null, null);
+    ServeDecision.Request identity = new ServeDecision.Request(Credentials.IDENTITY,
+        CacheDirectives.NONE, null, null);
+    assertThat(at(stored(true), authorization, 10))
+        .isEqualTo(new ServeDecision.Refuse(NotStoredReason.CREDENTIALS));
+    StoredResponse mustRevalidate = stored(200, Credentials.AUTHORIZATION, true, true);
+    assertThat(at(mustRevalidate, authorization, 10)).isEqualTo(new ServeDecision.Serve(false));
+    assertThat(at(mustRevalidate, identity, 10))
+        .isEqualTo(new ServeDecision.Refuse(NotStoredReason.CREDENTIALS));
+    assertThat(at(stored(200, Credentials.IDENTITY, true, false), identity, 10))
+        .isEqualTo(new ServeDecision.Serve(false));
+  }
+
+  @Test
+  void insideStaleWhileRevalidateTheEntryIsServedWhileOneRequestRefreshesIt() {
+    assertThat(at(stored(true), request(null), 70)).isEqualTo(
+        new ServeDecision.ServeWhileRefreshing(false,
+            new ServeDecision.Forward(ForwardReason.STALE, true, true)));
+  }
+
+  @Test
+  void aStaleEntryIsRevalidatedWhenItHasAValidatorAndMayStandInForAnError() {
+    assertThat(at(stored(true), request(null), 95))
+        .isEqualTo(new ServeDecision.Forward(ForwardReason.STALE, true, true));
+    assertThat(at(stored(false), request(null), 95))
+        .isEqualTo(new ServeDecision.Forward(ForwardReason.STALE, false, true));
+    assertThat(at(stored(true), request(null), 200))
+        .isEqualTo(new ServeDecision.Forward(ForwardReason.STALE, true, false));
+    assertThat(at(stored(200, Credentials.NONE, true, true), request(null), 70))
+        .isEqualTo(new ServeDecision.Forward(ForwardReason.STALE, true, false));
+  }
+
+  // Still fresh, so it may stand in for a 5xx the forwarded request gets.
+  @Test
+  void aFreshEntryTheRequestRulesOutIsForwardedForTheRequest() {
+    assertThat(at(stored(true), request("no-cache"), 10))
+        .isEqualTo(new ServeDecision.Forward(ForwardReason.REQUEST, true, true));
+    assertThat(at(stored(true), request("max-age=5"), 10))
+        .isEqualTo(new ServeDecision.Forward(ForwardReason.REQUEST, true, true));
+  }
+
+  @Test
+  void onlyIfCachedWithNothingUsableIsUnsatisfiable() {
+    assertThat(at(stored(true), request("only-if-cached"), 200))
+        .isEqualTo(new ServeDecision.Unsatisfiable());
+    assertThat(at(stored(true), request("only-if-cached"), 10))
+        .isEqualTo(new ServeDecision.Serve(false));
+  }
+}
