@@ -1,6 +1,5 @@
 package dev.restcache;
 
-import jakarta.ws.rs.NameBinding;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
@@ -16,7 +15,6 @@ import java.lang.annotation.Target;
  * anything by itself; combine it with {@link Cached} for that. Setting both {@link #isPrivate()}
  * and {@link #isPublic()} fails the deployment.
  */
-@NameBinding
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.TYPE, ElementType.METHOD})

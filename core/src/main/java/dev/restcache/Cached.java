@@ -1,6 +1,5 @@
 package dev.restcache;
 
-import jakarta.ws.rs.NameBinding;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
@@ -27,7 +26,6 @@ import java.lang.annotation.Target;
  * public Book get(@PathParam("id") long id) { ... }
  * }</pre>
  */
-@NameBinding
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.TYPE, ElementType.METHOD})

@@ -1,6 +1,5 @@
 package dev.restcache;
 
-import jakarta.ws.rs.NameBinding;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
@@ -14,7 +13,6 @@ import java.lang.annotation.Target;
  * path; this annotation adds tags and other paths. Both may name path parameters in braces,
  * resolved from the request: {@code @Invalidates(tags = "book:{id}", paths = "/books")}.
  */
-@NameBinding
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.TYPE, ElementType.METHOD})

@@ -1,6 +1,5 @@
 package dev.restcache;
 
-import jakarta.ws.rs.NameBinding;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
@@ -15,7 +14,6 @@ import java.lang.annotation.Target;
  * every GET resource ({@code cacheAll}). Combining it with {@link Cached} on the same method fails
  * the deployment.
  */
-@NameBinding
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.TYPE, ElementType.METHOD})

@@ -77,11 +77,6 @@ public record EntityTag(String opaqueTag, boolean weak) {
     return opaqueTag.equals(other.opaqueTag);
   }
 
-  /** Strong comparison: both strong and the opaque tags match (§8.8.3.2). */
-  public boolean strongEquals(EntityTag other) {
-    return !weak && !other.weak && opaqueTag.equals(other.opaqueTag);
-  }
-
   /** The field value: {@code "x"} or {@code W/"x"}. */
   public String toHeaderValue() {
     return weak ? "W/" + opaqueTag : opaqueTag;
