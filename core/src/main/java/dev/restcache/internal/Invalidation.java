@@ -1,0 +1,63 @@
+package dev.restcache.internal;
+
+import static java.lang.System.Logger.Level.DEBUG;
+
+import dev.restcache.spi.CacheStore;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Supplier;
+
+/**
+ * Evicts by path and by tag. A path is evicted in every spelling the cached methods' templates
+ * make equal ({@link ResourcePaths}); the store operations of one eviction run together and are
+ * waited for once, so that a write never waits for a failing store more than once.
+ */
+final class Invalidation {
+  private static final System.Logger LOG = System.getLogger("dev.restcache");
+
+  private final CacheStore store;
+  private final FailOpenStore calls;
+  private final Entries entries;
+  private final ResourcePaths resourcePaths;
+  private final CacheCounters counters;
+
+  Invalidation(CacheStore store, FailOpenStore calls, Entries entries,
+      ResourcePaths resourcePaths, CacheCounters counters) {
+    this.store = store;
+    this.calls = calls;
+    this.entries = entries;
+    this.resourcePaths = resourcePaths;
+    this.counters = counters;
+  }
+
+  /** Evicts every entry of {@code paths} (raw absolute paths) and of {@code tags}. */
+  void invalidate(Set<String> paths, Set<String> tags) {
+    Map<String, Supplier<CompletionStage<Void>>> operations = new LinkedHashMap<>();
+    Set<String> resources = new LinkedHashSet<>();
+    paths.forEach(path -> resources.addAll(resourcePaths.spellings(CacheKeys.path(path))));
+    for (String resource : resources) {
+      String indexed = entries.indexPath(resource);
+      operations.put("invalidatePath " + indexed, () -> store.invalidatePath(indexed));
+    }
+    if (!tags.isEmpty()) {
+      Set<String> indexed = entries.indexTags(tags);
+      operations.put("invalidateTags " + tags, () -> store.invalidateTags(indexed));
+    }
+    if (operations.isEmpty()) {
+      return;
+    }
+    counters.invalidations.add(operations.size());
+    LOG.log(DEBUG, "invalidate: {0}", operations.keySet());
+    calls.awaitAll(operations);
+  }
+
+  /** Empties the whole store. */
+  void clear() {
+    counters.invalidations.increment();
+    LOG.log(DEBUG, "clear");
+    calls.callQuietly(store::clear, "clear");
+  }
+}
