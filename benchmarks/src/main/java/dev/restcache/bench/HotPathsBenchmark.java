@@ -7,6 +7,7 @@ import dev.restcache.internal.KeyRules;
 import dev.restcache.internal.NamePatterns;
 import dev.restcache.internal.ResponseSuitability;
 import dev.restcache.internal.StoragePolicy;
+import dev.restcache.internal.StoragePolicy.Candidate;
 import dev.restcache.internal.StoredResponse;
 import dev.restcache.internal.StoredValueCodec;
 import dev.restcache.internal.http.CacheDirectives;
@@ -63,8 +64,9 @@ public class HotPathsBenchmark {
 
   @Setup
   public void setUp() throws Exception {
-    StoragePolicy.Store decision = (StoragePolicy.Store) StoragePolicy.decide(200, headers,
-        Credentials.NONE, Duration.ofMinutes(2), now, now, headers);
+    StoragePolicy.Store decision = (StoragePolicy.Store) StoragePolicy.decide(Candidate.of(200,
+        headers,
+        Credentials.NONE, Duration.ofMinutes(2), now, now, headers));
     stored = decision.response(200, headers, new byte[1024], now);
     payload = StoredValueCodec.encode(stored);
     store = new InMemoryCacheStore();
@@ -91,8 +93,9 @@ public class HotPathsBenchmark {
 
   @Benchmark
   public StoragePolicy.Decision storageDecision() {
-    return StoragePolicy.decide(200, headers, Credentials.NONE, Duration.ofMinutes(2), now, now,
-        headers);
+    return StoragePolicy.decide(Candidate.of(200, headers, Credentials.NONE,
+        Duration.ofMinutes(2), now, now,
+        headers));
   }
 
   @Benchmark

@@ -75,20 +75,84 @@ public final class StoragePolicy {
   }
 
   /**
-   * Decides for a response to a GET.
+   * Everything the decision reads about one response and the request it answers.
    *
-   * @param status the response status
-   * @param headers the response headers as they are sent, after every filter and interceptor
+   * @param method the request method: only a GET fills the cache
+   * @param requestDirectives the request's {@code Cache-Control}, {@link CacheDirectives#NONE}
+   *     when request directives are ignored
    * @param credentials what identified the request's client
-   * @param ttl the freshness to assume when the response declares none; zero for none
-   * @param requestTime when the request reached the cache
-   * @param responseTime when the response left the resource
+   * @param personalised whether the method reads who the user is (a request with credentials
+   *     then never fills its entry)
+   * @param rewritten whether a response filter changed the status or the entity the resource
+   *     produced, which a hit could not replay
+   * @param status the response status, as sent
+   * @param headers the response headers as they are sent, after every filter and interceptor
    * @param resourceHeaders the headers as the resource itself produced them, before any
    *     response filter; null when the cache cannot tell that the resource ran (a parameter
    *     that failed to convert never reaches it), which keeps every error out of the cache
+   * @param bodySize the body's size in bytes; -1 while it is not known yet
+   * @param maxBodySize the largest body stored
+   * @param ttl the freshness to assume when the response declares none; zero for none
+   * @param requestTime when the request reached the cache
+   * @param responseTime when the response left the resource
    */
-  public static Decision decide(int status, Headers headers, Credentials credentials,
-      Duration ttl, Instant requestTime, Instant responseTime, Headers resourceHeaders) {
+  public record Candidate(String method, CacheDirectives requestDirectives,
+      Credentials credentials, boolean personalised, boolean rewritten, int status,
+      Headers headers, Headers resourceHeaders, long bodySize, long maxBodySize, Duration ttl,
+      Instant requestTime, Instant responseTime) {
+
+    /**
+     * A GET's response, with no request directives, from a method that reads no identity, as
+     * the resource produced it, of a size not known yet.
+     */
+    public static Candidate of(int status, Headers headers, Credentials credentials,
+        Duration ttl, Instant requestTime, Instant responseTime, Headers resourceHeaders) {
+      return new Candidate("GET", CacheDirectives.NONE, credentials, false, false, status,
+          headers, resourceHeaders, -1, Long.MAX_VALUE, ttl, requestTime, responseTime);
+    }
+
+    /** This candidate with the headers as finally sent. */
+    public Candidate sent(int sentStatus, Headers sentHeaders) {
+      return new Candidate(method, requestDirectives, credentials, personalised, rewritten,
+          sentStatus, sentHeaders, resourceHeaders, bodySize, maxBodySize, ttl, requestTime,
+          responseTime);
+    }
+
+    /** This candidate with its body's size known. */
+    public Candidate ofSize(long size) {
+      return new Candidate(method, requestDirectives, credentials, personalised, rewritten,
+          status, headers, resourceHeaders, size, maxBodySize, ttl, requestTime, responseTime);
+    }
+  }
+
+  /**
+   * Decides for {@code candidate}: every rule of storing, from the request's method and
+   * directives to the response's status, headers as written and size.
+   */
+  public static Decision decide(Candidate candidate) {
+    if (!"GET".equals(candidate.method())) {
+      // A HEAD is answered from a GET's entry but never fills one.
+      return new Refuse(NotStoredReason.METHOD);
+    }
+    if (candidate.requestDirectives().noStore()) {
+      return new Refuse(NotStoredReason.REQUEST_NO_STORE);
+    }
+    if (candidate.personalised() && candidate.credentials() != Credentials.NONE) {
+      return new Refuse(NotStoredReason.PERSONALISED);
+    }
+    if (candidate.rewritten()) {
+      return new Refuse(NotStoredReason.REWRITTEN);
+    }
+    if (candidate.bodySize() > candidate.maxBodySize()) {
+      return new Refuse(NotStoredReason.TOO_LARGE);
+    }
+    int status = candidate.status();
+    Headers headers = candidate.headers();
+    Credentials credentials = candidate.credentials();
+    Duration ttl = candidate.ttl();
+    Instant requestTime = candidate.requestTime();
+    Instant responseTime = candidate.responseTime();
+    Headers resourceHeaders = candidate.resourceHeaders();
     if (status < 200 || status == 206 || status == 304) {
       return new Refuse(NotStoredReason.STATUS);
     }

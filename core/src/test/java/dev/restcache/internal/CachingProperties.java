@@ -3,6 +3,7 @@ package dev.restcache.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.restcache.internal.ResponseSuitability.Suitability;
+import dev.restcache.internal.StoragePolicy.Candidate;
 import dev.restcache.internal.http.CacheDirectives;
 import dev.restcache.internal.http.HttpDates;
 import java.time.Duration;
@@ -71,9 +72,9 @@ class CachingProperties {
 
   private static StoragePolicy.Decision decide(Response response, boolean credentials,
       Instant requestTime, Instant responseTime) {
-    return StoragePolicy.decide(200, response.headers(),
+    return StoragePolicy.decide(Candidate.of(200, response.headers(),
         credentials ? Credentials.AUTHORIZATION : Credentials.NONE, TTL, requestTime,
-        responseTime, response.headers());
+        responseTime, response.headers()));
   }
 
   @Property(tries = 3000)

@@ -2,6 +2,8 @@ package dev.restcache.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.restcache.internal.StoragePolicy.Candidate;
+import dev.restcache.internal.http.CacheDirectives;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,7 +26,8 @@ class StoragePolicyTest {
   }
 
   private static StoragePolicy.Decision decide(int status, Headers headers) {
-    return StoragePolicy.decide(status, headers, Credentials.NONE, TTL, NOW, NOW, headers);
+    return StoragePolicy.decide(Candidate.of(status, headers, Credentials.NONE, TTL, NOW, NOW,
+        headers));
   }
 
   private static NotStoredReason refused(StoragePolicy.Decision decision) {
@@ -83,11 +86,12 @@ class StoragePolicyTest {
 
   @Test
   void authorizedRequestIsStoredOnlyWhenTheResponseAllowsSharing() {
-    assertThat(refused(StoragePolicy.decide(200, headers("Cache-Control", "max-age=60"),
-        Credentials.AUTHORIZATION, TTL, NOW, NOW, null))).isEqualTo(NotStoredReason.CREDENTIALS);
+    assertThat(refused(StoragePolicy.decide(Candidate.of(200, headers("Cache-Control",
+        "max-age=60"),
+        Credentials.AUTHORIZATION, TTL, NOW, NOW, null)))).isEqualTo(NotStoredReason.CREDENTIALS);
     for (String shareable : List.of("public", "s-maxage=60", "must-revalidate, max-age=60")) {
-      StoragePolicy.Decision decision = StoragePolicy.decide(200,
-          headers("Cache-Control", shareable), Credentials.AUTHORIZATION, TTL, NOW, NOW, null);
+      StoragePolicy.Decision decision = StoragePolicy.decide(Candidate.of(200,
+          headers("Cache-Control", shareable), Credentials.AUTHORIZATION, TTL, NOW, NOW, null));
       assertThat(decision).as(shareable).isInstanceOf(StoragePolicy.Store.class);
       assertThat(((StoragePolicy.Store) decision).sharedWith().admits(Credentials.AUTHORIZATION))
           .isTrue();
@@ -97,17 +101,44 @@ class StoragePolicyTest {
   @Test
   void mustRevalidateSharesOnlyWithAuthorizationNeverWithAnIdentity() {
     Headers mustRevalidate = headers("Cache-Control", "must-revalidate, max-age=60");
-    assertThat(refused(StoragePolicy.decide(200, mustRevalidate, Credentials.IDENTITY, TTL, NOW,
-        NOW, null))).isEqualTo(NotStoredReason.CREDENTIALS);
-    StoragePolicy.Store store = (StoragePolicy.Store) StoragePolicy.decide(200, mustRevalidate,
-        Credentials.NONE, TTL, NOW, NOW, null);
+    assertThat(refused(StoragePolicy.decide(Candidate.of(200, mustRevalidate,
+        Credentials.IDENTITY, TTL, NOW,
+        NOW, null)))).isEqualTo(NotStoredReason.CREDENTIALS);
+    StoragePolicy.Store store = (StoragePolicy.Store) StoragePolicy.decide(Candidate.of(200,
+        mustRevalidate,
+        Credentials.NONE, TTL, NOW, NOW, null));
     assertThat(store.sharedWith()).isEqualTo(Credentials.AUTHORIZATION);
     assertThat(store.sharedWith().admits(Credentials.IDENTITY)).isFalse();
     for (String shareable : List.of("public", "s-maxage=60")) {
-      assertThat(StoragePolicy.decide(200, headers("Cache-Control", shareable),
-          Credentials.IDENTITY, TTL, NOW, NOW, null)).as(shareable)
+      assertThat(StoragePolicy.decide(Candidate.of(200, headers("Cache-Control", shareable),
+          Credentials.IDENTITY, TTL, NOW, NOW, null))).as(shareable)
           .isInstanceOf(StoragePolicy.Store.class);
     }
+  }
+
+  private static Candidate candidate(String method, String requestCacheControl,
+      Credentials credentials, boolean personalised, boolean rewritten, long bodySize) {
+    Headers fresh = headers("Cache-Control", "public, max-age=60");
+    return new Candidate(method, CacheDirectives.parse(requestCacheControl), credentials,
+        personalised, rewritten, 200, fresh, fresh, bodySize, 100, TTL, NOW, NOW);
+  }
+
+  @Test
+  void oneDecisionHoldsTheRulesOfTheRequestAndOfWhatWasWrittenToo() {
+    assertThat(StoragePolicy.decide(candidate("GET", null, Credentials.IDENTITY, false, false,
+        100))).isInstanceOf(StoragePolicy.Store.class);
+    assertThat(refused(StoragePolicy.decide(candidate("HEAD", null, Credentials.NONE, false,
+        false, -1)))).isEqualTo(NotStoredReason.METHOD);
+    assertThat(refused(StoragePolicy.decide(candidate("GET", "no-store", Credentials.NONE,
+        false, false, -1)))).isEqualTo(NotStoredReason.REQUEST_NO_STORE);
+    assertThat(refused(StoragePolicy.decide(candidate("GET", null, Credentials.IDENTITY, true,
+        false, -1)))).isEqualTo(NotStoredReason.PERSONALISED);
+    assertThat(StoragePolicy.decide(candidate("GET", null, Credentials.NONE, true, false, -1)))
+        .isInstanceOf(StoragePolicy.Store.class);
+    assertThat(refused(StoragePolicy.decide(candidate("GET", null, Credentials.NONE, false,
+        true, -1)))).isEqualTo(NotStoredReason.REWRITTEN);
+    assertThat(refused(StoragePolicy.decide(candidate("GET", null, Credentials.NONE, false,
+        false, 101)))).isEqualTo(NotStoredReason.TOO_LARGE);
   }
 
   @Test
@@ -139,11 +170,13 @@ class StoragePolicyTest {
     Headers fresh = headers("Cache-Control", "max-age=5");
     assertThat(lifetime(decide(status, fresh))).hasSeconds(5);
     // Made fresh by a filter or an annotation, not by the resource.
-    assertThat(refused(StoragePolicy.decide(status, fresh, Credentials.NONE, TTL, NOW, NOW,
-        headers()))).isEqualTo(NotStoredReason.ERROR_STATUS);
+    assertThat(refused(StoragePolicy.decide(Candidate.of(status, fresh, Credentials.NONE, TTL,
+        NOW, NOW,
+        headers())))).isEqualTo(NotStoredReason.ERROR_STATUS);
     // The runtime cannot tell the resource ran (a parameter that failed to convert).
-    assertThat(refused(StoragePolicy.decide(status, fresh, Credentials.NONE, TTL, NOW, NOW,
-        null))).isEqualTo(NotStoredReason.ERROR_STATUS);
+    assertThat(refused(StoragePolicy.decide(Candidate.of(status, fresh, Credentials.NONE, TTL,
+        NOW, NOW,
+        null)))).isEqualTo(NotStoredReason.ERROR_STATUS);
   }
 
   @ParameterizedTest
@@ -155,10 +188,12 @@ class StoragePolicyTest {
 
   @Test
   void zeroTtlStoresOnlyDeclaredFreshness() {
-    assertThat(refused(StoragePolicy.decide(200, headers(), Credentials.NONE, Duration.ZERO,
-        NOW, NOW, null))).isEqualTo(NotStoredReason.NO_FRESHNESS);
-    assertThat(lifetime(StoragePolicy.decide(200, headers("Cache-Control", "max-age=9"),
-        Credentials.NONE, Duration.ZERO, NOW, NOW, null))).hasSeconds(9);
+    assertThat(refused(StoragePolicy.decide(Candidate.of(200, headers(), Credentials.NONE,
+        Duration.ZERO,
+        NOW, NOW, null)))).isEqualTo(NotStoredReason.NO_FRESHNESS);
+    assertThat(lifetime(StoragePolicy.decide(Candidate.of(200, headers("Cache-Control",
+        "max-age=9"),
+        Credentials.NONE, Duration.ZERO, NOW, NOW, null)))).hasSeconds(9);
   }
 
   @Test
@@ -177,13 +212,13 @@ class StoragePolicyTest {
         headers("Cache-Control", "max-age=0", "ETag", "\"v1\""));
     assertThat(stale.freshnessLifetime()).isZero();
     assertThat(stale.revalidatable()).isTrue();
-    StoragePolicy.Store noCache = (StoragePolicy.Store) StoragePolicy.decide(200,
+    StoragePolicy.Store noCache = (StoragePolicy.Store) StoragePolicy.decide(Candidate.of(200,
         headers("Cache-Control", "no-cache", "Last-Modified", NOW_DATE), Credentials.NONE,
-        Duration.ZERO, NOW, NOW, null);
+        Duration.ZERO, NOW, NOW, null));
     assertThat(noCache.freshnessLifetime()).isZero();
     assertThat(noCache.noCache()).isTrue();
-    assertThat(refused(StoragePolicy.decide(200, headers("Cache-Control", "no-cache"),
-        Credentials.NONE, Duration.ZERO, NOW, NOW, null)))
+    assertThat(refused(StoragePolicy.decide(Candidate.of(200, headers("Cache-Control", "no-cache"),
+        Credentials.NONE, Duration.ZERO, NOW, NOW, null))))
         .isEqualTo(NotStoredReason.NO_FRESHNESS);
     assertThat(refused(decide(201, headers("ETag", "\"v1\""))))
         .isEqualTo(NotStoredReason.NO_FRESHNESS);

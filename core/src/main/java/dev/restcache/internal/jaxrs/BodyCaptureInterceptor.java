@@ -2,6 +2,7 @@ package dev.restcache.internal.jaxrs;
 
 import dev.restcache.internal.CacheEngine;
 import dev.restcache.internal.NotStoredReason;
+import dev.restcache.internal.StoragePolicy;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.ext.WriterInterceptor;
 import jakarta.ws.rs.ext.WriterInterceptorContext;
@@ -9,6 +10,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.Optional;
+import java.util.function.LongConsumer;
 
 /**
  * Captures the bytes the entity writers produce for a response the store decision accepted,
@@ -39,7 +41,7 @@ public final class BodyCaptureInterceptor implements WriterInterceptor {
     OutputStream original = context.getOutputStream();
     MultivaluedMap<String, Object> headers = context.getHeaders();
     BoundedBuffer buffer = new BoundedBuffer(original, engine.settings().maxEntryBytes(),
-        () -> markTooLarge(exchange, headers));
+        size -> markTooLarge(exchange, headers, size));
     context.setOutputStream(buffer);
     try {
       context.proceed();
@@ -60,25 +62,30 @@ public final class BodyCaptureInterceptor implements WriterInterceptor {
     original.write(body);
   }
 
-  private void markTooLarge(CacheExchange exchange, MultivaluedMap<String, Object> headers) {
+  // The size rule is the store decision's; the body is passed through from here on.
+  private void markTooLarge(CacheExchange exchange, MultivaluedMap<String, Object> headers,
+      long size) {
     exchange.end();
-    Optional<NotStoredReason> reason =
-        engine.notStored(exchange.requestUri.toString(), NotStoredReason.TOO_LARGE);
+    StoragePolicy.Decision tooLarge =
+        StoragePolicy.decide(exchange.candidate().ofSize(size));
+    Optional<NotStoredReason> reason = engine.notStored(exchange.requestUri.toString(),
+        tooLarge instanceof StoragePolicy.Refuse refuse ? refuse.reason()
+            : NotStoredReason.TOO_LARGE);
     headers.putSingle(ResponseRecorder.CACHE_STATUS,
         recorder.forwarded(exchange.miss(), reason).toHeaderValue());
   }
 
   /**
-   * Buffers up to a limit; past it, runs {@code onOverflow} (while headers can still change),
-   * writes what it holds and passes everything else straight through.
+   * Buffers up to a limit; past it, tells {@code onOverflow} the size reached (while headers
+   * can still change), writes what it holds and passes everything else straight through.
    */
   private static final class BoundedBuffer extends OutputStream {
     private final OutputStream original;
     private final int limit;
-    private final Runnable onOverflow;
+    private final LongConsumer onOverflow;
     private ByteArrayOutputStream buffer = new ByteArrayOutputStream(1024);
 
-    BoundedBuffer(OutputStream original, int limit, Runnable onOverflow) {
+    BoundedBuffer(OutputStream original, int limit, LongConsumer onOverflow) {
       this.original = original;
       this.limit = limit;
       this.onOverflow = onOverflow;
@@ -100,7 +107,7 @@ public final class BodyCaptureInterceptor implements WriterInterceptor {
     @Override
     public void write(byte[] bytes, int offset, int length) throws IOException {
       if (buffer != null && buffer.size() + length > limit) {
-        onOverflow.run();
+        onOverflow.accept((long) buffer.size() + length);
         buffer.writeTo(original);
         buffer = null;
       }

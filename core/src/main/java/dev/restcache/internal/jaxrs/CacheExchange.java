@@ -59,8 +59,7 @@ final class CacheExchange {
   private StoragePolicy.Decision replacementDecision;
   private Instant responseTime;
   private StoragePolicy.Store decision;
-  private int sentStatus;
-  private Credentials decidedCredentials;
+  private StoragePolicy.Candidate candidate;
   private byte[] body;
   private List<Headers.Field> additions;
   private volatile boolean storing;
@@ -179,28 +178,19 @@ final class CacheExchange {
   /**
    * Records that the response may be stored once its body is known.
    *
-   * @param decidedAt when the decision was made, the response's time
+   * @param decided what the decision was made on, which the final check decides on again
    * @param store the decision
-   * @param statusSent the status after every response filter, which the final check decides on
-   * @param credentialsSeen the request's credentials, with a principal set after the lookup
    */
-  void decided(Instant decidedAt, StoragePolicy.Store store, int statusSent,
-      Credentials credentialsSeen) {
+  void decided(StoragePolicy.Candidate decided, StoragePolicy.Store store) {
     phase = Phase.DECIDED;
-    responseTime = decidedAt;
+    candidate = decided;
+    responseTime = decided.responseTime();
     decision = store;
-    sentStatus = statusSent;
-    decidedCredentials = credentialsSeen;
   }
 
-  /** The status after every response filter. */
-  int sentStatus() {
-    return sentStatus;
-  }
-
-  /** The credentials the decision was made for. */
-  Credentials decidedCredentials() {
-    return decidedCredentials;
+  /** What the store decision was made on, after every response filter. */
+  StoragePolicy.Candidate candidate() {
+    return candidate;
   }
 
   /** Whether the body capture should capture the body it sees. */

@@ -7,12 +7,10 @@ import dev.restcache.internal.Credentials;
 import dev.restcache.internal.NotStoredReason;
 import dev.restcache.internal.StoragePolicy;
 import dev.restcache.internal.http.CacheStatus;
-import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.core.MultivaluedMap;
-import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -64,7 +62,7 @@ final class CacheStoreFilter implements ContainerResponseFilter {
     Credentials credentials = exchange.credentials.and(Principals.of(request));
     if (exchange.replacement() != null) {
       Optional<NotStoredReason> notStored = recorder.storeRefreshed(exchange, response,
-          credentials, HttpMethod.GET.equals(request.getMethod()));
+          credentials, request.getMethod());
       headers.putSingle(ResponseRecorder.CACHE_STATUS,
           recorder.forwarded(miss, notStored).fwdStatus(304).toHeaderValue());
       return;
@@ -73,38 +71,23 @@ final class CacheStoreFilter implements ContainerResponseFilter {
       // Replaced by a stale entry, or a second response after a failure: nothing to store.
       return;
     }
-    Instant now = engine.now();
-    StoragePolicy.Decision decision = decision(request, response, exchange, credentials, now);
+    StoragePolicy.Candidate candidate = new StoragePolicy.Candidate(request.getMethod(),
+        exchange.requestDirectives, credentials, exchange.route.personalised(),
+        exchange.rewrittenBy(response.getStatus(), response.getEntity()), response.getStatus(),
+        JaxrsHeaders.of(headers), exchange.resourceHeadersIfRan(), -1,
+        engine.settings().maxEntryBytes(), exchange.route.ttl(), exchange.requestTime,
+        engine.now());
+    StoragePolicy.Decision decision = StoragePolicy.decide(candidate);
     if (decision instanceof StoragePolicy.Refuse refuse) {
       exchange.end();
       headers.putSingle(ResponseRecorder.CACHE_STATUS, recorder.forwarded(miss,
           engine.notStored(exchange.requestUri.toString(), refuse.reason())).toHeaderValue());
       return;
     }
-    exchange.decided(now, (StoragePolicy.Store) decision, response.getStatus(), credentials);
+    exchange.decided(candidate, (StoragePolicy.Store) decision);
     if (!response.hasEntity()) {
       exchange.captured(new byte[0], recorder.addFields(exchange, headers, new byte[0]));
       recorder.commit(exchange, headers);
     }
-  }
-
-  private StoragePolicy.Decision decision(ContainerRequestContext request,
-      ContainerResponseContext response, CacheExchange exchange, Credentials credentials,
-      Instant now) {
-    if (!HttpMethod.GET.equals(request.getMethod())) {
-      return new StoragePolicy.Refuse(NotStoredReason.METHOD);
-    }
-    if (exchange.requestDirectives.noStore()) {
-      return new StoragePolicy.Refuse(NotStoredReason.REQUEST_NO_STORE);
-    }
-    // A filter after the lookup may have set the principal of a personalised method's user.
-    if (exchange.route.personalised() && credentials != Credentials.NONE) {
-      return new StoragePolicy.Refuse(NotStoredReason.PERSONALISED);
-    }
-    if (exchange.rewrittenBy(response.getStatus(), response.getEntity())) {
-      return new StoragePolicy.Refuse(NotStoredReason.REWRITTEN);
-    }
-    return StoragePolicy.decide(response.getStatus(), JaxrsHeaders.of(response.getHeaders()),
-        credentials, exchange.route.ttl(), exchange.requestTime, now, exchange.resourceHeadersIfRan());
   }
 }

@@ -64,9 +64,9 @@ final class ResponseRecorder {
     if (exchange.additions() != null) {
       fields.removeAll(exchange.additions());
     }
-    return StoragePolicy.decide(exchange.sentStatus(), Headers.of(fields),
-        exchange.decidedCredentials(), exchange.route.ttl(), exchange.requestTime,
-        exchange.responseTime(), exchange.resourceHeadersIfRan());
+    return StoragePolicy.decide(exchange.candidate()
+        .sent(exchange.candidate().status(), Headers.of(fields))
+        .ofSize(exchange.body() == null ? -1 : exchange.body().length));
   }
 
   /**
@@ -156,8 +156,9 @@ final class ResponseRecorder {
     Instant now = engine.now();
     Headers headers = StorableHeaders.updatedBy304(stale.headers(),
         JaxrsHeaders.of(response.getHeaders()), now);
-    StoragePolicy.Decision decision = StoragePolicy.decide(stale.status(), headers,
-        exchange.credentials, exchange.route.ttl(), exchange.requestTime, now, headers);
+    StoragePolicy.Decision decision = StoragePolicy.decide(StoragePolicy.Candidate.of(
+        stale.status(), headers, exchange.credentials, exchange.route.ttl(),
+        exchange.requestTime, now, headers));
     StoredResponse refreshed = decision instanceof StoragePolicy.Store store
         ? store.response(stale.status(), headers, stale.body(), now)
         : new StoredResponse(stale.status(), headers, stale.body(), now, Duration.ZERO,
@@ -174,20 +175,19 @@ final class ResponseRecorder {
    * response as the filters left it still allows; returns why not otherwise.
    */
   Optional<NotStoredReason> storeRefreshed(CacheExchange exchange,
-      ContainerResponseContext response, Credentials credentials, boolean get) {
+      ContainerResponseContext response, Credentials credentials, String method) {
     StoredResponse refreshed = exchange.replacement();
     String what = exchange.requestUri.toString();
     exchange.end();
     if (exchange.replacementDecision() instanceof StoragePolicy.Refuse refuse) {
       return engine.notStored(what, refuse.reason());
     }
-    if (!get) {
-      return engine.notStored(what, NotStoredReason.METHOD);
-    }
     Headers sent = JaxrsHeaders.of(response.getHeaders());
-    StoragePolicy.Decision asSent = StoragePolicy.decide(refreshed.status(), sent,
-        credentials, exchange.route.ttl(), exchange.requestTime, refreshed.responseTime(),
-        refreshed.headers());
+    StoragePolicy.Decision asSent = StoragePolicy.decide(new StoragePolicy.Candidate(method,
+        exchange.requestDirectives, credentials, exchange.route.personalised(), false,
+        refreshed.status(), sent, refreshed.headers(), refreshed.body().length,
+        engine.settings().maxEntryBytes(), exchange.route.ttl(), exchange.requestTime,
+        refreshed.responseTime()));
     if (asSent instanceof StoragePolicy.Refuse refuse) {
       return engine.notStored(what, refuse.reason());
     }
