@@ -6,6 +6,7 @@ import dev.restcache.CacheControl;
 import dev.restcache.Cached;
 import dev.restcache.Invalidates;
 import dev.restcache.NeverCache;
+import dev.restcache.internal.AnnotationRules;
 import dev.restcache.internal.CacheEngine;
 import dev.restcache.internal.ResourcePath;
 import dev.restcache.internal.http.CacheDirectives;
@@ -76,13 +77,11 @@ public record MethodFilters(ContainerResponseFilter cacheControl,
     CacheControl cacheControl = effective(CacheControl.class, method, type);
     Invalidates invalidates = effective(Invalidates.class, method, type);
     String where = type.getName() + "." + method.getName();
-    if (cached != null && neverCache != null) {
-      throw new IllegalStateException(
-          "restcache: @Cached and @NeverCache on the same declaration: " + where);
-    }
-    if (cacheControl != null && cacheControl.isPrivate() && cacheControl.isPublic()) {
-      throw new IllegalStateException(
-          "restcache: @CacheControl with both isPrivate and isPublic: " + where);
+    List<String> conflicts = AnnotationRules.conflicts(where, cached != null,
+        neverCache != null, cacheControl != null && cacheControl.isPrivate(),
+        cacheControl != null && cacheControl.isPublic());
+    if (!conflicts.isEmpty()) {
+      throw new IllegalStateException(conflicts.get(0));
     }
     boolean cachedGet = neverCache == null
         && JaxrsAnnotations.declaringMethod(method).isAnnotationPresent(GET.class)

@@ -3,6 +3,7 @@ package dev.restcache.quarkus.deployment;
 import dev.restcache.CacheControl;
 import dev.restcache.Cached;
 import dev.restcache.NeverCache;
+import dev.restcache.internal.AnnotationRules;
 import dev.restcache.internal.jaxrs.MethodFilters;
 import dev.restcache.quarkus.RestcacheBuildConfig;
 import dev.restcache.quarkus.internal.CacheMetrics;
@@ -114,19 +115,15 @@ class RestcacheProcessor {
     List<String> errors = new ArrayList<>();
     for (AnnotationInstance cached : index.getAnnotations(CACHED)) {
       AnnotationTarget target = cached.target();
-      if (declares(target, NEVER_CACHE)) {
-        errors.add("@Cached and @NeverCache on the same declaration: " + describe(target));
-      }
+      errors.addAll(AnnotationRules.conflicts(describe(target), true,
+          declares(target, NEVER_CACHE), false, false));
     }
     for (AnnotationInstance cacheControl : index.getAnnotations(CACHE_CONTROL)) {
-      if (isTrue(cacheControl.value("isPublic")) && isTrue(cacheControl.value("isPrivate"))) {
-        errors.add("@CacheControl with both isPrivate and isPublic: "
-            + describe(cacheControl.target()));
-      }
+      errors.addAll(AnnotationRules.conflicts(describe(cacheControl.target()), false, false,
+          isTrue(cacheControl.value("isPrivate")), isTrue(cacheControl.value("isPublic"))));
     }
     errors.forEach(error ->
-        validationErrors.produce(new ValidationErrorBuildItem(new DeploymentException(
-            "restcache: " + error))));
+        validationErrors.produce(new ValidationErrorBuildItem(new DeploymentException(error))));
   }
 
   private static boolean declares(AnnotationTarget target, DotName annotation) {
