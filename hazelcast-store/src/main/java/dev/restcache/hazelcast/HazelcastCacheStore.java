@@ -3,20 +3,9 @@ package dev.restcache.hazelcast;
 import static java.lang.System.Logger.Level.DEBUG;
 import static java.lang.System.Logger.Level.WARNING;
 
-import com.hazelcast.client.HazelcastClient;
-import com.hazelcast.client.config.ClientConfig;
-import com.hazelcast.client.config.ClientConnectionStrategyConfig;
-import com.hazelcast.config.Config;
-import com.hazelcast.config.EvictionConfig;
-import com.hazelcast.config.EvictionPolicy;
-import com.hazelcast.config.InMemoryFormat;
 import com.hazelcast.config.InvalidConfigurationException;
-import com.hazelcast.config.JoinConfig;
 import com.hazelcast.config.IndexConfig;
 import com.hazelcast.config.IndexType;
-import com.hazelcast.config.MapConfig;
-import com.hazelcast.config.MaxSizePolicy;
-import com.hazelcast.config.NearCacheConfig;
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
@@ -28,7 +17,6 @@ import dev.restcache.spi.CacheStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -60,8 +48,6 @@ import java.util.concurrent.TimeUnit;
 public final class HazelcastCacheStore implements CacheStore {
   /** The default map name. */
   public static final String DEFAULT_MAP_NAME = "restcache";
-  /** The default bound: entries per member. */
-  public static final int DEFAULT_MAX_ENTRIES_PER_NODE = 100_000;
 
   private static final System.Logger LOG = System.getLogger("dev.restcache");
   private static final String TYPE = "dev.restcache.Entry";
@@ -121,95 +107,12 @@ public final class HazelcastCacheStore implements CacheStore {
     this.blocking = pool;
   }
 
-  /**
-   * Starts an embedded member configured by {@link #memberConfig}, and a store on it that shuts
-   * the member down when closed.
-   */
-  public static HazelcastCacheStore startMember(String clusterName, List<String> members,
-      int port, String mapName, boolean nearCache) {
-    return owning(Hazelcast.newHazelcastInstance(
-        memberConfig(clusterName, members, port, mapName, nearCache)), mapName);
-  }
-
-  /**
-   * The configuration of an embedded member of cluster {@code clusterName} listening on
-   * {@code port} and joining {@code members} ("host:port") over TCP/IP, multicast and
-   * auto-detection off, with the map configured as {@link #configure} does.
-   */
-  public static Config memberConfig(String clusterName, List<String> members, int port,
-      String mapName, boolean nearCache) {
-    Config config = new Config().setClusterName(clusterName);
-    config.getNetworkConfig().setPort(port).setPortAutoIncrement(false);
-    JoinConfig join = config.getNetworkConfig().getJoin();
-    join.getMulticastConfig().setEnabled(false);
-    join.getAutoDetectionConfig().setEnabled(false);
-    join.getTcpIpConfig().setEnabled(true).setMembers(List.copyOf(members));
-    return configure(config, mapName, DEFAULT_MAX_ENTRIES_PER_NODE, nearCache);
-  }
-
-  /**
-   * Starts a client configured by {@link #clientConfig}, and a store on it that shuts the client
-   * down when closed.
-   */
-  public static HazelcastCacheStore startClient(String clusterName, List<String> addresses,
-      String mapName, boolean nearCache) {
-    return owning(HazelcastClient.newHazelcastClient(
-        clientConfig(clusterName, addresses, mapName, nearCache)), mapName);
-  }
-
-  /**
-   * The configuration of a client of cluster {@code clusterName} at {@code addresses}
-   * ("host:port") that reconnects by itself and fails fast while the cluster is away, with the
-   * recommended near cache when {@code nearCache}.
-   */
-  public static ClientConfig clientConfig(String clusterName, List<String> addresses,
-      String mapName, boolean nearCache) {
-    ClientConfig config = new ClientConfig().setClusterName(clusterName);
-    config.getNetworkConfig().setAddresses(List.copyOf(addresses));
-    config.getConnectionStrategyConfig()
-        .setReconnectMode(ClientConnectionStrategyConfig.ReconnectMode.ASYNC)
-        .getConnectionRetryConfig().setClusterConnectTimeoutMillis(-1);
-    if (nearCache) {
-      config.addNearCacheConfig(nearCacheConfig(mapName));
-    }
-    return config;
-  }
-
-  /**
-   * Adds restcache's map configuration to a member's {@code config}: bounded to
-   * {@code maxEntriesPerNode} entries per member (LRU), binary format, one backup, and, when
-   * {@code nearCache}, a near cache on this member. Near-cache invalidations are sent at once
-   * rather than batched every ten seconds, which is what keeps the near cache's staleness in
-   * milliseconds.
-   */
-  public static Config configure(Config config, String mapName, int maxEntriesPerNode,
-      boolean nearCache) {
-    config.setProperty("hazelcast.map.invalidation.batch.enabled", "false");
-    return config.addMapConfig(mapConfig(mapName, maxEntriesPerNode, nearCache));
-  }
-
-  private static MapConfig mapConfig(String mapName, int maxEntriesPerNode, boolean nearCache) {
-    MapConfig map = new MapConfig(mapName)
-        .setInMemoryFormat(InMemoryFormat.BINARY)
-        .setBackupCount(1)
-        .setEvictionConfig(new EvictionConfig()
-            .setEvictionPolicy(EvictionPolicy.LRU)
-            .setMaxSizePolicy(MaxSizePolicy.PER_NODE)
-            .setSize(maxEntriesPerNode))
-        .addIndexConfig(new IndexConfig(IndexType.HASH, "path"))
-        .addIndexConfig(new IndexConfig(IndexType.HASH, "tags[any]"));
-    if (nearCache) {
-      map.setNearCacheConfig(nearCacheConfig(mapName));
-    }
-    return map;
-  }
-
   // A map nobody configured would be unbounded: add the bounded configuration at run time. A
   // configuration the cluster already has for this name wins (Hazelcast refuses the new one).
   private static void ensureBounded(HazelcastInstance hazelcast, String mapName) {
     try {
       hazelcast.getConfig().addMapConfig(
-          mapConfig(mapName, DEFAULT_MAX_ENTRIES_PER_NODE, false));
+          HazelcastSetup.mapConfig(mapName, HazelcastSetup.DEFAULT_MAX_ENTRIES_PER_NODE, false));
     } catch (InvalidConfigurationException existing) {
       LOG.log(DEBUG, "map {0} keeps the configuration the cluster has for it", mapName);
     } catch (RuntimeException notAllowed) {
@@ -217,24 +120,6 @@ public final class HazelcastCacheStore implements CacheStore {
           notAllowed.toString());
     }
   }
-
-  /**
-   * The near cache restcache recommends: invalidated on every change, and never trusted longer
-   * than {@code NEAR_CACHE_TTL_SECONDS} even if an invalidation were lost.
-   */
-  public static NearCacheConfig nearCacheConfig(String mapName) {
-    return new NearCacheConfig(mapName)
-        .setInMemoryFormat(InMemoryFormat.BINARY)
-        .setInvalidateOnChange(true)
-        .setTimeToLiveSeconds(NEAR_CACHE_TTL_SECONDS)
-        .setEvictionConfig(new EvictionConfig()
-            .setEvictionPolicy(EvictionPolicy.LRU)
-            .setMaxSizePolicy(MaxSizePolicy.ENTRY_COUNT)
-            .setSize(10_000));
-  }
-
-  /** The longest a near-cached copy is used without asking the cluster. */
-  public static final int NEAR_CACHE_TTL_SECONDS = 60;
 
   @Override
   public CompletionStage<Optional<CacheEntry>> get(String key) {

@@ -8,6 +8,7 @@ import dev.restcache.Cached;
 import dev.restcache.Invalidates;
 import dev.restcache.ResponseCacheFeature;
 import dev.restcache.hazelcast.HazelcastCacheStore;
+import dev.restcache.hazelcast.HazelcastSetup;
 import dev.restcache.it.support.Apps;
 import dev.restcache.it.support.HazelcastCluster;
 import dev.restcache.it.support.TestServer;
@@ -201,7 +202,7 @@ class HazelcastClusterTest {
   void withTheClusterDownAClientModeServiceKeepsAnsweringAndTheCacheComesBack()
       throws InterruptedException {
     List<HazelcastInstance> members = cluster.startMembers(1, false);
-    HazelcastCacheStore store = HazelcastCacheStore.startClient(cluster.name(),
+    HazelcastCacheStore store = HazelcastSetup.startClient(cluster.name(),
         List.of("127.0.0.1:" + cluster.ports().get(0)), HazelcastCluster.MAP, false);
     stores.add(store);
     servers.add(TestServer.start(Apps.of(ResponseCacheFeature.builder().store(store)

@@ -3,6 +3,7 @@ package dev.restcache.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.restcache.hazelcast.HazelcastCacheStore;
+import dev.restcache.hazelcast.HazelcastSetup;
 import dev.restcache.it.support.HazelcastCluster;
 import dev.restcache.spi.CacheEntry;
 import java.time.Instant;
@@ -23,7 +24,7 @@ class HazelcastStoreTest {
         java.net.InetAddress.getLoopbackAddress())) {
       port = socket.getLocalPort();
     }
-    HazelcastCacheStore store = HazelcastCacheStore.startMember(cluster.name() + "-own",
+    HazelcastCacheStore store = HazelcastSetup.startMember(cluster.name() + "-own",
         List.of("127.0.0.1:" + port), port, "restcache", false);
     try {
       long generation = store.generation("/own").toCompletableFuture().join();

@@ -4,6 +4,7 @@ import com.hazelcast.config.Config;
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import dev.restcache.hazelcast.HazelcastCacheStore;
+import dev.restcache.hazelcast.HazelcastSetup;
 import java.util.List;
 
 /**
@@ -17,7 +18,7 @@ public final class LoopbackMembers {
 
   /** The configuration of a member of {@code cluster} on {@code port}, among {@code ports}. */
   public static Config config(String cluster, int port, List<Integer> ports, boolean nearCache) {
-    Config config = HazelcastCacheStore.memberConfig(cluster,
+    Config config = HazelcastSetup.memberConfig(cluster,
         ports.stream().map(p -> "127.0.0.1:" + p).toList(), port,
         HazelcastCacheStore.DEFAULT_MAP_NAME, nearCache);
     config.setProperty("hazelcast.phone.home.enabled", "false");

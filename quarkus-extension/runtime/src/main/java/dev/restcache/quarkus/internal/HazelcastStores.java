@@ -6,6 +6,7 @@ import com.hazelcast.config.Config;
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import dev.restcache.hazelcast.HazelcastCacheStore;
+import dev.restcache.hazelcast.HazelcastSetup;
 import dev.restcache.quarkus.RestcacheConfig;
 import dev.restcache.spi.CacheStore;
 import jakarta.enterprise.inject.Instance;
@@ -41,7 +42,7 @@ public class HazelcastStores {
   }
 
   private static Config memberConfig(RestcacheConfig.Hazelcast config) {
-    Config member = HazelcastCacheStore.memberConfig(config.clusterName(),
+    Config member = HazelcastSetup.memberConfig(config.clusterName(),
         config.members().orElse(List.of()), config.port(), config.mapName(), config.nearCache());
     withoutPhoneHomeOrShutdownHook(member::setProperty);
     config.bindAddress().ifPresent(address ->
@@ -50,7 +51,7 @@ public class HazelcastStores {
   }
 
   private static ClientConfig clientConfig(RestcacheConfig.Hazelcast config) {
-    ClientConfig client = HazelcastCacheStore.clientConfig(config.clusterName(),
+    ClientConfig client = HazelcastSetup.clientConfig(config.clusterName(),
         config.members().orElse(List.of("127.0.0.1:5701")), config.mapName(),
         config.nearCache());
     withoutPhoneHomeOrShutdownHook(client::setProperty);
