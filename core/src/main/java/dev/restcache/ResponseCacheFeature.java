@@ -41,9 +41,11 @@ public final class ResponseCacheFeature implements Feature {
   public static final int DEFAULT_LOOKUP_PRIORITY = Integer.MAX_VALUE;
 
   private final CacheEngine engine;
+  private final ResponseCache cache;
 
   private ResponseCacheFeature(CacheSettings settings) {
     this.engine = new CacheEngine(settings);
+    this.cache = new CacheHandle(engine);
   }
 
   /** A builder with the defaults listed on each of its methods. */
@@ -58,12 +60,17 @@ public final class ResponseCacheFeature implements Feature {
 
   /** The runtime handle of this feature's cache, for invalidation and statistics. */
   public ResponseCache cache() {
+    return cache;
+  }
+
+  // For RuntimeAdapter, the facade of runtime adapters.
+  CacheEngine engine() {
     return engine;
   }
 
   @Override
   public boolean configure(FeatureContext context) {
-    CacheFeatures.register(context, engine);
+    CacheFeatures.register(context, engine, cache);
     return true;
   }
 

@@ -3,6 +3,7 @@ package dev.restcache.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.restcache.ResponseCacheFeature;
+import dev.restcache.TestEngines;
 import dev.restcache.internal.http.CacheDirectives;
 import java.net.URI;
 import java.util.List;
@@ -15,7 +16,7 @@ class LookupWithoutWaitingTest {
   private static final Function<String, List<String>> NO_HEADERS = name -> null;
 
   private final CacheEngine engine =
-      (CacheEngine) ResponseCacheFeature.withDefaults().cache();
+      TestEngines.of(ResponseCacheFeature.withDefaults());
 
   private CacheEngine.Lookup lookupWithoutWaiting() {
     return engine.lookupWithoutWaiting(BOOK, () -> CacheKeys.path(BOOK), NO_HEADERS,

@@ -1,5 +1,6 @@
 package dev.restcache.internal.jaxrs;
 
+import dev.restcache.ResponseCache;
 import dev.restcache.internal.CacheEngine;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.FeatureContext;
@@ -10,11 +11,14 @@ public final class CacheFeatures {
   private CacheFeatures() {
   }
 
-  /** Registers the per-method bindings, the write invalidation and, on Jersey, its hooks. */
-  public static void register(FeatureContext context, CacheEngine engine) {
+  /**
+   * Registers the per-method bindings, the write invalidation and, on Jersey, its hooks and the
+   * injection of {@code cache}, the engine's public handle.
+   */
+  public static void register(FeatureContext context, CacheEngine engine, ResponseCache cache) {
     context.register(new CacheBindings(engine));
     context.register(new WriteInvalidationFilter(engine), MethodFilters.INVALIDATION_PRIORITY);
-    JerseySupport.register(context, engine);
+    JerseySupport.register(context, engine, cache);
   }
 
   /** Whether {@code request} went to its resource with a response to store or refresh. */

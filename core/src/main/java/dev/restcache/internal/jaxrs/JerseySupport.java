@@ -21,12 +21,12 @@ final class JerseySupport {
   private JerseySupport() {
   }
 
-  static void register(FeatureContext context, CacheEngine engine) {
+  static void register(FeatureContext context, CacheEngine engine, ResponseCache cache) {
     if (JERSEY_PRESENT) {
       context.register(new AbstractBinder() {
         @Override
         protected void configure() {
-          bind(engine).to(ResponseCache.class);
+          bind(cache).to(ResponseCache.class);
         }
       });
       context.register(new RequestCompletion(engine));

@@ -123,13 +123,9 @@ class MethodInputsTest {
   }
 
   private static MethodInputs inputs(Class<?> type, String name) {
-    for (Method method : type.getMethods()) {
-      if (method.getName().equals(name)) {
-        return MethodInputs.of(method, type, method.getAnnotation(Cached.class),
-            NamePatterns.of(List.of("lang")));
-      }
-    }
-    throw new AssertionError("no method " + name);
+    Method method = method(type, name);
+    return MethodInputs.of(method, type, method.getAnnotation(Cached.class),
+        NamePatterns.of(List.of("lang")));
   }
 
   @Test

@@ -3,8 +3,7 @@ package dev.restcache.quarkus.deployment;
 import dev.restcache.CacheControl;
 import dev.restcache.Cached;
 import dev.restcache.NeverCache;
-import dev.restcache.internal.AnnotationRules;
-import dev.restcache.internal.jaxrs.MethodFilters;
+import dev.restcache.RuntimeAdapter;
 import dev.restcache.quarkus.RestcacheBuildConfig;
 import dev.restcache.quarkus.internal.CacheMetrics;
 import dev.restcache.quarkus.internal.CacheRuntime;
@@ -72,19 +71,19 @@ class RestcacheProcessor {
     requestFilters.produce(new ContainerRequestFilterBuildItem.Builder(LookupFilter.class.getName())
         .setPriority(config.lookupPriority()).setRegisterAsBean(true).build());
     responseFilters.produce(responseFilter(ResourceResponseAdapter.class,
-        MethodFilters.RESOURCE_RESPONSE_PRIORITY));
+        RuntimeAdapter.RESOURCE_RESPONSE_PRIORITY));
     responseFilters.produce(responseFilter(InvalidationFilter.class,
-        MethodFilters.INVALIDATION_PRIORITY));
+        RuntimeAdapter.INVALIDATION_PRIORITY));
     responseFilters.produce(responseFilter(HeaderRulesFilter.class,
-        MethodFilters.CACHE_CONTROL_PRIORITY));
+        RuntimeAdapter.HEADER_RULES_PRIORITY));
     responseFilters.produce(responseFilter(StoreDecisionFilter.class,
-        MethodFilters.STORE_PRIORITY));
+        RuntimeAdapter.STORE_PRIORITY));
     writerInterceptors.produce(
         new WriterInterceptorBuildItem.Builder(CaptureInterceptor.class.getName())
-            .setPriority(MethodFilters.CAPTURE_PRIORITY).setRegisterAsBean(true).build());
+            .setPriority(RuntimeAdapter.CAPTURE_PRIORITY).setRegisterAsBean(true).build());
     writerInterceptors.produce(
         new WriterInterceptorBuildItem.Builder(CommitInterceptor.class.getName())
-            .setPriority(MethodFilters.COMMIT_PRIORITY).setRegisterAsBean(true).build());
+            .setPriority(RuntimeAdapter.COMMIT_PRIORITY).setRegisterAsBean(true).build());
   }
 
   private static ContainerResponseFilterBuildItem responseFilter(Class<?> filter, int priority) {
@@ -115,11 +114,11 @@ class RestcacheProcessor {
     List<String> errors = new ArrayList<>();
     for (AnnotationInstance cached : index.getAnnotations(CACHED)) {
       AnnotationTarget target = cached.target();
-      errors.addAll(AnnotationRules.conflicts(describe(target), true,
+      errors.addAll(RuntimeAdapter.annotationConflicts(describe(target), true,
           declares(target, NEVER_CACHE), false, false));
     }
     for (AnnotationInstance cacheControl : index.getAnnotations(CACHE_CONTROL)) {
-      errors.addAll(AnnotationRules.conflicts(describe(cacheControl.target()), false, false,
+      errors.addAll(RuntimeAdapter.annotationConflicts(describe(cacheControl.target()), false, false,
           isTrue(cacheControl.value("isPrivate")), isTrue(cacheControl.value("isPublic"))));
     }
     errors.forEach(error ->

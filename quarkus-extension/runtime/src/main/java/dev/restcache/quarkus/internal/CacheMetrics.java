@@ -1,7 +1,7 @@
 package dev.restcache.quarkus.internal;
 
 import dev.restcache.CacheStats;
-import dev.restcache.internal.CacheEngine;
+import dev.restcache.ResponseCache;
 import dev.restcache.memory.InMemoryCacheStore;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
@@ -24,21 +24,21 @@ public class CacheMetrics implements MeterBinder {
 
   @Override
   public void bindTo(MeterRegistry registry) {
-    CacheEngine engine = runtime.engine();
-    if (engine == null) {
+    if (runtime.adapter() == null) {
       return;
     }
-    counter(registry, engine, "restcache.hits",
+    ResponseCache cache = runtime.adapter().cache();
+    counter(registry, cache, "restcache.hits",
         "Requests answered from the cache", CacheStats::hits);
-    counter(registry, engine, "restcache.misses",
+    counter(registry, cache, "restcache.misses",
         "Cacheable requests that ran the resource", CacheStats::misses);
-    counter(registry, engine, "restcache.stores",
+    counter(registry, cache, "restcache.stores",
         "Responses written to the store", CacheStats::stores);
-    counter(registry, engine, "restcache.not.stored",
+    counter(registry, cache, "restcache.not.stored",
         "Responses to cacheable requests that were not stored", CacheStats::notStored);
-    counter(registry, engine, "restcache.invalidations",
+    counter(registry, cache, "restcache.invalidations",
         "Evictions asked for by writes, @Invalidates and the API", CacheStats::invalidations);
-    counter(registry, engine, "restcache.store.errors",
+    counter(registry, cache, "restcache.store.errors",
         "Store operations that failed or timed out", CacheStats::storeErrors);
     if (runtime.store() instanceof InMemoryCacheStore memory) {
       FunctionCounter.builder("restcache.evictions", memory, InMemoryCacheStore::evictionCount)
@@ -54,9 +54,9 @@ public class CacheMetrics implements MeterBinder {
     }
   }
 
-  private static void counter(MeterRegistry registry, CacheEngine engine, String name,
+  private static void counter(MeterRegistry registry, ResponseCache cache, String name,
       String description, ToLongFunction<CacheStats> counter) {
-    FunctionCounter.builder(name, engine, e -> counter.applyAsLong(e.stats()))
+    FunctionCounter.builder(name, cache, c -> counter.applyAsLong(c.stats()))
         .description(description)
         .register(registry);
   }

@@ -5,11 +5,8 @@ import static java.lang.System.Logger.Level.WARNING;
 
 import dev.restcache.ResponseCache;
 import dev.restcache.ResponseCacheFeature;
-import dev.restcache.internal.CacheEngine;
-import dev.restcache.internal.jaxrs.BodyCaptureInterceptor;
-import dev.restcache.internal.jaxrs.MethodFilters;
-import dev.restcache.internal.jaxrs.StoreCommitInterceptor;
-import dev.restcache.internal.jaxrs.WriteInvalidationFilter;
+import dev.restcache.RuntimeAdapter;
+import dev.restcache.RuntimeAdapter.MethodRules;
 import dev.restcache.memory.InMemoryCacheStore;
 import dev.restcache.quarkus.RestcacheConfig;
 import dev.restcache.spi.CacheStore;
@@ -40,14 +37,11 @@ import org.jboss.resteasy.reactive.server.spi.ResteasyReactiveResourceInfo;
 public class CacheRuntime {
   private static final System.Logger LOG = System.getLogger("dev.restcache");
 
-  private final CacheEngine engine;
+  private final RuntimeAdapter adapter;
   private final CacheStore store;
   private final boolean ownsStore;
   private final Executor workers = Infrastructure.getDefaultWorkerPool();
-  private final Map<Method, MethodFilters> filtersByMethod = new ConcurrentHashMap<>();
-  private final BodyCaptureInterceptor capture;
-  private final StoreCommitInterceptor commit;
-  private final WriteInvalidationFilter writeInvalidation;
+  private final Map<Method, MethodRules> rulesByMethod = new ConcurrentHashMap<>();
   private final boolean storeCompletesInline;
 
   // HazelcastStores through Instance: created, and Hazelcast loaded, only when it is chosen.
@@ -57,10 +51,7 @@ public class CacheRuntime {
       LOG.log(INFO, "restcache: disabled");
       store = null;
       ownsStore = false;
-      engine = null;
-      capture = null;
-      commit = null;
-      writeInvalidation = null;
+      adapter = null;
       storeCompletesInline = true;
       return;
     }
@@ -75,13 +66,9 @@ public class CacheRuntime {
       store = new InMemoryCacheStore(config.memory().maxSize().asLongValue());
       ownsStore = true;
     }
-    // The feature's cache is its engine; the filters need the engine itself.
-    engine = (CacheEngine) feature(config, store).cache();
     storeCompletesInline = store.completesInline();
-    capture = new BodyCaptureInterceptor(engine);
-    commit = new StoreCommitInterceptor(engine,
+    adapter = RuntimeAdapter.of(feature(config, store),
         () -> !storeCompletesInline && onEventLoop(), workers);
-    writeInvalidation = new WriteInvalidationFilter(engine);
     LOG.log(INFO, "restcache: caching in {0}", store.getClass().getSimpleName());
   }
 
@@ -112,12 +99,12 @@ public class CacheRuntime {
   @Produces
   @Singleton
   ResponseCache responseCache() {
-    return engine != null ? engine : DisabledCache.INSTANCE;
+    return adapter != null ? adapter.cache() : DisabledCache.INSTANCE;
   }
 
-  /** The engine, or null when the cache is disabled. */
-  CacheEngine engine() {
-    return engine;
+  /** The adapter of the cache, or null when the cache is disabled. */
+  RuntimeAdapter adapter() {
+    return adapter;
   }
 
   /** The store, for the health check and the metrics; null when the cache is disabled. */
@@ -125,34 +112,29 @@ public class CacheRuntime {
     return store;
   }
 
-  /** The filters restcache binds to the request's resource method. */
-  MethodFilters filtersFor(ContainerRequestContext request) {
-    if (engine == null) {
-      return MethodFilters.NONE;
+  /** The rules restcache applies to the request's resource method. */
+  MethodRules rulesFor(ContainerRequestContext request) {
+    if (adapter == null) {
+      return MethodRules.NONE;
     }
     ResteasyReactiveResourceInfo resource = ((ResteasyReactiveContainerRequestContext) request)
         .getServerRequestContext().getResteasyReactiveResourceInfo();
     if (resource == null) {
-      return MethodFilters.NONE;
+      return MethodRules.NONE;
     }
-    return filtersByMethod.computeIfAbsent(resource.getMethod(),
-        method -> filtersOf(method, resource.getResourceClass()));
+    return rulesByMethod.computeIfAbsent(resource.getMethod(),
+        method -> rulesOf(method, resource.getResourceClass()));
   }
 
   // The build rejects contradictory annotations it can see; one it cannot (on an interface the
   // index lacks) leaves the method uncached rather than failing its requests.
-  private MethodFilters filtersOf(Method method, Class<?> resourceClass) {
+  private MethodRules rulesOf(Method method, Class<?> resourceClass) {
     try {
-      return MethodFilters.of(engine, method, resourceClass);
+      return adapter.rulesFor(method, resourceClass);
     } catch (IllegalStateException e) {
       LOG.log(WARNING, e.getMessage() + "; the method is served without the cache");
-      return MethodFilters.NONE;
+      return MethodRules.NONE;
     }
-  }
-
-  /** The eviction after writes, or null when the cache is disabled. */
-  WriteInvalidationFilter writeInvalidation() {
-    return writeInvalidation;
   }
 
   /**
@@ -205,15 +187,7 @@ public class CacheRuntime {
     return storeCompletesInline;
   }
 
-  /** The body capture, or null when the cache is disabled. */
-  BodyCaptureInterceptor capture() {
-    return capture;
-  }
 
-  /** The final store decision on what was written, or null when the cache is disabled. */
-  StoreCommitInterceptor commit() {
-    return commit;
-  }
 
   @PreDestroy
   void close() {

@@ -1,6 +1,6 @@
 package dev.restcache.quarkus.internal;
 
-import dev.restcache.internal.jaxrs.CacheFeatures;
+import dev.restcache.RuntimeAdapter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.ext.WriterInterceptor;
@@ -38,7 +38,7 @@ public class CaptureInterceptor implements WriterInterceptor {
   @Override
   public void aroundWriteTo(WriterInterceptorContext context) throws IOException {
     // Replayed hits and uncached responses are written as they are.
-    if (runtime.capture() == null || !CacheFeatures.awaitsBody(context)
+    if (runtime.adapter() == null || !RuntimeAdapter.awaitsBody(context)
         || !(context.getProperty(SERVER_CONTEXT) instanceof ServerRequestContext server)) {
       context.proceed();
       return;
@@ -50,7 +50,7 @@ public class CaptureInterceptor implements WriterInterceptor {
     context.setOutputStream(new BeforeFirstByte(original,
         () -> copyChanged(headers, written, response)));
     try {
-      runtime.capture().aroundWriteTo(context);
+      runtime.adapter().bodyCapture().aroundWriteTo(context);
     } finally {
       context.setOutputStream(original);
     }

@@ -20,10 +20,10 @@ public class CommitInterceptor implements WriterInterceptor {
 
   @Override
   public void aroundWriteTo(WriterInterceptorContext context) throws IOException {
-    if (runtime.commit() == null) {
+    if (runtime.adapter() == null) {
       context.proceed();
     } else {
-      runtime.commit().aroundWriteTo(context);
+      runtime.adapter().storeCommit().aroundWriteTo(context);
     }
   }
 }

@@ -1,6 +1,5 @@
 package dev.restcache.quarkus.internal;
 
-import dev.restcache.internal.jaxrs.MethodFilters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
@@ -19,12 +18,6 @@ public class HeaderRulesFilter implements ContainerResponseFilter {
   @Override
   public void filter(ContainerRequestContext request, ContainerResponseContext response)
       throws IOException {
-    MethodFilters filters = runtime.filtersFor(request);
-    if (filters.cacheControl() != null) {
-      filters.cacheControl().filter(request, response);
-    }
-    if (filters.neverCache() != null) {
-      filters.neverCache().filter(request, response);
-    }
+    runtime.rulesFor(request).headerRules(request, response);
   }
 }

@@ -1,7 +1,6 @@
 package dev.restcache.quarkus.internal;
 
-import dev.restcache.internal.jaxrs.MethodFilters;
-import dev.restcache.internal.jaxrs.WriteInvalidationFilter;
+import dev.restcache.RuntimeAdapter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
@@ -24,16 +23,14 @@ public class InvalidationFilter implements ContainerResponseFilter {
   @Override
   public void filter(ContainerRequestContext request, ContainerResponseContext response)
       throws IOException {
-    WriteInvalidationFilter eviction = runtime.writeInvalidation();
-    if (eviction == null) {
+    RuntimeAdapter adapter = runtime.adapter();
+    if (adapter == null) {
       return;
     }
-    MethodFilters filters = runtime.filtersFor(request);
-    if (filters.invalidates() != null) {
-      filters.invalidates().filter(request, response);
-    }
-    if (WriteInvalidationFilter.mayEvict(request)) {
-      runtime.runStoreCalls(request, () -> eviction.filter(request, response));
+    runtime.rulesFor(request).invalidates(request, response);
+    if (RuntimeAdapter.mayEvict(request)) {
+      runtime.runStoreCalls(request,
+          () -> adapter.writeInvalidation().filter(request, response));
     }
   }
 }

@@ -1,7 +1,6 @@
 package dev.restcache.quarkus.internal;
 
-import dev.restcache.internal.jaxrs.CacheFeatures;
-import dev.restcache.internal.jaxrs.MethodFilters;
+import dev.restcache.RuntimeAdapter.MethodRules;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
@@ -24,21 +23,21 @@ public class LookupFilter implements ContainerRequestFilter {
 
   @Override
   public void filter(ContainerRequestContext request) throws IOException {
-    MethodFilters filters = runtime.filtersFor(request);
-    if (filters.lookup() == null) {
+    MethodRules rules = runtime.rulesFor(request);
+    if (!rules.cached()) {
       return;
     }
     ServerRequestContext server =
         ((ResteasyReactiveContainerRequestContext) request).getServerRequestContext();
     // Whatever ends the request, requests collapsed onto it are released then.
     server.registerCompletionCallback(
-        failure -> CacheFeatures.requestCompleted(request, runtime.engine()));
+        failure -> runtime.adapter().requestCompleted(request));
     request.setProperty(CaptureInterceptor.SERVER_CONTEXT, server);
     // With an in-memory store only collapsed forwarding waits: try without it first.
     if (CacheRuntime.onEventLoop() && runtime.storeCompletesInline()
-        && filters.lookup().filterWithoutWaiting(request)) {
+        && rules.lookupWithoutWaiting(request)) {
       return;
     }
-    runtime.offloadFromEventLoop(request, () -> filters.lookup().filter(request));
+    runtime.offloadFromEventLoop(request, () -> rules.lookup(request));
   }
 }

@@ -1,6 +1,5 @@
 package dev.restcache.quarkus.internal;
 
-import dev.restcache.internal.jaxrs.MethodFilters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
@@ -22,9 +21,6 @@ public class ResourceResponseAdapter implements ContainerResponseFilter {
   @Override
   public void filter(ContainerRequestContext request, ContainerResponseContext response)
       throws IOException {
-    MethodFilters filters = runtime.filtersFor(request);
-    if (filters.resourceResponse() != null) {
-      filters.resourceResponse().filter(request, response);
-    }
+    runtime.rulesFor(request).resourceResponse(request, response);
   }
 }

@@ -1,7 +1,7 @@
 package dev.restcache.quarkus.internal;
 
-import dev.restcache.internal.jaxrs.CacheFeatures;
-import dev.restcache.internal.jaxrs.MethodFilters;
+import dev.restcache.RuntimeAdapter;
+import dev.restcache.RuntimeAdapter.MethodRules;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
@@ -24,10 +24,10 @@ public class StoreDecisionFilter implements ContainerResponseFilter {
   @Override
   public void filter(ContainerRequestContext request, ContainerResponseContext response)
       throws IOException {
-    MethodFilters filters = runtime.filtersFor(request);
-    if (filters.store() == null || !CacheFeatures.awaitsResponse(request)) {
+    MethodRules rules = runtime.rulesFor(request);
+    if (!rules.cached() || !RuntimeAdapter.awaitsResponse(request)) {
       return;
     }
-    runtime.runStoreCalls(request, () -> filters.store().filter(request, response));
+    runtime.runStoreCalls(request, () -> rules.store(request, response));
   }
 }

@@ -1,6 +1,6 @@
 package dev.restcache.quarkus.internal;
 
-import dev.restcache.internal.CacheEngine;
+import dev.restcache.RuntimeAdapter;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
@@ -24,11 +24,11 @@ public class StoreHealthCheck implements HealthCheck {
   @Override
   public HealthCheckResponse call() {
     HealthCheckResponseBuilder response = HealthCheckResponse.named("restcache store");
-    CacheEngine engine = runtime.engine();
-    if (engine == null) {
+    RuntimeAdapter adapter = runtime.adapter();
+    if (adapter == null) {
       return response.up().withData("enabled", false).build();
     }
     response.withData("store", runtime.store().getClass().getSimpleName());
-    return engine.storeAnswers() ? response.up().build() : response.down().build();
+    return adapter.storeAnswers() ? response.up().build() : response.down().build();
   }
 }

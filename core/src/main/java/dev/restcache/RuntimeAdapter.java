@@ -1,0 +1,201 @@
+package dev.restcache;
+
+import dev.restcache.internal.AnnotationRules;
+import dev.restcache.internal.CacheEngine;
+import dev.restcache.internal.jaxrs.BodyCaptureInterceptor;
+import dev.restcache.internal.jaxrs.CacheFeatures;
+import dev.restcache.internal.jaxrs.MethodFilters;
+import dev.restcache.internal.jaxrs.StoreCommitInterceptor;
+import dev.restcache.internal.jaxrs.WriteInvalidationFilter;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.container.ContainerResponseFilter;
+import jakarta.ws.rs.ext.InterceptorContext;
+import jakarta.ws.rs.ext.WriterInterceptor;
+import java.io.IOException;
+import java.lang.reflect.Method;
+import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.function.BooleanSupplier;
+
+/**
+ * What the glue of a Jakarta REST runtime needs of restcache, for the authors of runtime
+ * adapters (the Quarkus extension, and those of runtimes to come): they use this facade and
+ * never restcache's {@code internal} packages. Applications do not need it; they register
+ * {@link ResponseCacheFeature}, which does the same on a runtime with dynamic features.
+ *
+ * <p>The filters and interceptors it hands out are meant to be registered globally, at the
+ * priorities given here, and each asks {@link #rulesFor} what applies to its resource method.
+ */
+public final class RuntimeAdapter {
+  /** The response filter that sees the resource's response first. */
+  public static final int RESOURCE_RESPONSE_PRIORITY = MethodFilters.RESOURCE_RESPONSE_PRIORITY;
+  /** The response filter of {@code @CacheControl} and {@code @NeverCache}. */
+  public static final int HEADER_RULES_PRIORITY = MethodFilters.CACHE_CONTROL_PRIORITY;
+  /** The store decision, the last response filter. */
+  public static final int STORE_PRIORITY = MethodFilters.STORE_PRIORITY;
+  /** The body capture, inside the container's content coding. */
+  public static final int CAPTURE_PRIORITY = MethodFilters.CAPTURE_PRIORITY;
+  /** The final store decision, outside every other writer interceptor. */
+  public static final int COMMIT_PRIORITY = MethodFilters.COMMIT_PRIORITY;
+  /** The eviction after a successful write. */
+  public static final int INVALIDATION_PRIORITY = MethodFilters.INVALIDATION_PRIORITY;
+
+  private final CacheEngine engine;
+  private final ResponseCache cache;
+  private final WriterInterceptor capture;
+  private final WriterInterceptor commit;
+  private final WriteInvalidationFilter writeInvalidation;
+
+  private RuntimeAdapter(ResponseCacheFeature feature, BooleanSupplier mustNotBlock,
+      Executor workers) {
+    this.engine = feature.engine();
+    this.cache = feature.cache();
+    this.capture = new BodyCaptureInterceptor(engine);
+    this.commit = new StoreCommitInterceptor(engine, mustNotBlock, workers);
+    this.writeInvalidation = new WriteInvalidationFilter(engine);
+  }
+
+  /**
+   * The adapter of {@code feature}'s cache.
+   *
+   * @param mustNotBlock says whether the calling thread must never wait for the store (an event
+   *     loop); a body captured there is stored on {@code workers}
+   * @param workers where stores move off such a thread
+   */
+  public static RuntimeAdapter of(ResponseCacheFeature feature, BooleanSupplier mustNotBlock,
+      Executor workers) {
+    return new RuntimeAdapter(feature, mustNotBlock, workers);
+  }
+
+  /** The cache's handle, for injection. */
+  public ResponseCache cache() {
+    return cache;
+  }
+
+  /** Whether the store answers a read within the store timeout, for health checks. */
+  public boolean storeAnswers() {
+    return engine.storeAnswers();
+  }
+
+  /**
+   * The rules for {@code method} of resource class {@code resourceClass}, resolved from its
+   * annotations and what it reads; resolve them once per method.
+   *
+   * @throws IllegalStateException for contradictory annotations, naming the method
+   */
+  public MethodRules rulesFor(Method method, Class<?> resourceClass) {
+    return new MethodRules(MethodFilters.of(engine, method, resourceClass));
+  }
+
+  /** The writer interceptor that captures a body to store, at {@link #CAPTURE_PRIORITY}. */
+  public WriterInterceptor bodyCapture() {
+    return capture;
+  }
+
+  /** The writer interceptor that stores what was written, at {@link #COMMIT_PRIORITY}. */
+  public WriterInterceptor storeCommit() {
+    return commit;
+  }
+
+  /** The response filter that evicts after a write, at {@link #INVALIDATION_PRIORITY}. */
+  public ContainerResponseFilter writeInvalidation() {
+    return writeInvalidation;
+  }
+
+  /**
+   * Ends the cache's part in {@code request} whatever ended it, so that requests collapsed onto
+   * it go on at once; call it from the runtime's end-of-request hook. Safe to call twice.
+   */
+  public void requestCompleted(ContainerRequestContext request) {
+    CacheFeatures.requestCompleted(request, engine);
+  }
+
+  /** Whether the write eviction may evict anything for {@code request}. */
+  public static boolean mayEvict(ContainerRequestContext request) {
+    return WriteInvalidationFilter.mayEvict(request);
+  }
+
+  /** Whether {@code request} went to its resource with a response to store or refresh. */
+  public static boolean awaitsResponse(ContainerRequestContext request) {
+    return CacheFeatures.awaitsResponse(request);
+  }
+
+  /** Whether the body about to be written is one the cache will store. */
+  public static boolean awaitsBody(InterceptorContext context) {
+    return CacheFeatures.awaitsBody(context);
+  }
+
+  /**
+   * The contradictions among restcache's annotations on one declaration, each a message naming
+   * it, for build-time validation; empty when there are none.
+   */
+  public static List<String> annotationConflicts(String where, boolean cached,
+      boolean neverCache, boolean isPrivate, boolean isPublic) {
+    return AnnotationRules.conflicts(where, cached, neverCache, isPrivate, isPublic);
+  }
+
+  /** The rules restcache applies to one resource method; each step does nothing if none applies. */
+  public static final class MethodRules {
+    /** No rules: a method restcache has nothing to do with. */
+    public static final MethodRules NONE = new MethodRules(MethodFilters.NONE);
+
+    private final MethodFilters filters;
+
+    private MethodRules(MethodFilters filters) {
+      this.filters = filters;
+    }
+
+    /** Whether the method's GETs are answered from and stored in the cache. */
+    public boolean cached() {
+      return filters.lookup() != null;
+    }
+
+    /** The lookup, where the request may wait (for the store, for a collapsed fill). */
+    public void lookup(ContainerRequestContext request) {
+      if (filters.lookup() != null) {
+        filters.lookup().filter(request);
+      }
+    }
+
+    /**
+     * The lookup on a thread that must never wait: false, having changed nothing, when it
+     * would wait; then call {@link #lookup} where waiting is allowed.
+     */
+    public boolean lookupWithoutWaiting(ContainerRequestContext request) {
+      return filters.lookup() == null || filters.lookup().filterWithoutWaiting(request);
+    }
+
+    /** Takes the response as the resource produced it, at the first response filter. */
+    public void resourceResponse(ContainerRequestContext request,
+        ContainerResponseContext response) throws IOException {
+      apply(filters.resourceResponse(), request, response);
+    }
+
+    /** Applies {@code @CacheControl}, then {@code @NeverCache}. */
+    public void headerRules(ContainerRequestContext request, ContainerResponseContext response)
+        throws IOException {
+      apply(filters.cacheControl(), request, response);
+      apply(filters.neverCache(), request, response);
+    }
+
+    /** The store decision, at the last response filter. */
+    public void store(ContainerRequestContext request, ContainerResponseContext response)
+        throws IOException {
+      apply(filters.store(), request, response);
+    }
+
+    /** Resolves {@code @Invalidates} for the write eviction, which runs next. */
+    public void invalidates(ContainerRequestContext request, ContainerResponseContext response)
+        throws IOException {
+      apply(filters.invalidates(), request, response);
+    }
+
+    private static void apply(ContainerResponseFilter filter, ContainerRequestContext request,
+        ContainerResponseContext response) throws IOException {
+      if (filter != null) {
+        filter.filter(request, response);
+      }
+    }
+  }
+}
