@@ -5,7 +5,6 @@ import static java.lang.System.Logger.Level.TRACE;
 
 import dev.restcache.CacheStats;
 import dev.restcache.ResponseCache;
-import dev.restcache.internal.http.CacheDirectives;
 import dev.restcache.spi.CacheStore;
 import java.net.URI;
 import java.time.Duration;
@@ -109,17 +108,12 @@ public final class CacheEngine implements ResponseCache {
   /**
    * Looks up a GET or HEAD request.
    *
-   * @param requestUri the absolute request URI
+   * @param request the request, with its credentials (see {@link #credentials})
    * @param resourcePath gives the canonical path of the resource, which entries are indexed by
    *     ({@link ResourcePath}); asked only on a miss, since a hit needs no index
-   * @param requestHeader the request's values of a lower-case header name, or null when absent
-   * @param credentials what identifies the client, see {@link #credentials}
-   * @param requestDirectives the request's directives, {@link CacheDirectives#NONE} when ignored
    */
-  public Lookup lookup(URI requestUri, Supplier<String> resourcePath,
-      Function<String, List<String>> requestHeader, Credentials credentials,
-      CacheDirectives requestDirectives) {
-    return lookup(requestUri, resourcePath, requestHeader, credentials, requestDirectives, true);
+  public Lookup lookup(CacheRequest request, Supplier<String> resourcePath) {
+    return lookup(request, resourcePath, true);
   }
 
   /**
@@ -128,43 +122,39 @@ public final class CacheEngine implements ResponseCache {
    * instead. With a store that {@linkplain CacheStore#completesInline() completes inline}, it
    * then never waits at all.
    */
-  public Lookup lookupWithoutWaiting(URI requestUri, Supplier<String> resourcePath,
-      Function<String, List<String>> requestHeader, Credentials credentials,
-      CacheDirectives requestDirectives) {
-    return lookup(requestUri, resourcePath, requestHeader, credentials, requestDirectives, false);
+  public Lookup lookupWithoutWaiting(CacheRequest request, Supplier<String> resourcePath) {
+    return lookup(request, resourcePath, false);
   }
 
-  private Lookup lookup(URI requestUri, Supplier<String> resourcePath,
-      Function<String, List<String>> requestHeader, Credentials credentials,
-      CacheDirectives requestDirectives, boolean mayWait) {
-    Optional<NotStoredReason> refused = RequestScreening.bypassReason(requestUri, requestHeader);
+  private Lookup lookup(CacheRequest request, Supplier<String> resourcePath, boolean mayWait) {
+    Optional<NotStoredReason> refused =
+        RequestScreening.bypassReason(request.target(), request.headers());
     if (refused.isPresent()) {
-      LOG.log(TRACE, "bypass: {0}: {1}", requestUri, refused.get().detail());
+      LOG.log(TRACE, "bypass: {0}: {1}", request.target(), refused.get().detail());
       return new Bypass(refused.get());
     }
-    String primaryKey = CacheKeys.primaryKey(settings.keyRules(), requestUri, requestHeader);
+    String primaryKey =
+        CacheKeys.primaryKey(settings.keyRules(), request.target(), request.headers());
     try {
-      return lookup(primaryKey, () -> entries.indexPath(resourcePath.get()), requestHeader,
-          credentials, requestDirectives, !settings.collapseTimeout().isZero(), mayWait);
+      return lookup(request, primaryKey, () -> entries.indexPath(resourcePath.get()),
+          !settings.collapseTimeout().isZero(), mayWait);
     } catch (FailOpenStore.StoreFailure e) {
       return new Bypass(NotStoredReason.STORE_ERROR);
     }
   }
 
-  private Lookup lookup(String primaryKey, Supplier<String> indexPath,
-      Function<String, List<String>> requestHeader, Credentials credentials,
-      CacheDirectives requestDirectives, boolean mayCollapse, boolean mayWait) {
+  private Lookup lookup(CacheRequest request, String primaryKey, Supplier<String> indexPath,
+      boolean mayCollapse, boolean mayWait) {
     ForwardReason missReason = ForwardReason.URI_MISS;
     StoredValue found = entries.read(primaryKey);
     if (found instanceof VariantIndex index) {
-      found = entries.read(CacheKeys.variantKey(primaryKey, index, requestHeader));
+      found = entries.read(CacheKeys.variantKey(primaryKey, index, request.headers()));
       missReason = ForwardReason.VARY_MISS;
     }
     StoredResponse response = found instanceof StoredResponse stored ? stored : null;
     ServeDecision.Outcome outcome = ServeDecision.decide(response, missReason,
-        new ServeDecision.Request(credentials, requestDirectives,
-            joined(requestHeader.apply("if-none-match")),
-            joined(requestHeader.apply("if-modified-since"))), now());
+        new ServeDecision.Request(request.credentials(), request.directives(),
+            request.header("if-none-match"), request.header("if-modified-since")), now());
     if (outcome instanceof ServeDecision.Refuse refuse) {
       LOG.log(TRACE, "not cached: {0}: {1} (stored response is not shareable)", primaryKey,
           refuse.reason().detail());
@@ -194,8 +184,7 @@ public final class CacheEngine implements ResponseCache {
       return new WouldWait();
     }
     collapsing.awaitFill(primaryKey);
-    Lookup after = lookup(primaryKey, indexPath, requestHeader, credentials,
-        requestDirectives, false, true);
+    Lookup after = lookup(request, primaryKey, indexPath, false, true);
     return after instanceof Hit hit ? new Hit(hit.response(), true, hit.notModified()) : after;
   }
 
@@ -204,10 +193,6 @@ public final class CacheEngine implements ResponseCache {
     counters.hits.increment();
     LOG.log(DEBUG, "hit: {0}", primaryKey);
     return new Hit(response, collapsed, notModified);
-  }
-
-  private static String joined(List<String> values) {
-    return values == null ? null : String.join(",", values);
   }
 
   // The request goes to the resource as forward says; stored is what the lookup found.
@@ -237,7 +222,7 @@ public final class CacheEngine implements ResponseCache {
   /**
    * Stores a response the {@link StoragePolicy} accepted.
    *
-   * @param requestHeader the request's header values, to key the variant
+   * @param request the request, whose headers key the variant
    * @param miss the lookup that let the resource run, with the keys it used
    * @param decision the policy's decision
    * @param response the response as it will be replayed
@@ -246,8 +231,8 @@ public final class CacheEngine implements ResponseCache {
    * @param tags the resolved tags
    * @return empty when stored, otherwise why not
    */
-  public Optional<NotStoredReason> store(Function<String, List<String>> requestHeader,
-      Miss miss, StoragePolicy.Store decision, StoredResponse response, VariantIndex variants,
+  public Optional<NotStoredReason> store(CacheRequest request, Miss miss,
+      StoragePolicy.Store decision, StoredResponse response, VariantIndex variants,
       Set<String> tags) {
     String primaryKey = miss.primaryKey();
     String path = miss.indexPath();
@@ -269,7 +254,7 @@ public final class CacheEngine implements ResponseCache {
       } else {
         // The variant before its index: a request that waited for this fill on another
         // instance looks again once the index appears, and must find the variant then.
-        stored = entries.put(CacheKeys.variantKey(primaryKey, variants, requestHeader), path,
+        stored = entries.put(CacheKeys.variantKey(primaryKey, variants, request.headers()), path,
                 tags, expiresAt, response, miss.generation())
             && entries.put(primaryKey, path, tags, expiresAt, variants, miss.generation());
       }

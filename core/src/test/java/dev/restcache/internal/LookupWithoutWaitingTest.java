@@ -6,6 +6,7 @@ import dev.restcache.ResponseCacheFeature;
 import dev.restcache.TestEngines;
 import dev.restcache.internal.http.CacheDirectives;
 import java.net.URI;
+import java.time.Instant;
 import java.util.List;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
@@ -19,8 +20,8 @@ class LookupWithoutWaitingTest {
       TestEngines.of(ResponseCacheFeature.withDefaults());
 
   private CacheEngine.Lookup lookupWithoutWaiting() {
-    return engine.lookupWithoutWaiting(BOOK, () -> CacheKeys.path(BOOK), NO_HEADERS,
-        Credentials.NONE, CacheDirectives.NONE);
+    return engine.lookupWithoutWaiting(new CacheRequest(BOOK, NO_HEADERS, Credentials.NONE,
+        CacheDirectives.NONE, Instant.now()), () -> CacheKeys.path(BOOK));
   }
 
   @Test

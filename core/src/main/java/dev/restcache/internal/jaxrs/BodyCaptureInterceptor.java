@@ -48,7 +48,7 @@ public final class BodyCaptureInterceptor implements WriterInterceptor {
     } catch (IOException | RuntimeException e) {
       // Half a body, or none: never stored, whatever the container answers instead.
       exchange.end();
-      engine.notStored(exchange.requestUri.toString(), NotStoredReason.WRITE_FAILED);
+      engine.notStored(exchange.request.target().toString(), NotStoredReason.WRITE_FAILED);
       throw e;
     } finally {
       context.setOutputStream(original);
@@ -68,7 +68,7 @@ public final class BodyCaptureInterceptor implements WriterInterceptor {
     exchange.end();
     StoragePolicy.Decision tooLarge =
         StoragePolicy.decide(exchange.candidate().ofSize(size));
-    Optional<NotStoredReason> reason = engine.notStored(exchange.requestUri.toString(),
+    Optional<NotStoredReason> reason = engine.notStored(exchange.request.target().toString(),
         tooLarge instanceof StoragePolicy.Refuse refuse ? refuse.reason()
             : NotStoredReason.TOO_LARGE);
     headers.putSingle(ResponseRecorder.CACHE_STATUS,

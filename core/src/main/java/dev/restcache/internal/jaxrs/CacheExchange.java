@@ -1,16 +1,13 @@
 package dev.restcache.internal.jaxrs;
 
 import dev.restcache.internal.CacheEngine;
-import dev.restcache.internal.Credentials;
+import dev.restcache.internal.CacheRequest;
 import dev.restcache.internal.Headers;
 import dev.restcache.internal.StoragePolicy;
 import dev.restcache.internal.StoredResponse;
-import dev.restcache.internal.http.CacheDirectives;
-import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Function;
 
 /**
  * The cache's state for one GET or HEAD, carried as a request property from the lookup through
@@ -38,11 +35,7 @@ final class CacheExchange {
   }
 
   final CachedRoute route;
-  final URI requestUri;
-  final Function<String, List<String>> requestHeader;
-  final Credentials credentials;
-  final Instant requestTime;
-  final CacheDirectives requestDirectives;
+  final CacheRequest request;
   final CacheEngine.Lookup lookup;
   final Set<String> tags;
 
@@ -64,15 +57,10 @@ final class CacheExchange {
   private List<Headers.Field> additions;
   private volatile boolean storing;
 
-  CacheExchange(CachedRoute route, URI requestUri, Function<String, List<String>> requestHeader,
-      Credentials credentials, Instant requestTime, CacheDirectives requestDirectives,
-      CacheEngine.Lookup lookup, Set<String> tags, boolean answered) {
+  CacheExchange(CachedRoute route, CacheRequest request, CacheEngine.Lookup lookup,
+      Set<String> tags, boolean answered) {
     this.route = route;
-    this.requestUri = requestUri;
-    this.requestHeader = requestHeader;
-    this.credentials = credentials;
-    this.requestTime = requestTime;
-    this.requestDirectives = requestDirectives;
+    this.request = request;
     this.lookup = lookup;
     this.tags = tags;
     this.phase = answered ? Phase.ANSWERED : Phase.FORWARDED;

@@ -4,6 +4,7 @@ import static java.lang.System.Logger.Level.WARNING;
 
 import dev.restcache.RequestDirectives;
 import dev.restcache.internal.CacheEngine;
+import dev.restcache.internal.CacheRequest;
 import dev.restcache.internal.Credentials;
 import dev.restcache.internal.ForwardReason;
 import dev.restcache.internal.NotStoredReason;
@@ -129,19 +130,21 @@ public final class CacheLookupFilter implements ContainerRequestFilter {
     Instant requestTime = engine.now();
     URI uri = request.getUriInfo().getRequestUri();
     Function<String, List<String>> header = headersOf(request);
-    Credentials credentials = engine.credentials(header).and(Principals.of(request));
-    CacheDirectives directives = engine.settings().requestDirectives() == RequestDirectives.HONOR
-        ? CacheDirectives.forRequest(request.getHeaders().get(HttpHeaders.CACHE_CONTROL),
-            request.getHeaders().get("Pragma"))
-        : CacheDirectives.NONE;
+    CacheRequest facts = new CacheRequest(uri, header,
+        engine.credentials(header).and(Principals.of(request)),
+        engine.settings().requestDirectives() == RequestDirectives.HONOR
+            ? CacheDirectives.forRequest(request.getHeaders().get(HttpHeaders.CACHE_CONTROL),
+                request.getHeaders().get("Pragma"))
+            : CacheDirectives.NONE,
+        requestTime);
     CacheEngine.Lookup lookup;
-    if (route.personalised() && credentials != Credentials.NONE) {
+    if (route.personalised() && facts.credentials() != Credentials.NONE) {
       lookup = new CacheEngine.Bypass(NotStoredReason.PERSONALISED);
     } else {
       Supplier<String> resourcePath = () -> route.resourcePath(uri.getRawPath());
       lookup = mayWait
-          ? engine.lookup(uri, resourcePath, header, credentials, directives)
-          : engine.lookupWithoutWaiting(uri, resourcePath, header, credentials, directives);
+          ? engine.lookup(facts, resourcePath)
+          : engine.lookupWithoutWaiting(facts, resourcePath);
     }
     if (lookup instanceof CacheEngine.WouldWait) {
       return false;
@@ -153,8 +156,7 @@ public final class CacheLookupFilter implements ContainerRequestFilter {
     }
     boolean answered = lookup instanceof CacheEngine.Hit
         || lookup instanceof CacheEngine.Unsatisfiable;
-    CacheExchange exchange = new CacheExchange(route, uri, header, credentials, requestTime,
-        directives, lookup, tags, answered);
+    CacheExchange exchange = new CacheExchange(route, facts, lookup, tags, answered);
     request.setProperty(CacheExchange.PROPERTY, exchange);
     if (lookup instanceof CacheEngine.Miss miss && miss.revalidate() != null) {
       addConditions(request, miss.revalidate(), exchange);

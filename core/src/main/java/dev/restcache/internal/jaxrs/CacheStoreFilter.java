@@ -59,7 +59,7 @@ final class CacheStoreFilter implements ContainerResponseFilter {
       return;
     }
     CacheEngine.Miss miss = exchange.miss();
-    Credentials credentials = exchange.credentials.and(Principals.of(request));
+    Credentials credentials = exchange.request.credentials().and(Principals.of(request));
     if (exchange.replacement() != null) {
       Optional<NotStoredReason> notStored = recorder.storeRefreshed(exchange, response,
           credentials, request.getMethod());
@@ -72,16 +72,16 @@ final class CacheStoreFilter implements ContainerResponseFilter {
       return;
     }
     StoragePolicy.Candidate candidate = new StoragePolicy.Candidate(request.getMethod(),
-        exchange.requestDirectives, credentials, exchange.route.personalised(),
+        exchange.request.directives(), credentials, exchange.route.personalised(),
         exchange.rewrittenBy(response.getStatus(), response.getEntity()), response.getStatus(),
         JaxrsHeaders.of(headers), exchange.resourceHeadersIfRan(), -1,
-        engine.settings().maxEntryBytes(), exchange.route.ttl(), exchange.requestTime,
+        engine.settings().maxEntryBytes(), exchange.route.ttl(), exchange.request.time(),
         engine.now());
     StoragePolicy.Decision decision = StoragePolicy.decide(candidate);
     if (decision instanceof StoragePolicy.Refuse refuse) {
       exchange.end();
       headers.putSingle(ResponseRecorder.CACHE_STATUS, recorder.forwarded(miss,
-          engine.notStored(exchange.requestUri.toString(), refuse.reason())).toHeaderValue());
+          engine.notStored(exchange.request.target().toString(), refuse.reason())).toHeaderValue());
       return;
     }
     exchange.decided(candidate, (StoragePolicy.Store) decision);

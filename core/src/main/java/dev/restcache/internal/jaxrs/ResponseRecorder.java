@@ -114,13 +114,13 @@ final class ResponseRecorder {
     Headers sent = JaxrsHeaders.of(liveHeaders);
     StoragePolicy.Decision decision = finalDecision(exchange, sent);
     if (decision instanceof StoragePolicy.Refuse refuse) {
-      return new Pending(engine.notStored(exchange.requestUri.toString(), refuse.reason()), null);
+      return new Pending(engine.notStored(exchange.request.target().toString(), refuse.reason()), null);
     }
     StoragePolicy.Store store = (StoragePolicy.Store) decision;
     StoredResponse response = store.response(exchange.status(),
         storedHeaders(exchange.route, exchange.resourceHeaders(), sent, exchange.additions()),
         exchange.body(), exchange.responseTime());
-    return new Pending(null, () -> engine.store(exchange.requestHeader, exchange.miss(), store,
+    return new Pending(null, () -> engine.store(exchange.request, exchange.miss(), store,
         response, exchange.route.variants(exchange.resourceHeaders(), sent), exchange.tags));
   }
 
@@ -157,8 +157,8 @@ final class ResponseRecorder {
     Headers headers = StorableHeaders.updatedBy304(stale.headers(),
         JaxrsHeaders.of(response.getHeaders()), now);
     StoragePolicy.Decision decision = StoragePolicy.decide(StoragePolicy.Candidate.of(
-        stale.status(), headers, exchange.credentials, exchange.route.ttl(),
-        exchange.requestTime, now, headers));
+        stale.status(), headers, exchange.request.credentials(), exchange.route.ttl(),
+        exchange.request.time(), now, headers));
     StoredResponse refreshed = decision instanceof StoragePolicy.Store store
         ? store.response(stale.status(), headers, stale.body(), now)
         : new StoredResponse(stale.status(), headers, stale.body(), now, Duration.ZERO,
@@ -177,21 +177,21 @@ final class ResponseRecorder {
   Optional<NotStoredReason> storeRefreshed(CacheExchange exchange,
       ContainerResponseContext response, Credentials credentials, String method) {
     StoredResponse refreshed = exchange.replacement();
-    String what = exchange.requestUri.toString();
+    String what = exchange.request.target().toString();
     exchange.end();
     if (exchange.replacementDecision() instanceof StoragePolicy.Refuse refuse) {
       return engine.notStored(what, refuse.reason());
     }
     Headers sent = JaxrsHeaders.of(response.getHeaders());
     StoragePolicy.Decision asSent = StoragePolicy.decide(new StoragePolicy.Candidate(method,
-        exchange.requestDirectives, credentials, exchange.route.personalised(), false,
+        exchange.request.directives(), credentials, exchange.route.personalised(), false,
         refreshed.status(), sent, refreshed.headers(), refreshed.body().length,
-        engine.settings().maxEntryBytes(), exchange.route.ttl(), exchange.requestTime,
+        engine.settings().maxEntryBytes(), exchange.route.ttl(), exchange.request.time(),
         refreshed.responseTime()));
     if (asSent instanceof StoragePolicy.Refuse refuse) {
       return engine.notStored(what, refuse.reason());
     }
-    return engine.store(exchange.requestHeader, exchange.miss(),
+    return engine.store(exchange.request, exchange.miss(),
         (StoragePolicy.Store) exchange.replacementDecision(), refreshed,
         exchange.route.variants(refreshed.headers(), sent), exchange.tags);
   }

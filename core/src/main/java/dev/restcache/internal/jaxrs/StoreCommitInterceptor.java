@@ -54,7 +54,7 @@ public final class StoreCommitInterceptor implements WriterInterceptor {
       } else if (exchange.awaitsBody()) {
         // An interceptor answered without writing through to the capture.
         exchange.end();
-        engine.notStored(exchange.requestUri.toString(), NotStoredReason.WRITE_FAILED);
+        engine.notStored(exchange.request.target().toString(), NotStoredReason.WRITE_FAILED);
       }
     } catch (IOException | RuntimeException e) {
       exchange.end();
