@@ -13,6 +13,7 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Request;
@@ -79,6 +80,12 @@ class MethodInputsTest {
     @Path("headers/declared")
     @Cached(vary = "X-Region")
     public String headersDeclared(@Context HttpHeaders headers) {
+      return "";
+    }
+
+    @GET
+    @Path("raw")
+    public String raw(@Context ContainerRequestContext request) {
       return "";
     }
 
@@ -161,6 +168,9 @@ class MethodInputsTest {
     assertThat(headers.warnings()).singleElement().asString()
         .startsWith("restcache: " + Items.class.getName() + ".headers reads @Context HttpHeaders");
     assertThat(inputs(Items.class, "headersDeclared").warnings()).isEmpty();
+    assertThat(inputs(Items.class, "raw").warnings()).singleElement().asString()
+        .startsWith("restcache: " + Items.class.getName()
+            + ".raw reads @Context ContainerRequestContext, whose headers restcache cannot see");
   }
 
   @Test
