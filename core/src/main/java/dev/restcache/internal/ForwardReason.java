@@ -13,7 +13,10 @@ public enum ForwardReason {
   URI_MISS("uri-miss"),
   /** Something was stored for the URI, but not for this request's variant. */
   VARY_MISS("vary-miss"),
-  /** The request could use a stored response, but its own directives or credentials ruled it out. */
+  /**
+   * The request could use a stored response, but its own directives or credentials ruled it
+   * out.
+   */
   REQUEST("request"),
   /** The stored response was stale. */
   STALE("stale");

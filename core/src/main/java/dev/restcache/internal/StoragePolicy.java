@@ -111,10 +111,10 @@ public final class StoragePolicy {
           headers, resourceHeaders, -1, Long.MAX_VALUE, ttl, requestTime, responseTime);
     }
 
-    /** This candidate with the headers as finally sent. */
-    public Candidate sent(int sentStatus, Headers sentHeaders) {
+    /** This candidate with the headers as finally written. */
+    public Candidate withHeaders(Headers written) {
       return new Candidate(method, requestDirectives, credentials, personalised, rewritten,
-          sentStatus, sentHeaders, resourceHeaders, bodySize, maxBodySize, ttl, requestTime,
+          status, written, resourceHeaders, bodySize, maxBodySize, ttl, requestTime,
           responseTime);
     }
 

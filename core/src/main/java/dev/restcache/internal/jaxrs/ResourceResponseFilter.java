@@ -50,7 +50,7 @@ final class ResourceResponseFilter implements ContainerResponseFilter {
       } else if (miss != null && exchange.revalidating() && response.getStatus() == 304) {
         recorder.refresh(exchange, response);
       } else if (!exchange.route.sentVary().isEmpty()) {
-        VarySpec vary = VarySpec.parse(JaxrsHeaders.of(headers).all(HttpHeaders.VARY))
+        VarySpec vary = VarySpec.parse(exchange.resourceHeaders().all(HttpHeaders.VARY))
             .with(exchange.route.sentVary().fieldNames());
         headers.putSingle(HttpHeaders.VARY, vary.toHeaderValue());
       }

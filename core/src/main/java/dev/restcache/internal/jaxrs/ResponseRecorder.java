@@ -64,8 +64,7 @@ final class ResponseRecorder {
     if (exchange.additions() != null) {
       fields.removeAll(exchange.additions());
     }
-    return StoragePolicy.decide(exchange.candidate()
-        .sent(exchange.candidate().status(), Headers.of(fields))
+    return StoragePolicy.decide(exchange.candidate().withHeaders(Headers.of(fields))
         .ofSize(exchange.body() == null ? -1 : exchange.body().length));
   }
 
@@ -114,7 +113,8 @@ final class ResponseRecorder {
     Headers sent = JaxrsHeaders.of(liveHeaders);
     StoragePolicy.Decision decision = finalDecision(exchange, sent);
     if (decision instanceof StoragePolicy.Refuse refuse) {
-      return new Pending(engine.notStored(exchange.request.target().toString(), refuse.reason()), null);
+      return new Pending(
+          engine.notStored(exchange.request.target().toString(), refuse.reason()), null);
     }
     StoragePolicy.Store store = (StoragePolicy.Store) decision;
     StoredResponse response = store.response(exchange.status(),

@@ -5,7 +5,10 @@ import io.quarkus.runtime.annotations.ConfigRoot;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-/** restcache's configuration fixed when the application is built, under {@code quarkus.restcache}. */
+/**
+ * restcache's configuration fixed when the application is built, under
+ * {@code quarkus.restcache}.
+ */
 @ConfigMapping(prefix = "quarkus.restcache")
 @ConfigRoot(phase = ConfigPhase.BUILD_TIME)
 public interface RestcacheBuildConfig {

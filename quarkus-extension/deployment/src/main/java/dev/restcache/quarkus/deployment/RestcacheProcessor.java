@@ -118,8 +118,9 @@ class RestcacheProcessor {
           declares(target, NEVER_CACHE), false, false));
     }
     for (AnnotationInstance cacheControl : index.getAnnotations(CACHE_CONTROL)) {
-      errors.addAll(RuntimeAdapter.annotationConflicts(describe(cacheControl.target()), false, false,
-          isTrue(cacheControl.value("isPrivate")), isTrue(cacheControl.value("isPublic"))));
+      errors.addAll(RuntimeAdapter.annotationConflicts(describe(cacheControl.target()), false,
+          false, isTrue(cacheControl.value("isPrivate")),
+          isTrue(cacheControl.value("isPublic"))));
     }
     errors.forEach(error ->
         validationErrors.produce(new ValidationErrorBuildItem(new DeploymentException(error))));
