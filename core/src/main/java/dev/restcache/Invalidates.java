@@ -1,5 +1,6 @@
 package dev.restcache;
 
+import jakarta.ws.rs.NameBinding;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
@@ -14,6 +15,7 @@ import java.lang.annotation.Target;
  * resolved from the request: {@code @Invalidates(tags = "book:{id}", paths = "/books")}.
  */
 @Documented
+@NameBinding
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.TYPE, ElementType.METHOD})
 public @interface Invalidates {

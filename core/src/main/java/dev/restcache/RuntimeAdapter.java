@@ -24,14 +24,18 @@ import java.util.function.BooleanSupplier;
  * never restcache's {@code internal} packages. Applications do not need it; they register
  * {@link ResponseCacheFeature}, which does the same on a runtime with dynamic features.
  *
- * <p>The filters and interceptors it hands out are meant to be registered globally, at the
- * priorities given here, and each asks {@link #rulesFor} what applies to its resource method.
+ * <p>The filters and interceptors it hands out are registered at the priorities given here:
+ * globally, each asking {@link #rulesFor} what applies to its resource method, or bound by
+ * name to the annotation whose rule they apply ({@code @CacheControl}, {@code @NeverCache},
+ * {@code @Invalidates}).
  */
 public final class RuntimeAdapter {
   /** The response filter that sees the resource's response first. */
   public static final int RESOURCE_RESPONSE_PRIORITY = MethodFilters.RESOURCE_RESPONSE_PRIORITY;
-  /** The response filter of {@code @CacheControl} and {@code @NeverCache}. */
+  /** The response filter of {@code @CacheControl}. */
   public static final int HEADER_RULES_PRIORITY = MethodFilters.CACHE_CONTROL_PRIORITY;
+  /** The response filter of {@code @NeverCache}, after {@code @CacheControl}'s. */
+  public static final int NEVER_CACHE_PRIORITY = MethodFilters.NEVER_CACHE_PRIORITY;
   /** The store decision, the last response filter. */
   public static final int STORE_PRIORITY = MethodFilters.STORE_PRIORITY;
   /** The body capture, inside the container's content coding. */
@@ -40,6 +44,8 @@ public final class RuntimeAdapter {
   public static final int COMMIT_PRIORITY = MethodFilters.COMMIT_PRIORITY;
   /** The eviction after a successful write. */
   public static final int INVALIDATION_PRIORITY = MethodFilters.INVALIDATION_PRIORITY;
+  /** The resolution of {@code @Invalidates}, just before the eviction. */
+  public static final int INVALIDATES_PRIORITY = MethodFilters.INVALIDATION_PRIORITY + 1;
 
   private final CacheEngine engine;
   private final ResponseCache cache;
@@ -172,10 +178,15 @@ public final class RuntimeAdapter {
       apply(filters.resourceResponse(), request, response);
     }
 
-    /** Applies {@code @CacheControl}, then {@code @NeverCache}. */
-    public void headerRules(ContainerRequestContext request, ContainerResponseContext response)
+    /** Applies {@code @CacheControl}, at {@link RuntimeAdapter#HEADER_RULES_PRIORITY}. */
+    public void cacheControl(ContainerRequestContext request, ContainerResponseContext response)
         throws IOException {
       apply(filters.cacheControl(), request, response);
+    }
+
+    /** Applies {@code @NeverCache}, at {@link RuntimeAdapter#NEVER_CACHE_PRIORITY}. */
+    public void neverCache(ContainerRequestContext request, ContainerResponseContext response)
+        throws IOException {
       apply(filters.neverCache(), request, response);
     }
 
@@ -185,7 +196,10 @@ public final class RuntimeAdapter {
       apply(filters.store(), request, response);
     }
 
-    /** Resolves {@code @Invalidates} for the write eviction, which runs next. */
+    /**
+     * Resolves {@code @Invalidates} for the write eviction, which runs next, at
+     * {@link RuntimeAdapter#INVALIDATES_PRIORITY}.
+     */
     public void invalidates(ContainerRequestContext request, ContainerResponseContext response)
         throws IOException {
       apply(filters.invalidates(), request, response);

@@ -2,36 +2,51 @@ package dev.restcache.quarkus.deployment;
 
 import dev.restcache.CacheControl;
 import dev.restcache.Cached;
+import dev.restcache.Invalidates;
 import dev.restcache.NeverCache;
 import dev.restcache.RuntimeAdapter;
 import dev.restcache.quarkus.RestcacheBuildConfig;
+import dev.restcache.quarkus.internal.CacheControlResponseFilter;
 import dev.restcache.quarkus.internal.CacheMetrics;
 import dev.restcache.quarkus.internal.CacheRuntime;
 import dev.restcache.quarkus.internal.CaptureInterceptor;
 import dev.restcache.quarkus.internal.CommitInterceptor;
 import dev.restcache.quarkus.internal.HazelcastStores;
-import dev.restcache.quarkus.internal.HeaderRulesFilter;
+import dev.restcache.quarkus.internal.InvalidatesResponseFilter;
 import dev.restcache.quarkus.internal.InvalidationFilter;
 import dev.restcache.quarkus.internal.LookupFilter;
+import dev.restcache.quarkus.internal.NeverCacheResponseFilter;
 import dev.restcache.quarkus.internal.ResourceResponseAdapter;
+import dev.restcache.quarkus.internal.RestcacheBeans;
+import dev.restcache.quarkus.internal.RestcacheRecorder;
 import dev.restcache.quarkus.internal.StoreDecisionFilter;
 import dev.restcache.quarkus.internal.StoreHealthCheck;
 import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
+import io.quarkus.arc.deployment.BeanContainerBuildItem;
+import io.quarkus.arc.deployment.UnremovableBeanBuildItem;
 import io.quarkus.arc.deployment.ValidationPhaseBuildItem.ValidationErrorBuildItem;
 import io.quarkus.bootstrap.classloading.QuarkusClassLoader;
 import io.quarkus.deployment.Capabilities;
 import io.quarkus.deployment.Capability;
 import io.quarkus.deployment.annotations.BuildProducer;
 import io.quarkus.deployment.annotations.BuildStep;
+import io.quarkus.deployment.annotations.ExecutionTime;
+import io.quarkus.deployment.annotations.Record;
+import io.quarkus.deployment.builditem.AdditionalIndexedClassesBuildItem;
 import io.quarkus.deployment.builditem.CombinedIndexBuildItem;
 import io.quarkus.deployment.builditem.FeatureBuildItem;
+import io.quarkus.deployment.builditem.ServiceStartBuildItem;
+import io.quarkus.resteasy.reactive.server.deployment.ResteasyReactiveResourceMethodEntriesBuildItem;
 import io.quarkus.resteasy.reactive.spi.ContainerRequestFilterBuildItem;
 import io.quarkus.resteasy.reactive.spi.ContainerResponseFilterBuildItem;
 import io.quarkus.resteasy.reactive.spi.WriterInterceptorBuildItem;
 import io.quarkus.smallrye.health.deployment.spi.HealthBuildItem;
 import jakarta.enterprise.inject.spi.DeploymentException;
+import java.lang.annotation.Annotation;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import org.jboss.jandex.AnnotationInstance;
 import org.jboss.jandex.AnnotationTarget;
 import org.jboss.jandex.AnnotationValue;
@@ -39,9 +54,10 @@ import org.jboss.jandex.DotName;
 import org.jboss.jandex.IndexView;
 
 /**
- * Wires restcache into a Quarkus REST application at build time: its filters and interceptor,
- * its beans, the optional metrics and health check, and the checks that reject contradictory
- * annotations before the application starts.
+ * Wires restcache into a Quarkus REST application at build time: its filters and interceptors,
+ * global or bound by name to its annotations, its beans, the optional metrics and health check,
+ * the checks that reject contradictory annotations, and the resource methods whose rules the
+ * runtime resolves at startup.
  */
 class RestcacheProcessor {
   private static final String FEATURE = "restcache";
@@ -55,14 +71,25 @@ class RestcacheProcessor {
   }
 
   @BuildStep
-  void beans(BuildProducer<AdditionalBeanBuildItem> beans) {
-    beans.produce(AdditionalBeanBuildItem.unremovableOf(CacheRuntime.class));
+  void beans(BuildProducer<AdditionalBeanBuildItem> beans,
+      BuildProducer<UnremovableBeanBuildItem> unremovable) {
+    beans.produce(AdditionalBeanBuildItem.unremovableOf(RestcacheBeans.class));
     beans.produce(AdditionalBeanBuildItem.unremovableOf(HazelcastStores.class));
+    unremovable.produce(UnremovableBeanBuildItem.beanTypes(CacheRuntime.class));
   }
 
-  // Registered for every resource method: each filter asks the cache which of restcache's rules
-  // apply to the method it runs for, because cache-all and write eviction concern methods
-  // without restcache's annotations too.
+  // Quarkus REST binds a filter by name only to annotations that the index shows to be
+  // @NameBinding ones; restcache's jar is not indexed otherwise.
+  @BuildStep
+  AdditionalIndexedClassesBuildItem bindingAnnotations() {
+    return new AdditionalIndexedClassesBuildItem(CacheControl.class.getName(),
+        NeverCache.class.getName(), Invalidates.class.getName());
+  }
+
+  // Cache-all (a run-time setting) concerns GETs without restcache's annotations, and the
+  // eviction after a write concerns every write: those filters are global, and each request
+  // finds its method's rules once. @CacheControl, @NeverCache and @Invalidates concern only
+  // the methods that declare them: their filters are bound by name.
   @BuildStep
   void filters(RestcacheBuildConfig config,
       BuildProducer<ContainerRequestFilterBuildItem> requestFilters,
@@ -74,8 +101,12 @@ class RestcacheProcessor {
         RuntimeAdapter.RESOURCE_RESPONSE_PRIORITY));
     responseFilters.produce(responseFilter(InvalidationFilter.class,
         RuntimeAdapter.INVALIDATION_PRIORITY));
-    responseFilters.produce(responseFilter(HeaderRulesFilter.class,
-        RuntimeAdapter.HEADER_RULES_PRIORITY));
+    responseFilters.produce(boundResponseFilter(InvalidatesResponseFilter.class,
+        RuntimeAdapter.INVALIDATES_PRIORITY, Invalidates.class));
+    responseFilters.produce(boundResponseFilter(CacheControlResponseFilter.class,
+        RuntimeAdapter.HEADER_RULES_PRIORITY, CacheControl.class));
+    responseFilters.produce(boundResponseFilter(NeverCacheResponseFilter.class,
+        RuntimeAdapter.NEVER_CACHE_PRIORITY, NeverCache.class));
     responseFilters.produce(responseFilter(StoreDecisionFilter.class,
         RuntimeAdapter.STORE_PRIORITY));
     writerInterceptors.produce(
@@ -89,6 +120,29 @@ class RestcacheProcessor {
   private static ContainerResponseFilterBuildItem responseFilter(Class<?> filter, int priority) {
     return new ContainerResponseFilterBuildItem.Builder(filter.getName())
         .setPriority(priority).setRegisterAsBean(true).build();
+  }
+
+  private static ContainerResponseFilterBuildItem boundResponseFilter(Class<?> filter,
+      int priority, Class<? extends Annotation> binding) {
+    return new ContainerResponseFilterBuildItem.Builder(filter.getName())
+        .setNameBindingNames(Set.of(binding.getName()))
+        .setPriority(priority).setRegisterAsBean(true).build();
+  }
+
+  /**
+   * Records the resource methods restcache concerns, so that the runtime resolves their rules
+   * at startup, before the first request, and reports a contradiction there rather than on a
+   * request. The rules themselves come from core, by reflection, as on Jersey.
+   */
+  @BuildStep
+  @Record(ExecutionTime.RUNTIME_INIT)
+  ServiceStartBuildItem resolveRules(RestcacheRecorder recorder, BeanContainerBuildItem beans,
+      Optional<ResteasyReactiveResourceMethodEntriesBuildItem> endpoints,
+      CombinedIndexBuildItem index) {
+    recorder.resolveRules(beans.getValue(), endpoints
+        .map(found -> ConcernedMethods.of(found.getEntries(), index.getIndex()))
+        .orElseGet(ArrayList::new));
+    return new ServiceStartBuildItem(FEATURE);
   }
 
   @BuildStep

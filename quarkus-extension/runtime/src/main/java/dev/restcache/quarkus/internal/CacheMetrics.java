@@ -24,10 +24,10 @@ public class CacheMetrics implements MeterBinder {
 
   @Override
   public void bindTo(MeterRegistry registry) {
-    if (runtime.adapter() == null) {
+    if (!(runtime instanceof EnabledCacheRuntime enabled)) {
       return;
     }
-    ResponseCache cache = runtime.adapter().cache();
+    ResponseCache cache = enabled.cache();
     counter(registry, cache, "restcache.hits",
         "Requests answered from the cache", CacheStats::hits);
     counter(registry, cache, "restcache.misses",
@@ -40,7 +40,7 @@ public class CacheMetrics implements MeterBinder {
         "Evictions asked for by writes, @Invalidates and the API", CacheStats::invalidations);
     counter(registry, cache, "restcache.store.errors",
         "Store operations that failed or timed out", CacheStats::storeErrors);
-    if (runtime.store() instanceof InMemoryCacheStore memory) {
+    if (enabled.store() instanceof InMemoryCacheStore memory) {
       FunctionCounter.builder("restcache.evictions", memory, InMemoryCacheStore::evictionCount)
           .description("Entries removed to keep the in-memory store within its size")
           .register(registry);

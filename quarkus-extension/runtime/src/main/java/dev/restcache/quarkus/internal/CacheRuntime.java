@@ -1,199 +1,73 @@
 package dev.restcache.quarkus.internal;
 
-import static java.lang.System.Logger.Level.INFO;
-import static java.lang.System.Logger.Level.WARNING;
-
 import dev.restcache.ResponseCache;
-import dev.restcache.ResponseCacheFeature;
 import dev.restcache.RuntimeAdapter;
 import dev.restcache.RuntimeAdapter.MethodRules;
-import dev.restcache.memory.InMemoryCacheStore;
-import dev.restcache.quarkus.RestcacheConfig;
-import dev.restcache.spi.CacheStore;
-import io.quarkus.runtime.Startup;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.core.Context;
-import jakarta.annotation.PreDestroy;
-import jakarta.enterprise.inject.Instance;
-import jakarta.enterprise.inject.Produces;
-import jakarta.inject.Singleton;
 import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
 import java.io.IOException;
-import java.lang.reflect.Method;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
-import org.jboss.resteasy.reactive.server.spi.ResteasyReactiveContainerRequestContext;
-import org.jboss.resteasy.reactive.server.spi.ResteasyReactiveResourceInfo;
+import java.util.List;
 
 /**
- * The application's response cache, built from {@link RestcacheConfig} at startup, and what the
- * Quarkus REST filters share: the filters each resource method gets, and the worker threads
- * that run store calls for requests on an event loop.
+ * restcache's part in a Quarkus REST application, chosen once at startup from
+ * {@code quarkus.restcache.enabled}: {@link EnabledCacheRuntime}, or {@link DisabledCacheRuntime},
+ * which leaves every request to its resource. Each request starts by asking it for the rules of
+ * its resource method; only a request whose rules cache it goes further.
  */
-@Singleton
-@Startup
-public class CacheRuntime {
-  private static final System.Logger LOG = System.getLogger("dev.restcache");
+public interface CacheRuntime {
+  /** The request property carrying the rules of the request's method, once resolved. */
+  String RULES = "dev.restcache.quarkus.rules";
 
-  private final RuntimeAdapter adapter;
-  private final CacheStore store;
-  private final boolean ownsStore;
-  private final Executor workers = Infrastructure.getDefaultWorkerPool();
-  private final Map<Method, MethodRules> rulesByMethod = new ConcurrentHashMap<>();
-  private final boolean storeCompletesInline;
+  /**
+   * The rules of the request's resource method: looked up once per request, among those
+   * resolved at startup, then carried on the request; none while disabled.
+   */
+  MethodRules rulesFor(ContainerRequestContext request);
 
-  // HazelcastStores through Instance: created, and Hazelcast loaded, only when it is chosen.
-  CacheRuntime(RestcacheConfig config, Instance<CacheStore> applicationStore,
-      Instance<HazelcastStores> hazelcastStores) {
-    if (!config.enabled()) {
-      LOG.log(INFO, "restcache: disabled");
-      store = null;
-      ownsStore = false;
-      adapter = null;
-      storeCompletesInline = true;
-      return;
-    }
-    if (applicationStore.isResolvable()) {
-      store = applicationStore.get();
-      ownsStore = false;
-    } else if (config.store() == RestcacheConfig.Store.HAZELCAST) {
-      HazelcastStores.Opened opened = hazelcastStores.get().open(config.hazelcast());
-      store = opened.store();
-      ownsStore = opened.owned();
-    } else {
-      store = new InMemoryCacheStore(config.memory().maxSize().asLongValue());
-      ownsStore = true;
-    }
-    storeCompletesInline = store.completesInline();
-    adapter = RuntimeAdapter.of(feature(config, store),
-        () -> !storeCompletesInline && onEventLoop(), workers);
-    LOG.log(INFO, "restcache: caching in {0}", store.getClass().getSimpleName());
-  }
-
-  private static ResponseCacheFeature feature(RestcacheConfig config, CacheStore store) {
-    ResponseCacheFeature.Builder builder = ResponseCacheFeature.builder()
-        .store(store)
-        .defaultTtl(config.defaultTtl())
-        .cacheAll(config.cacheAll())
-        .maxEntrySize((int) Math.min(Integer.MAX_VALUE, config.maxEntrySize().asLongValue()))
-        .requestDirectives(config.requestDirectives())
-        .generateETags(config.generateEtags())
-        .cacheStatusName(config.cacheStatusName())
-        .storeTimeout(config.storeTimeout())
-        .collapseTimeout(config.collapseTimeout())
-        .keyPrefix(config.keyPrefix())
-        .sortQueryParameters(config.sortQueryParameters())
-        .revalidationRetention(config.revalidationRetention());
-    config.ignoreQueryParameters()
-        .ifPresent(names -> builder.ignoreQueryParameters(names.toArray(String[]::new)));
-    config.anonymousCookies()
-        .ifPresent(names -> builder.anonymousCookies(names.toArray(String[]::new)));
-    config.credentialHeaders()
-        .ifPresent(names -> builder.credentialHeaders(names.toArray(String[]::new)));
-    return builder.build();
-  }
+  /** Evicts what a successful write changed; nothing while disabled. */
+  void evictAfterWrite(ContainerRequestContext request, ContainerResponseContext response)
+      throws IOException;
 
   /** The cache, for {@code @Inject ResponseCache}; a disabled cache evicts nothing. */
-  @Produces
-  @Singleton
-  ResponseCache responseCache() {
-    return adapter != null ? adapter.cache() : DisabledCache.INSTANCE;
-  }
+  ResponseCache cache();
 
-  /** The adapter of the cache, or null when the cache is disabled. */
-  RuntimeAdapter adapter() {
-    return adapter;
-  }
+  /**
+   * Resolves, once at startup, the rules of every method the build found restcache concerned
+   * with, so that none is resolved on a request.
+   *
+   * @throws IllegalStateException for contradictory annotations, naming every method at fault
+   */
+  void resolve(List<ResourceMethodFacts> methods);
 
-  /** The store, for the health check and the metrics; null when the cache is disabled. */
-  CacheStore store() {
-    return store;
-  }
+  /**
+   * The cache's adapter, for a request whose rules cache it. Never asked while disabled: no
+   * rules cache anything then.
+   */
+  RuntimeAdapter adapter();
 
-  /** The rules restcache applies to the request's resource method. */
-  MethodRules rulesFor(ContainerRequestContext request) {
-    if (adapter == null) {
-      return MethodRules.NONE;
-    }
-    ResteasyReactiveResourceInfo resource = ((ResteasyReactiveContainerRequestContext) request)
-        .getServerRequestContext().getResteasyReactiveResourceInfo();
-    if (resource == null) {
-      return MethodRules.NONE;
-    }
-    return rulesByMethod.computeIfAbsent(resource.getMethod(),
-        method -> rulesOf(method, resource.getResourceClass()));
-  }
-
-  // The build rejects contradictory annotations it can see; one it cannot (on an interface the
-  // index lacks) leaves the method uncached rather than failing its requests.
-  private MethodRules rulesOf(Method method, Class<?> resourceClass) {
-    try {
-      return adapter.rulesFor(method, resourceClass);
-    } catch (IllegalStateException e) {
-      LOG.log(WARNING, e.getMessage() + "; the method is served without the cache");
-      return MethodRules.NONE;
-    }
-  }
+  /** Whether the store never makes its caller wait (the in-memory store). */
+  boolean storeCompletesInline();
 
   /**
    * Runs {@code action}, which may call the store: at once, unless it would wait for the store
    * on an event loop (see {@link #offloadFromEventLoop}).
    */
-  void runStoreCalls(ContainerRequestContext request, FilterAction action) throws IOException {
-    if (storeCompletesInline) {
-      action.run();
-    } else {
-      offloadFromEventLoop(request, action);
-    }
-  }
+  void runStoreCalls(ContainerRequestContext request, FilterAction action) throws IOException;
 
   /**
    * Runs {@code action}, which may wait: at once on a worker thread, and on a worker with the
    * request suspended on an event loop, which must never wait.
    */
   void offloadFromEventLoop(ContainerRequestContext request, FilterAction action)
-      throws IOException {
-    if (!onEventLoop()) {
-      action.run();
-      return;
-    }
-    ResteasyReactiveContainerRequestContext suspended =
-        (ResteasyReactiveContainerRequestContext) request;
-    suspended.suspend();
-    try {
-      workers.execute(() -> {
-        try {
-          action.run();
-          suspended.resume();
-        } catch (IOException | RuntimeException e) {
-          suspended.resume(e);
-        }
-      });
-    } catch (RejectedExecutionException e) {
-      LOG.log(WARNING, "restcache: no worker thread free, serving without the cache", e);
-      suspended.resume();
-    }
-  }
+      throws IOException;
+
+  /** Releases what the runtime opened, when the application stops. */
+  void close();
 
   /** Whether the caller is a Vert.x event-loop thread, which must never wait. */
   static boolean onEventLoop() {
     return Context.isOnEventLoopThread();
-  }
-
-  /** Whether the store never makes its caller wait (the in-memory store). */
-  boolean storeCompletesInline() {
-    return storeCompletesInline;
-  }
-
-
-
-  @PreDestroy
-  void close() {
-    if (ownsStore && store != null) {
-      store.close();
-    }
   }
 
   /** A filter step that may wait for the store. */

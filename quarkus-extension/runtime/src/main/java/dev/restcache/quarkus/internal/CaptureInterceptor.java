@@ -38,7 +38,7 @@ public class CaptureInterceptor implements WriterInterceptor {
   @Override
   public void aroundWriteTo(WriterInterceptorContext context) throws IOException {
     // Replayed hits and uncached responses are written as they are.
-    if (runtime.adapter() == null || !RuntimeAdapter.awaitsBody(context)
+    if (!RuntimeAdapter.awaitsBody(context)
         || !(context.getProperty(SERVER_CONTEXT) instanceof ServerRequestContext server)) {
       context.proceed();
       return;

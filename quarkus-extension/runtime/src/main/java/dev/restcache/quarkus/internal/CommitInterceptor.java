@@ -1,5 +1,6 @@
 package dev.restcache.quarkus.internal;
 
+import dev.restcache.RuntimeAdapter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.ext.WriterInterceptor;
 import jakarta.ws.rs.ext.WriterInterceptorContext;
@@ -20,7 +21,7 @@ public class CommitInterceptor implements WriterInterceptor {
 
   @Override
   public void aroundWriteTo(WriterInterceptorContext context) throws IOException {
-    if (runtime.adapter() == null) {
+    if (!RuntimeAdapter.awaitsBody(context)) {
       context.proceed();
     } else {
       runtime.adapter().storeCommit().aroundWriteTo(context);

@@ -1,6 +1,5 @@
 package dev.restcache.quarkus.internal;
 
-import dev.restcache.RuntimeAdapter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
@@ -8,9 +7,9 @@ import jakarta.ws.rs.container.ContainerResponseFilter;
 import java.io.IOException;
 
 /**
- * After a successful write, evicts its path and what {@code @Invalidates} declares, before the
+ * After a successful write, evicts its path and what {@code @Invalidates} declared, before the
  * response is written; on an event loop with a store that does not complete inline, on a worker
- * with the request suspended.
+ * with the request suspended. Global: any write evicts, annotated or not.
  */
 @ApplicationScoped
 public class InvalidationFilter implements ContainerResponseFilter {
@@ -23,14 +22,6 @@ public class InvalidationFilter implements ContainerResponseFilter {
   @Override
   public void filter(ContainerRequestContext request, ContainerResponseContext response)
       throws IOException {
-    RuntimeAdapter adapter = runtime.adapter();
-    if (adapter == null) {
-      return;
-    }
-    runtime.rulesFor(request).invalidates(request, response);
-    if (RuntimeAdapter.mayEvict(request)) {
-      runtime.runStoreCalls(request,
-          () -> adapter.writeInvalidation().filter(request, response));
-    }
+    runtime.evictAfterWrite(request, response);
   }
 }

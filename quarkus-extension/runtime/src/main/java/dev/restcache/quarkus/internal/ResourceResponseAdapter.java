@@ -1,5 +1,6 @@
 package dev.restcache.quarkus.internal;
 
+import dev.restcache.RuntimeAdapter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
@@ -21,6 +22,8 @@ public class ResourceResponseAdapter implements ContainerResponseFilter {
   @Override
   public void filter(ContainerRequestContext request, ContainerResponseContext response)
       throws IOException {
-    runtime.rulesFor(request).resourceResponse(request, response);
+    if (RuntimeAdapter.awaitsResponse(request)) {
+      runtime.rulesFor(request).resourceResponse(request, response);
+    }
   }
 }

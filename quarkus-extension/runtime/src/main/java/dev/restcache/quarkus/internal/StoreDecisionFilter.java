@@ -24,10 +24,10 @@ public class StoreDecisionFilter implements ContainerResponseFilter {
   @Override
   public void filter(ContainerRequestContext request, ContainerResponseContext response)
       throws IOException {
-    MethodRules rules = runtime.rulesFor(request);
-    if (!rules.cached() || !RuntimeAdapter.awaitsResponse(request)) {
+    if (!RuntimeAdapter.awaitsResponse(request)) {
       return;
     }
+    MethodRules rules = runtime.rulesFor(request);
     runtime.runStoreCalls(request, () -> rules.store(request, response));
   }
 }

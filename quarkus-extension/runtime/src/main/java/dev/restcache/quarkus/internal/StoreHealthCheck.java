@@ -1,6 +1,5 @@
 package dev.restcache.quarkus.internal;
 
-import dev.restcache.RuntimeAdapter;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
@@ -24,11 +23,10 @@ public class StoreHealthCheck implements HealthCheck {
   @Override
   public HealthCheckResponse call() {
     HealthCheckResponseBuilder response = HealthCheckResponse.named("restcache store");
-    RuntimeAdapter adapter = runtime.adapter();
-    if (adapter == null) {
+    if (!(runtime instanceof EnabledCacheRuntime enabled)) {
       return response.up().withData("enabled", false).build();
     }
-    response.withData("store", runtime.store().getClass().getSimpleName());
-    return adapter.storeAnswers() ? response.up().build() : response.down().build();
+    response.withData("store", enabled.store().getClass().getSimpleName());
+    return enabled.adapter().storeAnswers() ? response.up().build() : response.down().build();
   }
 }

@@ -6,18 +6,21 @@ import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
 import java.io.IOException;
 
-/** Applies {@code @CacheControl}, then {@code @NeverCache}, to the response's headers. */
+/**
+ * Makes every cache on the way refuse the response of a method with {@code @NeverCache}; bound
+ * by name to the methods and classes that declare it.
+ */
 @ApplicationScoped
-public class HeaderRulesFilter implements ContainerResponseFilter {
+public class NeverCacheResponseFilter implements ContainerResponseFilter {
   private final CacheRuntime runtime;
 
-  HeaderRulesFilter(CacheRuntime runtime) {
+  NeverCacheResponseFilter(CacheRuntime runtime) {
     this.runtime = runtime;
   }
 
   @Override
   public void filter(ContainerRequestContext request, ContainerResponseContext response)
       throws IOException {
-    runtime.rulesFor(request).headerRules(request, response);
+    runtime.rulesFor(request).neverCache(request, response);
   }
 }

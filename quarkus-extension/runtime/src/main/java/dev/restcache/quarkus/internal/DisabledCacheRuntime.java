@@ -1,0 +1,65 @@
+package dev.restcache.quarkus.internal;
+
+import dev.restcache.ResponseCache;
+import dev.restcache.RuntimeAdapter;
+import dev.restcache.RuntimeAdapter.MethodRules;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import java.io.IOException;
+import java.util.List;
+
+/**
+ * The runtime of an application with {@code quarkus.restcache.enabled=false}: no store, no rules,
+ * no eviction. Every filter asks it first and stops at its answer, so a request pays one call
+ * that returns a constant.
+ */
+final class DisabledCacheRuntime implements CacheRuntime {
+  @Override
+  public MethodRules rulesFor(ContainerRequestContext request) {
+    return MethodRules.NONE;
+  }
+
+  @Override
+  public void evictAfterWrite(ContainerRequestContext request,
+      ContainerResponseContext response) {
+    // Nothing is cached.
+  }
+
+  @Override
+  public ResponseCache cache() {
+    return DisabledCache.INSTANCE;
+  }
+
+  @Override
+  public void resolve(List<ResourceMethodFacts> methods) {
+    // No method has rules while the cache is off.
+  }
+
+  @Override
+  public RuntimeAdapter adapter() {
+    throw new IllegalStateException("restcache is disabled: no request reaches the cache");
+  }
+
+  @Override
+  public boolean storeCompletesInline() {
+    return true;
+  }
+
+  // Without a store nothing waits: an action runs where it is.
+  @Override
+  public void runStoreCalls(ContainerRequestContext request, FilterAction action)
+      throws IOException {
+    action.run();
+  }
+
+  @Override
+  public void offloadFromEventLoop(ContainerRequestContext request, FilterAction action)
+      throws IOException {
+    action.run();
+  }
+
+  @Override
+  public void close() {
+    // Nothing was opened.
+  }
+}

@@ -1,0 +1,172 @@
+package dev.restcache.quarkus.internal;
+
+import static java.lang.System.Logger.Level.INFO;
+import static java.lang.System.Logger.Level.WARNING;
+
+import dev.restcache.ResponseCache;
+import dev.restcache.ResponseCacheFeature;
+import dev.restcache.RuntimeAdapter;
+import dev.restcache.RuntimeAdapter.MethodRules;
+import dev.restcache.memory.InMemoryCacheStore;
+import dev.restcache.quarkus.RestcacheConfig;
+import dev.restcache.spi.CacheStore;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import jakarta.enterprise.inject.Instance;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import java.io.IOException;
+import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import org.jboss.resteasy.reactive.server.spi.ResteasyReactiveContainerRequestContext;
+
+/**
+ * The application's response cache, built from {@link RestcacheConfig} at startup, and what the
+ * Quarkus REST filters share: the rules of each resource method, resolved at startup, and the
+ * worker threads that run store calls for requests on an event loop.
+ */
+final class EnabledCacheRuntime implements CacheRuntime {
+  private static final System.Logger LOG = System.getLogger("dev.restcache");
+
+  private final RuntimeAdapter adapter;
+  private final CacheStore store;
+  private final boolean ownsStore;
+  private final boolean cacheAll;
+  private final Executor workers = Infrastructure.getDefaultWorkerPool();
+  private final boolean storeCompletesInline;
+  // Filled once at startup, before the first request; read without locking afterwards.
+  private volatile MethodTable methods = MethodTable.EMPTY;
+
+  // HazelcastStores through Instance: created, and Hazelcast loaded, only when it is chosen.
+  EnabledCacheRuntime(RestcacheConfig config, Instance<CacheStore> applicationStore,
+      Instance<HazelcastStores> hazelcastStores) {
+    cacheAll = config.cacheAll();
+    if (applicationStore.isResolvable()) {
+      store = applicationStore.get();
+      ownsStore = false;
+    } else if (config.store() == RestcacheConfig.Store.HAZELCAST) {
+      HazelcastStores.Opened opened = hazelcastStores.get().open(config.hazelcast());
+      store = opened.store();
+      ownsStore = opened.owned();
+    } else {
+      store = new InMemoryCacheStore(config.memory().maxSize().asLongValue());
+      ownsStore = true;
+    }
+    storeCompletesInline = store.completesInline();
+    adapter = RuntimeAdapter.of(feature(config, store),
+        () -> !storeCompletesInline && CacheRuntime.onEventLoop(), workers);
+    LOG.log(INFO, "restcache: caching in {0}", store.getClass().getSimpleName());
+  }
+
+  private static ResponseCacheFeature feature(RestcacheConfig config, CacheStore store) {
+    ResponseCacheFeature.Builder builder = ResponseCacheFeature.builder()
+        .store(store)
+        .defaultTtl(config.defaultTtl())
+        .cacheAll(config.cacheAll())
+        .maxEntrySize((int) Math.min(Integer.MAX_VALUE, config.maxEntrySize().asLongValue()))
+        .requestDirectives(config.requestDirectives())
+        .generateETags(config.generateEtags())
+        .cacheStatusName(config.cacheStatusName())
+        .storeTimeout(config.storeTimeout())
+        .collapseTimeout(config.collapseTimeout())
+        .keyPrefix(config.keyPrefix())
+        .sortQueryParameters(config.sortQueryParameters())
+        .revalidationRetention(config.revalidationRetention());
+    config.ignoreQueryParameters()
+        .ifPresent(names -> builder.ignoreQueryParameters(names.toArray(String[]::new)));
+    config.anonymousCookies()
+        .ifPresent(names -> builder.anonymousCookies(names.toArray(String[]::new)));
+    config.credentialHeaders()
+        .ifPresent(names -> builder.credentialHeaders(names.toArray(String[]::new)));
+    return builder.build();
+  }
+
+  @Override
+  public ResponseCache cache() {
+    return adapter.cache();
+  }
+
+  @Override
+  public RuntimeAdapter adapter() {
+    return adapter;
+  }
+
+  /** The store, for the health check and the metrics. */
+  CacheStore store() {
+    return store;
+  }
+
+  @Override
+  public void resolve(List<ResourceMethodFacts> resourceMethods) {
+    methods = MethodTable.resolve(adapter, resourceMethods, cacheAll);
+  }
+
+  @Override
+  public MethodRules rulesFor(ContainerRequestContext request) {
+    if (request.getProperty(RULES) instanceof MethodRules carried) {
+      return carried;
+    }
+    MethodRules rules = methods.rulesFor(
+        ((ResteasyReactiveContainerRequestContext) request).getServerRequestContext()
+            .getResteasyReactiveResourceInfo());
+    if (rules != MethodRules.NONE) {
+      request.setProperty(RULES, rules);
+    }
+    return rules;
+  }
+
+  @Override
+  public void evictAfterWrite(ContainerRequestContext request, ContainerResponseContext response)
+      throws IOException {
+    if (RuntimeAdapter.mayEvict(request)) {
+      runStoreCalls(request, () -> adapter.writeInvalidation().filter(request, response));
+    }
+  }
+
+  @Override
+  public void runStoreCalls(ContainerRequestContext request, FilterAction action)
+      throws IOException {
+    if (storeCompletesInline) {
+      action.run();
+    } else {
+      offloadFromEventLoop(request, action);
+    }
+  }
+
+  @Override
+  public void offloadFromEventLoop(ContainerRequestContext request, FilterAction action)
+      throws IOException {
+    if (!CacheRuntime.onEventLoop()) {
+      action.run();
+      return;
+    }
+    ResteasyReactiveContainerRequestContext suspended =
+        (ResteasyReactiveContainerRequestContext) request;
+    suspended.suspend();
+    try {
+      workers.execute(() -> {
+        try {
+          action.run();
+          suspended.resume();
+        } catch (IOException | RuntimeException e) {
+          suspended.resume(e);
+        }
+      });
+    } catch (RejectedExecutionException e) {
+      LOG.log(WARNING, "restcache: no worker thread free, serving without the cache", e);
+      suspended.resume();
+    }
+  }
+
+  @Override
+  public boolean storeCompletesInline() {
+    return storeCompletesInline;
+  }
+
+  @Override
+  public void close() {
+    if (ownsStore) {
+      store.close();
+    }
+  }
+}

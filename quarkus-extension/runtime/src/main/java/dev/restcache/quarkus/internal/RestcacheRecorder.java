@@ -1,0 +1,19 @@
+package dev.restcache.quarkus.internal;
+
+import io.quarkus.arc.runtime.BeanContainer;
+import io.quarkus.runtime.annotations.Recorder;
+import java.util.List;
+
+/** Replays at startup what the build found out about the application's resource methods. */
+@Recorder
+public class RestcacheRecorder {
+  /**
+   * Starts restcache's runtime and resolves the rules of {@code methods}, before the application
+   * takes its first request.
+   *
+   * @throws IllegalStateException for contradictory annotations, naming every method at fault
+   */
+  public void resolveRules(BeanContainer beans, List<ResourceMethodFacts> methods) {
+    beans.beanInstance(CacheRuntime.class).resolve(methods);
+  }
+}
