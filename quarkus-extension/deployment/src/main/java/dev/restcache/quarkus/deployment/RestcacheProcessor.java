@@ -89,9 +89,10 @@ class RestcacheProcessor {
   // Cache-all (a run-time setting) concerns GETs without restcache's annotations, and the
   // eviction after a write concerns every write: those filters are global, and each request
   // finds its method's rules once. @CacheControl, @NeverCache and @Invalidates concern only
-  // the methods that declare them: their filters are bound by name.
+  // the methods that declare them: their filters are bound by name, wherever name binding
+  // reaches every declaration (NameBindings).
   @BuildStep
-  void filters(RestcacheBuildConfig config,
+  void filters(RestcacheBuildConfig config, CombinedIndexBuildItem index,
       BuildProducer<ContainerRequestFilterBuildItem> requestFilters,
       BuildProducer<ContainerResponseFilterBuildItem> responseFilters,
       BuildProducer<WriterInterceptorBuildItem> writerInterceptors) {
@@ -101,12 +102,13 @@ class RestcacheProcessor {
         RuntimeAdapter.RESOURCE_RESPONSE_PRIORITY));
     responseFilters.produce(responseFilter(InvalidationFilter.class,
         RuntimeAdapter.INVALIDATION_PRIORITY));
-    responseFilters.produce(boundResponseFilter(InvalidatesResponseFilter.class,
-        RuntimeAdapter.INVALIDATES_PRIORITY, Invalidates.class));
-    responseFilters.produce(boundResponseFilter(CacheControlResponseFilter.class,
-        RuntimeAdapter.HEADER_RULES_PRIORITY, CacheControl.class));
-    responseFilters.produce(boundResponseFilter(NeverCacheResponseFilter.class,
-        RuntimeAdapter.NEVER_CACHE_PRIORITY, NeverCache.class));
+    responseFilters.produce(boundResponseFilter(index.getIndex(),
+        InvalidatesResponseFilter.class, RuntimeAdapter.INVALIDATES_PRIORITY, Invalidates.class));
+    responseFilters.produce(boundResponseFilter(index.getIndex(),
+        CacheControlResponseFilter.class, RuntimeAdapter.HEADER_RULES_PRIORITY,
+        CacheControl.class));
+    responseFilters.produce(boundResponseFilter(index.getIndex(),
+        NeverCacheResponseFilter.class, RuntimeAdapter.NEVER_CACHE_PRIORITY, NeverCache.class));
     responseFilters.produce(responseFilter(StoreDecisionFilter.class,
         RuntimeAdapter.STORE_PRIORITY));
     writerInterceptors.produce(
@@ -122,11 +124,14 @@ class RestcacheProcessor {
         .setPriority(priority).setRegisterAsBean(true).build();
   }
 
-  private static ContainerResponseFilterBuildItem boundResponseFilter(Class<?> filter,
-      int priority, Class<? extends Annotation> binding) {
-    return new ContainerResponseFilterBuildItem.Builder(filter.getName())
-        .setNameBindingNames(Set.of(binding.getName()))
-        .setPriority(priority).setRegisterAsBean(true).build();
+  private static ContainerResponseFilterBuildItem boundResponseFilter(IndexView index,
+      Class<?> filter, int priority, Class<? extends Annotation> binding) {
+    ContainerResponseFilterBuildItem.Builder builder =
+        new ContainerResponseFilterBuildItem.Builder(filter.getName());
+    if (NameBindings.reachEvery(index, binding)) {
+      builder.setNameBindingNames(Set.of(binding.getName()));
+    }
+    return builder.setPriority(priority).setRegisterAsBean(true).build();
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.restcache.quarkus.test;
 
+import static io.restassured.RestAssured.delete;
 import static io.restassured.RestAssured.get;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.nullValue;
@@ -10,7 +11,10 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** {@code quarkus.restcache.enabled=false} sends every request to its resource. */
+/**
+ * {@code quarkus.restcache.enabled=false} sends every request to its resource and leaves every
+ * response as the resource made it; {@code ResponseCache} still injects, and evicts nothing.
+ */
 class DisabledTest {
   @RegisterExtension
   static final QuarkusUnitTest APP = new QuarkusUnitTest()
@@ -25,9 +29,27 @@ class DisabledTest {
 
   @Test
   void cachedMethodRunsForEveryRequest() {
+    int before = counter.calls();
     get("/items/cached/a").then().statusCode(200).header("Cache-Status", nullValue());
     get("/items/cached/a").then().statusCode(200).header("Cache-Status", nullValue());
-    assertThat(counter.calls()).isEqualTo(2);
+    assertThat(counter.calls()).isEqualTo(before + 2);
+  }
+
+  @Test
+  void responsesAreLeftAsTheResourceMadeThem() {
+    get("/items/controlled/b").then().statusCode(200)
+        .header("Cache-Control", nullValue())
+        .header("ETag", nullValue())
+        .header("Cache-Status", nullValue());
+    get("/items/never/b").then().statusCode(200)
+        .header("Cache-Control", nullValue())
+        .header("Expires", nullValue());
+  }
+
+  @Test
+  void writesEvictNothing() {
+    delete("/items/cached/c").then().statusCode(204);
+    assertThat(cache.stats().invalidations()).isZero();
   }
 
   @Test
