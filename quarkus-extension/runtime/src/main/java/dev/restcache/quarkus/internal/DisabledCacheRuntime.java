@@ -10,8 +10,8 @@ import java.util.List;
 
 /**
  * The runtime of an application with {@code quarkus.restcache.enabled=false}: no store, no rules,
- * no eviction. Every filter asks it first and stops at its answer, so a request pays one call
- * that returns a constant.
+ * no eviction. A request pays a call that returns a constant (the lookup, the eviction) and, in
+ * the filters that act on a cached exchange, a read of a request property that is never set.
  */
 final class DisabledCacheRuntime implements CacheRuntime {
   @Override
