@@ -15,7 +15,6 @@ import jakarta.ws.rs.ext.WriterInterceptor;
 import java.io.IOException;
 import java.lang.reflect.Method;
 import java.util.List;
-import java.util.concurrent.Executor;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -47,12 +46,11 @@ public final class RuntimeAdapter {
   private final WriterInterceptor commit;
   private final WriteInvalidationFilter writeInvalidation;
 
-  private RuntimeAdapter(ResponseCacheFeature feature, BooleanSupplier mustNotBlock,
-      Executor workers) {
+  private RuntimeAdapter(ResponseCacheFeature feature, BooleanSupplier mustNotBlock) {
     this.engine = feature.engine();
     this.cache = feature.cache();
     this.capture = new BodyCaptureInterceptor(engine);
-    this.commit = new StoreCommitInterceptor(engine, mustNotBlock, workers);
+    this.commit = new StoreCommitInterceptor(engine, mustNotBlock);
     this.writeInvalidation = new WriteInvalidationFilter(engine);
   }
 
@@ -60,12 +58,10 @@ public final class RuntimeAdapter {
    * The adapter of {@code feature}'s cache.
    *
    * @param mustNotBlock says whether the calling thread must never wait for the store (an event
-   *     loop); a body captured there is stored on {@code workers}
-   * @param workers where stores move off such a thread
+   *     loop): a body captured there is stored without waiting for the store's answer
    */
-  public static RuntimeAdapter of(ResponseCacheFeature feature, BooleanSupplier mustNotBlock,
-      Executor workers) {
-    return new RuntimeAdapter(feature, mustNotBlock, workers);
+  public static RuntimeAdapter of(ResponseCacheFeature feature, BooleanSupplier mustNotBlock) {
+    return new RuntimeAdapter(feature, mustNotBlock);
   }
 
   /** The cache's handle, for injection. */
@@ -98,9 +94,13 @@ public final class RuntimeAdapter {
     return commit;
   }
 
-  /** The response filter that evicts after a write, at {@link #INVALIDATION_PRIORITY}. */
-  public ContainerResponseFilter writeInvalidation() {
-    return writeInvalidation;
+  /**
+   * Evicts after a write, at {@link #INVALIDATION_PRIORITY}, before the response is sent;
+   * where the store does not evict at once, with the request suspended.
+   */
+  public void evictAfterWrite(ContainerRequestContext request, ContainerResponseContext response,
+      RequestSuspension suspension) {
+    writeInvalidation.filter(request, response, suspension);
   }
 
   /**
@@ -151,19 +151,15 @@ public final class RuntimeAdapter {
       return filters.lookup() != null;
     }
 
-    /** The lookup, where the request may wait (for the store, for a collapsed fill). */
-    public void lookup(ContainerRequestContext request) {
-      if (filters.lookup() != null) {
-        filters.lookup().filter(request);
-      }
-    }
-
     /**
-     * The lookup on a thread that must never wait: false, having changed nothing, when it
-     * would wait; then call {@link #lookup} where waiting is allowed.
+     * The lookup. Where it cannot answer at once (a remote store, another request filling the
+     * same entry), the request is suspended with {@code suspension} until it has; a runtime
+     * that cannot suspend passes null, and the lookup waits on its thread.
      */
-    public boolean lookupWithoutWaiting(ContainerRequestContext request) {
-      return filters.lookup() == null || filters.lookup().filterWithoutWaiting(request);
+    public void lookup(ContainerRequestContext request, RequestSuspension suspension) {
+      if (filters.lookup() != null) {
+        filters.lookup().filter(request, suspension);
+      }
     }
 
     /** Takes the response as the resource produced it, at the first response filter. */
@@ -179,10 +175,15 @@ public final class RuntimeAdapter {
       apply(filters.neverCache(), request, response);
     }
 
-    /** The store decision, at the last response filter. */
-    public void store(ContainerRequestContext request, ContainerResponseContext response)
-        throws IOException {
-      apply(filters.store(), request, response);
+    /**
+     * The store decision, at the last response filter; where it stores and the store does not
+     * answer at once, with the request suspended as {@link #lookup} does.
+     */
+    public void store(ContainerRequestContext request, ContainerResponseContext response,
+        RequestSuspension suspension) {
+      if (filters.store() != null) {
+        filters.store().filter(request, response, suspension);
+      }
     }
 
     /** Resolves {@code @Invalidates} for the write eviction, which runs next. */

@@ -17,7 +17,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Executor;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
 /**
@@ -70,22 +70,24 @@ final class ResponseRecorder {
 
   /**
    * Stores the captured response if the headers as written ({@code liveHeaders}) still allow
-   * it, and says in {@code Cache-Status} what happened.
+   * it, and says in {@code Cache-Status} what happened, once the store has answered.
    */
-  void commit(CacheExchange exchange, MultivaluedMap<String, Object> liveHeaders) {
+  CompletableFuture<Void> commit(CacheExchange exchange,
+      MultivaluedMap<String, Object> liveHeaders) {
     Pending pending = prepare(exchange, liveHeaders);
-    Optional<NotStoredReason> notStored = pending.refused() != null
-        ? pending.refused() : pending.store().get();
-    liveHeaders.putSingle(CACHE_STATUS, forwarded(exchange.miss(), notStored).toHeaderValue());
+    CompletableFuture<Optional<NotStoredReason>> notStored = pending.refused() != null
+        ? CompletableFuture.completedFuture(pending.refused()) : pending.store().get();
+    return notStored.thenAccept(reason -> liveHeaders.putSingle(CACHE_STATUS,
+        forwarded(exchange.miss(), reason).toHeaderValue()));
   }
 
   /**
-   * As {@link #commit}, but storing on {@code workers}, for a thread that must not wait for the
-   * store: {@code Cache-Status} says {@code stored} once the response is handed to the store,
-   * and the requests collapsed onto this one go on once the store has answered.
+   * As {@link #commit}, for a response whose headers may be on their way already, and a thread
+   * that must not wait for the store: {@code Cache-Status} says {@code stored} once the
+   * response is handed to the store, and the requests collapsed onto this one go on once the
+   * store has answered.
    */
-  void commitInBackground(CacheExchange exchange, MultivaluedMap<String, Object> liveHeaders,
-      Executor workers) {
+  void commitInBackground(CacheExchange exchange, MultivaluedMap<String, Object> liveHeaders) {
     Pending pending = prepare(exchange, liveHeaders);
     Optional<NotStoredReason> announced = pending.refused() != null
         ? pending.refused() : Optional.empty();
@@ -94,18 +96,12 @@ final class ResponseRecorder {
       return;
     }
     exchange.finishAfterStore();
-    workers.execute(() -> {
-      try {
-        pending.store().get();
-      } finally {
-        exchange.storeFinished(engine);
-      }
-    });
+    pending.store().get().whenComplete((stored, e) -> exchange.storeFinished(engine));
   }
 
   /** The final check's outcome: a refusal, or the store call to make. */
   private record Pending(Optional<NotStoredReason> refused,
-      Supplier<Optional<NotStoredReason>> store) {
+      Supplier<CompletableFuture<Optional<NotStoredReason>>> store) {
   }
 
   private Pending prepare(CacheExchange exchange, MultivaluedMap<String, Object> liveHeaders) {
@@ -174,13 +170,13 @@ final class ResponseRecorder {
    * Stores the entry a 304 refreshed (only for a GET: a HEAD never fills the cache), if the
    * response as the filters left it still allows; returns why not otherwise.
    */
-  Optional<NotStoredReason> storeRefreshed(CacheExchange exchange,
+  CompletableFuture<Optional<NotStoredReason>> storeRefreshed(CacheExchange exchange,
       ContainerResponseContext response, Credentials credentials, String method) {
     StoredResponse refreshed = exchange.replacement();
     String what = exchange.request.target().toString();
     exchange.end();
     if (exchange.replacementDecision() instanceof StoragePolicy.Refuse refuse) {
-      return engine.notStored(what, refuse.reason());
+      return CompletableFuture.completedFuture(engine.notStored(what, refuse.reason()));
     }
     Headers sent = JaxrsHeaders.of(response.getHeaders());
     StoragePolicy.Decision asSent = StoragePolicy.decide(new StoragePolicy.Candidate(method,
@@ -189,7 +185,7 @@ final class ResponseRecorder {
         engine.settings().maxEntryBytes(), exchange.route.ttl(), exchange.request.time(),
         refreshed.responseTime()));
     if (asSent instanceof StoragePolicy.Refuse refuse) {
-      return engine.notStored(what, refuse.reason());
+      return CompletableFuture.completedFuture(engine.notStored(what, refuse.reason()));
     }
     return engine.store(exchange.request, exchange.miss(),
         (StoragePolicy.Store) exchange.replacementDecision(), refreshed,

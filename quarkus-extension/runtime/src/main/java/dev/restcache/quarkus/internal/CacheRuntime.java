@@ -11,26 +11,21 @@ import dev.restcache.memory.InMemoryCacheStore;
 import dev.restcache.quarkus.RestcacheConfig;
 import dev.restcache.spi.CacheStore;
 import io.quarkus.runtime.Startup;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.core.Context;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import jakarta.ws.rs.container.ContainerRequestContext;
-import java.io.IOException;
 import java.lang.reflect.Method;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
 import org.jboss.resteasy.reactive.server.spi.ResteasyReactiveContainerRequestContext;
 import org.jboss.resteasy.reactive.server.spi.ResteasyReactiveResourceInfo;
 
 /**
  * The application's response cache, built from {@link RestcacheConfig} at startup, and what the
- * Quarkus REST filters share: the filters each resource method gets, and the worker threads
- * that run store calls for requests on an event loop.
+ * Quarkus REST filters share: the filters each resource method gets.
  */
 @Singleton
 @Startup
@@ -40,9 +35,7 @@ public class CacheRuntime {
   private final RuntimeAdapter adapter;
   private final CacheStore store;
   private final boolean ownsStore;
-  private final Executor workers = Infrastructure.getDefaultWorkerPool();
   private final Map<Method, MethodRules> rulesByMethod = new ConcurrentHashMap<>();
-  private final boolean storeCompletesInline;
 
   // HazelcastStores through Instance: created, and Hazelcast loaded, only when it is chosen.
   CacheRuntime(RestcacheConfig config, Instance<CacheStore> applicationStore,
@@ -52,7 +45,6 @@ public class CacheRuntime {
       store = null;
       ownsStore = false;
       adapter = null;
-      storeCompletesInline = true;
       return;
     }
     if (applicationStore.isResolvable()) {
@@ -66,9 +58,9 @@ public class CacheRuntime {
       store = new InMemoryCacheStore(config.memory().maxSize().asLongValue());
       ownsStore = true;
     }
-    storeCompletesInline = store.completesInline();
+    boolean storeCompletesInline = store.completesInline();
     adapter = RuntimeAdapter.of(feature(config, store),
-        () -> !storeCompletesInline && onEventLoop(), workers);
+        () -> !storeCompletesInline && onEventLoop());
     LOG.log(INFO, "restcache: caching in {0}", store.getClass().getSimpleName());
   }
 
@@ -137,68 +129,15 @@ public class CacheRuntime {
     }
   }
 
-  /**
-   * Runs {@code action}, which may call the store: at once, unless it would wait for the store
-   * on an event loop (see {@link #offloadFromEventLoop}).
-   */
-  void runStoreCalls(ContainerRequestContext request, FilterAction action) throws IOException {
-    if (storeCompletesInline) {
-      action.run();
-    } else {
-      offloadFromEventLoop(request, action);
-    }
-  }
-
-  /**
-   * Runs {@code action}, which may wait: at once on a worker thread, and on a worker with the
-   * request suspended on an event loop, which must never wait.
-   */
-  void offloadFromEventLoop(ContainerRequestContext request, FilterAction action)
-      throws IOException {
-    if (!onEventLoop()) {
-      action.run();
-      return;
-    }
-    ResteasyReactiveContainerRequestContext suspended =
-        (ResteasyReactiveContainerRequestContext) request;
-    suspended.suspend();
-    try {
-      workers.execute(() -> {
-        try {
-          action.run();
-          suspended.resume();
-        } catch (IOException | RuntimeException e) {
-          suspended.resume(e);
-        }
-      });
-    } catch (RejectedExecutionException e) {
-      LOG.log(WARNING, "restcache: no worker thread free, serving without the cache", e);
-      suspended.resume();
-    }
-  }
-
   /** Whether the caller is a Vert.x event-loop thread, which must never wait. */
   static boolean onEventLoop() {
     return Context.isOnEventLoopThread();
   }
-
-  /** Whether the store never makes its caller wait (the in-memory store). */
-  boolean storeCompletesInline() {
-    return storeCompletesInline;
-  }
-
-
 
   @PreDestroy
   void close() {
     if (ownsStore && store != null) {
       store.close();
     }
-  }
-
-  /** A filter step that may wait for the store. */
-  @FunctionalInterface
-  interface FilterAction {
-    void run() throws IOException;
   }
 }

@@ -9,8 +9,7 @@ import java.io.IOException;
 
 /**
  * After a successful write, evicts its path and what {@code @Invalidates} declares, before the
- * response is written; on an event loop with a store that does not complete inline, on a worker
- * with the request suspended.
+ * response is written; with the request suspended while the store has not evicted.
  */
 @ApplicationScoped
 public class InvalidationFilter implements ContainerResponseFilter {
@@ -29,8 +28,7 @@ public class InvalidationFilter implements ContainerResponseFilter {
     }
     runtime.rulesFor(request).invalidates(request, response);
     if (RuntimeAdapter.mayEvict(request)) {
-      runtime.runStoreCalls(request,
-          () -> adapter.writeInvalidation().filter(request, response));
+      adapter.evictAfterWrite(request, response, RequestSuspensions.of(request));
     }
   }
 }

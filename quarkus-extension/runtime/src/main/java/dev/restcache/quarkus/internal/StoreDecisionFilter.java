@@ -10,8 +10,8 @@ import java.io.IOException;
 
 /**
  * Decides whether a cached method's response is stored, once every other response filter has
- * shaped it. It may store a response without a body, or refresh an entry, so on an event loop
- * with a store that does not complete inline it runs on a worker with the request suspended.
+ * shaped it. Where it stores a response without a body, or refreshes an entry, and the store
+ * does not answer at once, the request is suspended until it has.
  */
 @ApplicationScoped
 public class StoreDecisionFilter implements ContainerResponseFilter {
@@ -28,6 +28,6 @@ public class StoreDecisionFilter implements ContainerResponseFilter {
     if (!rules.cached() || !RuntimeAdapter.awaitsResponse(request)) {
       return;
     }
-    runtime.runStoreCalls(request, () -> rules.store(request, response));
+    rules.store(request, response, RequestSuspensions.of(request));
   }
 }
