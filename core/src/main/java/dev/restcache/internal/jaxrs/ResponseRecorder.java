@@ -9,10 +9,10 @@ import dev.restcache.internal.StorableHeaders;
 import dev.restcache.internal.StoragePolicy;
 import dev.restcache.internal.StoredResponse;
 import dev.restcache.internal.http.CacheStatus;
+import dev.restcache.internal.http.Freshness;
 import dev.restcache.internal.http.VarySpec;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.MultivaluedMap;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -119,7 +119,7 @@ final class ResponseRecorder {
     StoragePolicy.Store store = (StoragePolicy.Store) decision;
     StoredResponse response = store.response(exchange.status(),
         storedHeaders(exchange.route, exchange.resourceHeaders(), sent, exchange.additions()),
-        exchange.body(), exchange.responseTime());
+        exchange.body());
     return new Pending(null, () -> engine.store(exchange.request, exchange.miss(), store,
         response, exchange.route.variants(exchange.resourceHeaders(), sent), exchange.tags));
   }
@@ -160,9 +160,9 @@ final class ResponseRecorder {
         stale.status(), headers, exchange.request.credentials(), exchange.route.ttl(),
         exchange.request.time(), now, headers));
     StoredResponse refreshed = decision instanceof StoragePolicy.Store store
-        ? store.response(stale.status(), headers, stale.body(), now)
-        : new StoredResponse(stale.status(), headers, stale.body(), now, Duration.ZERO,
-            Duration.ZERO, stale.sharedWith(), Duration.ZERO, Duration.ZERO, true, true, false);
+        ? store.response(stale.status(), headers, stale.body())
+        : new StoredResponse(stale.status(), headers, stale.body(), stale.sharedWith(),
+            Freshness.never(now));
     exchange.replacedBy(refreshed, decision);
     boolean clientNotModified = ServeDecision.notModified(refreshed,
         exchange.clientIfNoneMatch(), exchange.clientIfModifiedSince());
@@ -187,7 +187,7 @@ final class ResponseRecorder {
         exchange.request.directives(), credentials, exchange.route.personalised(), false,
         refreshed.status(), sent, refreshed.headers(), refreshed.body().length,
         engine.settings().maxEntryBytes(), exchange.route.ttl(), exchange.request.time(),
-        refreshed.responseTime()));
+        refreshed.freshness().responseTime()));
     if (asSent instanceof StoragePolicy.Refuse refuse) {
       return engine.notStored(what, refuse.reason());
     }
