@@ -141,7 +141,7 @@ final class ResponseRecorder {
       fields.add(new Headers.Field("Content-Type", sent.first("Content-Type")));
     }
     fields.addAll(additions);
-    return StorableHeaders.forStorage(Headers.of(fields));
+    return StorableHeaders.forStorage(Headers.of(fields), sent);
   }
 
   /**
@@ -191,9 +191,12 @@ final class ResponseRecorder {
     if (asSent instanceof StoragePolicy.Refuse refuse) {
       return engine.notStored(what, refuse.reason());
     }
+    Headers kept = StorableHeaders.forStorage(refreshed.headers(), sent);
     return engine.store(exchange.request, exchange.miss(),
-        (StoragePolicy.Store) exchange.replacementDecision(), refreshed,
-        exchange.route.variants(refreshed.headers(), sent), exchange.tags);
+        (StoragePolicy.Store) exchange.replacementDecision(),
+        new StoredResponse(refreshed.status(), kept, refreshed.body(), refreshed.sharedWith(),
+            refreshed.freshness()),
+        exchange.route.variants(kept, sent), exchange.tags);
   }
 
   /** The {@code Cache-Status} of a response that went to the resource. */
