@@ -236,14 +236,8 @@ public final class CacheEngine implements ResponseCache {
     // Past its stale windows, an entry with the resource's own validator is kept for the
     // revalidation retention, so that the resource can still confirm it with a 304 instead of
     // producing it anew; the store's size bound evicts it earlier when space is short.
-    Duration kept = decision.staleWindow();
-    if (decision.revalidatable()
-        && settings.revalidationRetention().compareTo(kept) > 0) {
-      kept = settings.revalidationRetention();
-    }
-    Instant expiresAt = response.responseTime()
-        .plus(decision.freshnessLifetime().minus(decision.correctedInitialAge()))
-        .plus(kept);
+    Instant expiresAt = response.freshness().keptUntil(
+        decision.revalidatable() ? settings.revalidationRetention() : Duration.ZERO);
     CompletableFuture<Boolean> stored;
     if (variants.isEmpty()) {
       stored = entries.put(primaryKey, path, tags, expiresAt, response, miss.generation());
@@ -264,7 +258,7 @@ public final class CacheEngine implements ResponseCache {
         return notStored(primaryKey, NotStoredReason.INVALIDATED);
       }
       counters.stores.increment();
-      LOG.log(DEBUG, "stored: {0} for {1}", primaryKey, decision.freshnessLifetime());
+      LOG.log(DEBUG, "stored: {0} for {1}", primaryKey, response.freshness().lifetime());
       return Optional.empty();
     });
   }

@@ -9,10 +9,10 @@ import dev.restcache.internal.StorableHeaders;
 import dev.restcache.internal.StoragePolicy;
 import dev.restcache.internal.StoredResponse;
 import dev.restcache.internal.http.CacheStatus;
+import dev.restcache.internal.http.Freshness;
 import dev.restcache.internal.http.VarySpec;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.MultivaluedMap;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -115,7 +115,7 @@ final class ResponseRecorder {
     StoragePolicy.Store store = (StoragePolicy.Store) decision;
     StoredResponse response = store.response(exchange.status(),
         storedHeaders(exchange.route, exchange.resourceHeaders(), sent, exchange.additions()),
-        exchange.body(), exchange.responseTime());
+        exchange.body());
     return new Pending(null, () -> engine.store(exchange.request, exchange.miss(), store,
         response, exchange.route.variants(exchange.resourceHeaders(), sent), exchange.tags));
   }
@@ -137,7 +137,7 @@ final class ResponseRecorder {
       fields.add(new Headers.Field("Content-Type", sent.first("Content-Type")));
     }
     fields.addAll(additions);
-    return StorableHeaders.forStorage(Headers.of(fields));
+    return StorableHeaders.forStorage(Headers.of(fields), sent);
   }
 
   /**
@@ -156,9 +156,9 @@ final class ResponseRecorder {
         stale.status(), headers, exchange.request.credentials(), exchange.route.ttl(),
         exchange.request.time(), now, headers));
     StoredResponse refreshed = decision instanceof StoragePolicy.Store store
-        ? store.response(stale.status(), headers, stale.body(), now)
-        : new StoredResponse(stale.status(), headers, stale.body(), now, Duration.ZERO,
-            Duration.ZERO, stale.sharedWith(), Duration.ZERO, Duration.ZERO, true, true, false);
+        ? store.response(stale.status(), headers, stale.body())
+        : new StoredResponse(stale.status(), headers, stale.body(), stale.sharedWith(),
+            Freshness.never(now));
     exchange.replacedBy(refreshed, decision);
     boolean clientNotModified = ServeDecision.notModified(refreshed,
         exchange.clientIfNoneMatch(), exchange.clientIfModifiedSince());
@@ -183,13 +183,16 @@ final class ResponseRecorder {
         exchange.request.directives(), credentials, exchange.route.personalised(), false,
         refreshed.status(), sent, refreshed.headers(), refreshed.body().length,
         engine.settings().maxEntryBytes(), exchange.route.ttl(), exchange.request.time(),
-        refreshed.responseTime()));
+        refreshed.freshness().responseTime()));
     if (asSent instanceof StoragePolicy.Refuse refuse) {
       return CompletableFuture.completedFuture(engine.notStored(what, refuse.reason()));
     }
+    Headers kept = StorableHeaders.forStorage(refreshed.headers(), sent);
     return engine.store(exchange.request, exchange.miss(),
-        (StoragePolicy.Store) exchange.replacementDecision(), refreshed,
-        exchange.route.variants(refreshed.headers(), sent), exchange.tags);
+        (StoragePolicy.Store) exchange.replacementDecision(),
+        new StoredResponse(refreshed.status(), kept, refreshed.body(), refreshed.sharedWith(),
+            refreshed.freshness()),
+        exchange.route.variants(kept, sent), exchange.tags);
   }
 
   /** The {@code Cache-Status} of a response that went to the resource. */
