@@ -137,8 +137,12 @@ public final class CacheLookupFilter implements ContainerRequestFilter {
                 request.getHeaders().get("Pragma"))
             : CacheDirectives.NONE,
         requestTime);
+    PendingRefresh refresh = PendingRefresh.of(request);
     CacheEngine.Lookup lookup;
-    if (route.personalised() && facts.credentials() != Credentials.NONE) {
+    if (refresh != null) {
+      // Dispatched in the background to refresh a stale entry: the lookup that found it decided.
+      lookup = refresh.miss();
+    } else if (route.personalised() && facts.credentials() != Credentials.NONE) {
       lookup = new CacheEngine.Bypass(NotStoredReason.PERSONALISED);
     } else {
       Supplier<String> resourcePath = () -> route.resourcePath(uri.getRawPath());
@@ -148,6 +152,12 @@ public final class CacheLookupFilter implements ContainerRequestFilter {
     }
     if (lookup instanceof CacheEngine.WouldWait) {
       return false;
+    }
+    BackgroundRefresh port = request.getProperty(BackgroundRefresh.PROPERTY)
+        instanceof BackgroundRefresh found ? found : null;
+    if (lookup instanceof CacheEngine.Hit hit && hit.refresh() != null && port == null) {
+      // Nothing here can run the refresh in the background: this request runs it, and waits.
+      lookup = hit.refresh();
     }
     Set<String> tags = Set.of();
     if (lookup instanceof CacheEngine.Miss) {
@@ -163,6 +173,9 @@ public final class CacheLookupFilter implements ContainerRequestFilter {
     }
     if (lookup instanceof CacheEngine.Hit hit) {
       request.abortWith(ResponseReplay.replay(hit, engine));
+      if (hit.refresh() != null) {
+        PendingRefresh.start(request, engine, hit.refresh(), port);
+      }
     } else if (lookup instanceof CacheEngine.Unsatisfiable) {
       // RFC 9111 §5.2.1.7: only-if-cached with nothing usable stored.
       request.abortWith(Response.status(Response.Status.GATEWAY_TIMEOUT)
