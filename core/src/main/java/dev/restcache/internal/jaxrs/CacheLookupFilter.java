@@ -141,7 +141,7 @@ public final class CacheLookupFilter implements ContainerRequestFilter {
     CacheEngine.Lookup lookup;
     if (refresh != null) {
       // Dispatched in the background to refresh a stale entry: the lookup that found it decided.
-      lookup = refresh.miss();
+      lookup = refresh.takeOver();
     } else if (route.personalised() && facts.credentials() != Credentials.NONE) {
       lookup = new CacheEngine.Bypass(NotStoredReason.PERSONALISED);
     } else {

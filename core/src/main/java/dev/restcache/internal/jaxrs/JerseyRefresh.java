@@ -95,12 +95,12 @@ final class JerseyRefresh implements ContainerLifecycleListener, BackgroundRefre
       // unless it answers asynchronously.
       Future<?> response = handler.apply(request);
       if (response instanceof CompletableFuture<?> pending) {
-        pending.whenComplete((done, failure) -> refresh.finished());
+        pending.whenComplete((done, failure) -> refresh.dispatched());
         return;
       }
     } catch (RuntimeException e) {
       LOG.log(WARNING, "stale-while-revalidate refresh failed: " + refresh.requestUri(), e);
     }
-    refresh.finished();
+    refresh.dispatched();
   }
 }

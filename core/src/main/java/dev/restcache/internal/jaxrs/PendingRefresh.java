@@ -26,8 +26,9 @@ import java.util.concurrent.TimeUnit;
  * in the same process can set; its lookup then goes to the resource with that decision.
  *
  * <p>The fill is released once, whatever happens: when the refreshed response is stored or
- * refused, when the dispatch ends, or after the collapse timeout, so that a refresh that hangs
- * never keeps the entry from being refreshed again.
+ * refused, when the dispatch ends without reaching the lookup (an application filter refused
+ * it), or after the collapse timeout, so that a refresh that hangs never keeps the entry from
+ * being refreshed again.
  */
 public final class PendingRefresh {
   static final String PROPERTY = "dev.restcache.refresh";
@@ -45,6 +46,7 @@ public final class PendingRefresh {
   private final URI requestUri;
   private final Map<String, List<String>> headers;
   private final SecurityContext securityContext;
+  private volatile boolean takenOver;
 
   private PendingRefresh(CacheEngine engine, CacheEngine.Miss miss, URI baseUri, URI requestUri,
       Map<String, List<String>> headers, SecurityContext securityContext) {
@@ -99,8 +101,12 @@ public final class PendingRefresh {
     return Map.copyOf(copy);
   }
 
-  /** The lookup's decision the refresh goes to the resource with. */
-  CacheEngine.Miss miss() {
+  /**
+   * The lookup's decision the refresh goes to the resource with, for the lookup of the request
+   * dispatched for it, whose exchange releases the fill from then on.
+   */
+  CacheEngine.Miss takeOver() {
+    takenOver = true;
     return miss;
   }
 
@@ -136,8 +142,18 @@ public final class PendingRefresh {
     dispatched.setProperty(PROPERTY, this);
   }
 
-  /** Releases the fill the refresh leads; safe to call more than once. */
-  public void finished() {
+  /**
+   * The runtime is done dispatching: releases the fill, unless the dispatched request reached
+   * its lookup, whose exchange releases it once the response is stored or refused (a store may
+   * still be running). Safe to call more than once.
+   */
+  public void dispatched() {
+    if (!takenOver) {
+      finished();
+    }
+  }
+
+  private void finished() {
     engine.finished(miss.fill());
   }
 

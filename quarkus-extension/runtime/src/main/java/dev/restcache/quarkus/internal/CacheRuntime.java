@@ -26,6 +26,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import org.jboss.resteasy.reactive.server.spi.ResteasyReactiveContainerRequestContext;
 import org.jboss.resteasy.reactive.server.spi.ResteasyReactiveResourceInfo;
+import org.jboss.resteasy.reactive.server.spi.ServerRequestContext;
 
 /**
  * The application's response cache, built from {@link RestcacheConfig} at startup, and what the
@@ -69,6 +70,7 @@ public class CacheRuntime {
     storeCompletesInline = store.completesInline();
     adapter = RuntimeAdapter.of(feature(config, store),
         () -> !storeCompletesInline && onEventLoop(), workers);
+    adapter.refreshInBackground(new VirtualRedispatch(workers));
     LOG.log(INFO, "restcache: caching in {0}", store.getClass().getSimpleName());
   }
 
@@ -134,6 +136,17 @@ public class CacheRuntime {
     } catch (IllegalStateException e) {
       LOG.log(WARNING, e.getMessage() + "; the method is served without the cache");
       return MethodRules.NONE;
+    }
+  }
+
+  /**
+   * Offers {@code request} the background stale-while-revalidate refresh where the virtual
+   * channel is open, and marks it as a refresh when it was dispatched for one.
+   */
+  void prepareBackgroundRefresh(ContainerRequestContext request, ServerRequestContext server) {
+    if (VirtualRedispatch.available()) {
+      adapter.offerBackgroundRefresh(request);
+      VirtualRedispatch.attachRefresh(request, server);
     }
   }
 

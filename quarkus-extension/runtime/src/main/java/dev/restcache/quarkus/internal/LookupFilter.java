@@ -33,6 +33,7 @@ public class LookupFilter implements ContainerRequestFilter {
     server.registerCompletionCallback(
         failure -> runtime.adapter().requestCompleted(request));
     request.setProperty(CaptureInterceptor.SERVER_CONTEXT, server);
+    runtime.prepareBackgroundRefresh(request, server);
     // With an in-memory store only collapsed forwarding waits: try without it first.
     if (CacheRuntime.onEventLoop() && runtime.storeCompletesInline()
         && rules.lookupWithoutWaiting(request)) {
