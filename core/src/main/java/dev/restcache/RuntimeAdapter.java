@@ -2,9 +2,11 @@ package dev.restcache;
 
 import dev.restcache.internal.AnnotationRules;
 import dev.restcache.internal.CacheEngine;
+import dev.restcache.internal.jaxrs.BackgroundRefresh;
 import dev.restcache.internal.jaxrs.BodyCaptureInterceptor;
 import dev.restcache.internal.jaxrs.CacheFeatures;
 import dev.restcache.internal.jaxrs.MethodFilters;
+import dev.restcache.internal.jaxrs.PendingRefresh;
 import dev.restcache.internal.jaxrs.StoreCommitInterceptor;
 import dev.restcache.internal.jaxrs.WriteInvalidationFilter;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -14,7 +16,9 @@ import jakarta.ws.rs.ext.InterceptorContext;
 import jakarta.ws.rs.ext.WriterInterceptor;
 import java.io.IOException;
 import java.lang.reflect.Method;
+import java.net.URI;
 import java.util.List;
+import java.util.Map;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -45,6 +49,7 @@ public final class RuntimeAdapter {
   private final WriterInterceptor capture;
   private final WriterInterceptor commit;
   private final WriteInvalidationFilter writeInvalidation;
+  private volatile BackgroundRefresh backgroundRefresh;
 
   private RuntimeAdapter(ResponseCacheFeature feature, BooleanSupplier mustNotBlock) {
     this.engine = feature.engine();
@@ -109,6 +114,73 @@ public final class RuntimeAdapter {
    */
   public void requestCompleted(ContainerRequestContext request) {
     CacheFeatures.requestCompleted(request, engine);
+  }
+
+  /**
+   * Lets the cache answer the request that finds an entry inside its stale-while-revalidate
+   * window at once, and run the refresh in the background with {@code redispatch}; call it once
+   * at startup. Without it, that request refreshes the entry itself and waits.
+   */
+  public void refreshInBackground(Redispatch redispatch) {
+    backgroundRefresh = pending -> redispatch.start(new Refresh(pending));
+    engine.refreshInBackground();
+  }
+
+  /**
+   * Offers {@code request} the background refresh, before its lookup; a request that is not
+   * offered it refreshes a stale entry itself and waits.
+   */
+  public void offerBackgroundRefresh(ContainerRequestContext request) {
+    BackgroundRefresh refresh = backgroundRefresh;
+    if (refresh != null) {
+      request.setProperty(BackgroundRefresh.PROPERTY, refresh);
+    }
+  }
+
+  /**
+   * How a runtime runs a stale-while-revalidate refresh in the background: it dispatches a GET
+   * to {@link Refresh#requestUri()} with {@link Refresh#headers()} through the application (its
+   * filters, the resource, its writers), calls {@link Refresh#attachTo} on that request before
+   * restcache's lookup runs for it, writes the response to no client, and calls
+   * {@link Refresh#dispatched()} once done.
+   */
+  @FunctionalInterface
+  public interface Redispatch {
+    /**
+     * Starts {@code refresh} without waiting for it.
+     *
+     * @throws RuntimeException when it cannot; the refresh is then released
+     */
+    void start(Refresh refresh);
+  }
+
+  /** One stale-while-revalidate refresh to dispatch; see {@link Redispatch}. */
+  public static final class Refresh {
+    private final PendingRefresh pending;
+
+    private Refresh(PendingRefresh pending) {
+      this.pending = pending;
+    }
+
+    /** The absolute URI of the request that found the entry stale. */
+    public URI requestUri() {
+      return pending.requestUri();
+    }
+
+    /** That request's headers, less its own conditions, to send with the refresh. */
+    public Map<String, List<String>> headers() {
+      return pending.headers();
+    }
+
+    /** Marks {@code dispatched}, the request the runtime dispatched, as this refresh. */
+    public void attachTo(ContainerRequestContext dispatched) {
+      pending.attachTo(dispatched);
+    }
+
+    /** The dispatch is over, whatever its outcome; safe to call more than once. */
+    public void dispatched() {
+      pending.dispatched();
+    }
   }
 
   /** Whether the write eviction may evict anything for {@code request}. */

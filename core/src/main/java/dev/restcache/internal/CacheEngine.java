@@ -36,6 +36,7 @@ public final class CacheEngine implements ResponseCache {
   private final CollapsedForwarding collapsing;
   private final ResourcePaths resourcePaths = new ResourcePaths();
   private final Invalidation invalidation;
+  private volatile boolean refreshInBackground;
 
   /** An engine over {@code settings.store()}. */
   public CacheEngine(CacheSettings settings) {
@@ -52,18 +53,35 @@ public final class CacheEngine implements ResponseCache {
     return settings;
   }
 
+  /**
+   * Tells the engine that its runtime runs stale-while-revalidate refreshes in the background,
+   * by dispatching the request through the application again: the request that finds an entry
+   * inside its window is then answered from it at once, and its {@link Hit} carries the refresh
+   * to run. Without it, that request goes to the resource itself and waits.
+   */
+  public void refreshInBackground() {
+    refreshInBackground = true;
+  }
+
   /** What a lookup found. */
   public sealed interface Lookup {
   }
 
   /**
-   * A stored response to replay: fresh, or stale while another request refreshes it.
+   * A stored response to replay: fresh, or stale while a refresh runs.
    *
    * @param collapsed whether the request waited for another one to store it
    * @param notModified whether the request's own conditions hold, so a 304 answers it
+   * @param refresh the stale-while-revalidate refresh this request leads, which the runtime runs
+   *     in the background (see {@link #refreshInBackground}); null for none
    */
-  public record Hit(StoredResponse response, boolean collapsed, boolean notModified)
-      implements Lookup {
+  public record Hit(StoredResponse response, boolean collapsed, boolean notModified,
+      Miss refresh) implements Lookup {
+
+    /** A hit that leads no refresh. */
+    public Hit(StoredResponse response, boolean collapsed, boolean notModified) {
+      this(response, collapsed, notModified, null);
+    }
   }
 
   /**
@@ -164,11 +182,23 @@ public final class CacheEngine implements ResponseCache {
           hit(primaryKey, response, false, serve.notModified()));
     }
     if (outcome instanceof ServeDecision.ServeWhileRefreshing stale) {
-      // RFC 5861: one request refreshes the entry; every other is served the stale one.
-      return collapsing.tryLead(primaryKey).thenCompose(refresh -> refresh == null
-          ? CompletableFuture.completedFuture(
-              hit(primaryKey, response, false, stale.notModified()))
-          : miss(stale.refresh(), primaryKey, indexPath, refresh, response));
+      // RFC 5861: one request leads the refresh; every other is served the stale entry. Where
+      // the runtime refreshes in the background, the leader is served it too.
+      return collapsing.tryLead(primaryKey).thenCompose(refresh -> {
+        if (refresh == null) {
+          return CompletableFuture.completedFuture(
+              hit(primaryKey, response, false, stale.notModified()));
+        }
+        CompletableFuture<Lookup> miss =
+            miss(stale.refresh(), primaryKey, indexPath, refresh, response);
+        if (!refreshInBackground) {
+          return miss;
+        }
+        return miss.thenApply(refreshing -> {
+          hit(primaryKey, response, false, stale.notModified());
+          return new Hit(response, false, stale.notModified(), (Miss) refreshing);
+        });
+      });
     }
     ServeDecision.Forward forward = (ServeDecision.Forward) outcome;
     if (!mayCollapse) {

@@ -67,9 +67,17 @@ public final class CacheLookupFilter implements ContainerRequestFilter {
     CompletableFuture<CacheEngine.Lookup> found;
     try {
       facts = facts(request);
-      found = route.personalised() && facts.credentials() != Credentials.NONE
-          ? CompletableFuture.completedFuture(new CacheEngine.Bypass(NotStoredReason.PERSONALISED))
-          : engine.lookup(facts, () -> route.resourcePath(facts.target().getRawPath()));
+      PendingRefresh refresh = PendingRefresh.of(request);
+      if (refresh != null) {
+        // Dispatched in the background to refresh a stale entry: the lookup that found it
+        // decided.
+        found = CompletableFuture.completedFuture(refresh.takeOver());
+      } else if (route.personalised() && facts.credentials() != Credentials.NONE) {
+        found = CompletableFuture.completedFuture(
+            new CacheEngine.Bypass(NotStoredReason.PERSONALISED));
+      } else {
+        found = engine.lookup(facts, () -> route.resourcePath(facts.target().getRawPath()));
+      }
     } catch (RuntimeException e) {
       LOG.log(WARNING, "lookup failed, serving without the cache", e);
       return;
@@ -112,6 +120,8 @@ public final class CacheLookupFilter implements ContainerRequestFilter {
       request.removeProperty(CacheExchange.PROPERTY);
       if (lookup instanceof CacheEngine.Miss miss) {
         engine.finished(miss.fill());
+      } else if (lookup instanceof CacheEngine.Hit hit && hit.refresh() != null) {
+        engine.finished(hit.refresh().fill());
       }
     }
   }
@@ -168,7 +178,14 @@ public final class CacheLookupFilter implements ContainerRequestFilter {
   }
 
   private void apply(ContainerRequestContext request, CacheRequest facts,
-      CacheEngine.Lookup lookup) {
+      CacheEngine.Lookup found) {
+    CacheEngine.Lookup lookup = found;
+    BackgroundRefresh port = request.getProperty(BackgroundRefresh.PROPERTY)
+        instanceof BackgroundRefresh dispatcher ? dispatcher : null;
+    if (lookup instanceof CacheEngine.Hit hit && hit.refresh() != null && port == null) {
+      // Nothing here can run the refresh in the background: this request runs it, and waits.
+      lookup = hit.refresh();
+    }
     Set<String> tags = Set.of();
     if (lookup instanceof CacheEngine.Miss) {
       MultivaluedMap<String, String> pathParameters = request.getUriInfo().getPathParameters();
@@ -183,6 +200,9 @@ public final class CacheLookupFilter implements ContainerRequestFilter {
     }
     if (lookup instanceof CacheEngine.Hit hit) {
       request.abortWith(ResponseReplay.replay(hit, engine));
+      if (hit.refresh() != null) {
+        PendingRefresh.start(request, engine, hit.refresh(), port);
+      }
     } else if (lookup instanceof CacheEngine.Unsatisfiable) {
       // RFC 9111 §5.2.1.7: only-if-cached with nothing usable stored.
       request.abortWith(Response.status(Response.Status.GATEWAY_TIMEOUT)

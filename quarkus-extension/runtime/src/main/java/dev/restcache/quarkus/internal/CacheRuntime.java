@@ -11,6 +11,7 @@ import dev.restcache.memory.InMemoryCacheStore;
 import dev.restcache.quarkus.RestcacheConfig;
 import dev.restcache.spi.CacheStore;
 import io.quarkus.runtime.Startup;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.core.Context;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.inject.Instance;
@@ -22,6 +23,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jboss.resteasy.reactive.server.spi.ResteasyReactiveContainerRequestContext;
 import org.jboss.resteasy.reactive.server.spi.ResteasyReactiveResourceInfo;
+import org.jboss.resteasy.reactive.server.spi.ServerRequestContext;
 
 /**
  * The application's response cache, built from {@link RestcacheConfig} at startup, and what the
@@ -61,6 +63,7 @@ public class CacheRuntime {
     boolean storeCompletesInline = store.completesInline();
     adapter = RuntimeAdapter.of(feature(config, store),
         () -> !storeCompletesInline && onEventLoop());
+    adapter.refreshInBackground(new VirtualRedispatch(Infrastructure.getDefaultWorkerPool()));
     LOG.log(INFO, "restcache: caching in {0}", store.getClass().getSimpleName());
   }
 
@@ -126,6 +129,17 @@ public class CacheRuntime {
     } catch (IllegalStateException e) {
       LOG.log(WARNING, e.getMessage() + "; the method is served without the cache");
       return MethodRules.NONE;
+    }
+  }
+
+  /**
+   * Offers {@code request} the background stale-while-revalidate refresh where the virtual
+   * channel is open, and marks it as a refresh when it was dispatched for one.
+   */
+  void prepareBackgroundRefresh(ContainerRequestContext request, ServerRequestContext server) {
+    if (VirtualRedispatch.available()) {
+      adapter.offerBackgroundRefresh(request);
+      VirtualRedispatch.attachRefresh(request, server);
     }
   }
 

@@ -34,6 +34,7 @@ public class LookupFilter implements ContainerRequestFilter {
     server.registerCompletionCallback(
         failure -> runtime.adapter().requestCompleted(request));
     request.setProperty(CaptureInterceptor.SERVER_CONTEXT, server);
+    runtime.prepareBackgroundRefresh(request, server);
     rules.lookup(request, RequestSuspensions.of(request));
   }
 }
