@@ -2,9 +2,11 @@ package dev.restcache;
 
 import dev.restcache.internal.AnnotationRules;
 import dev.restcache.internal.CacheEngine;
+import dev.restcache.internal.jaxrs.BackgroundRefresh;
 import dev.restcache.internal.jaxrs.BodyCaptureInterceptor;
 import dev.restcache.internal.jaxrs.CacheFeatures;
 import dev.restcache.internal.jaxrs.MethodFilters;
+import dev.restcache.internal.jaxrs.PendingRefresh;
 import dev.restcache.internal.jaxrs.StoreCommitInterceptor;
 import dev.restcache.internal.jaxrs.WriteInvalidationFilter;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -14,8 +16,9 @@ import jakarta.ws.rs.ext.InterceptorContext;
 import jakarta.ws.rs.ext.WriterInterceptor;
 import java.io.IOException;
 import java.lang.reflect.Method;
+import java.net.URI;
 import java.util.List;
-import java.util.concurrent.Executor;
+import java.util.Map;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -52,13 +55,13 @@ public final class RuntimeAdapter {
   private final WriterInterceptor capture;
   private final WriterInterceptor commit;
   private final WriteInvalidationFilter writeInvalidation;
+  private volatile BackgroundRefresh backgroundRefresh;
 
-  private RuntimeAdapter(ResponseCacheFeature feature, BooleanSupplier mustNotBlock,
-      Executor workers) {
+  private RuntimeAdapter(ResponseCacheFeature feature, BooleanSupplier mustNotBlock) {
     this.engine = feature.engine();
     this.cache = feature.cache();
     this.capture = new BodyCaptureInterceptor(engine);
-    this.commit = new StoreCommitInterceptor(engine, mustNotBlock, workers);
+    this.commit = new StoreCommitInterceptor(engine, mustNotBlock);
     this.writeInvalidation = new WriteInvalidationFilter(engine);
   }
 
@@ -66,12 +69,10 @@ public final class RuntimeAdapter {
    * The adapter of {@code feature}'s cache.
    *
    * @param mustNotBlock says whether the calling thread must never wait for the store (an event
-   *     loop); a body captured there is stored on {@code workers}
-   * @param workers where stores move off such a thread
+   *     loop): a body captured there is stored without waiting for the store's answer
    */
-  public static RuntimeAdapter of(ResponseCacheFeature feature, BooleanSupplier mustNotBlock,
-      Executor workers) {
-    return new RuntimeAdapter(feature, mustNotBlock, workers);
+  public static RuntimeAdapter of(ResponseCacheFeature feature, BooleanSupplier mustNotBlock) {
+    return new RuntimeAdapter(feature, mustNotBlock);
   }
 
   /** The cache's handle, for injection. */
@@ -104,9 +105,13 @@ public final class RuntimeAdapter {
     return commit;
   }
 
-  /** The response filter that evicts after a write, at {@link #INVALIDATION_PRIORITY}. */
-  public ContainerResponseFilter writeInvalidation() {
-    return writeInvalidation;
+  /**
+   * Evicts after a write, at {@link #INVALIDATION_PRIORITY}, before the response is sent;
+   * where the store does not evict at once, with the request suspended.
+   */
+  public void evictAfterWrite(ContainerRequestContext request, ContainerResponseContext response,
+      RequestSuspension suspension) {
+    writeInvalidation.filter(request, response, suspension);
   }
 
   /**
@@ -115,6 +120,73 @@ public final class RuntimeAdapter {
    */
   public void requestCompleted(ContainerRequestContext request) {
     CacheFeatures.requestCompleted(request, engine);
+  }
+
+  /**
+   * Lets the cache answer the request that finds an entry inside its stale-while-revalidate
+   * window at once, and run the refresh in the background with {@code redispatch}; call it once
+   * at startup. Without it, that request refreshes the entry itself and waits.
+   */
+  public void refreshInBackground(Redispatch redispatch) {
+    backgroundRefresh = pending -> redispatch.start(new Refresh(pending));
+    engine.refreshInBackground();
+  }
+
+  /**
+   * Offers {@code request} the background refresh, before its lookup; a request that is not
+   * offered it refreshes a stale entry itself and waits.
+   */
+  public void offerBackgroundRefresh(ContainerRequestContext request) {
+    BackgroundRefresh refresh = backgroundRefresh;
+    if (refresh != null) {
+      request.setProperty(BackgroundRefresh.PROPERTY, refresh);
+    }
+  }
+
+  /**
+   * How a runtime runs a stale-while-revalidate refresh in the background: it dispatches a GET
+   * to {@link Refresh#requestUri()} with {@link Refresh#headers()} through the application (its
+   * filters, the resource, its writers), calls {@link Refresh#attachTo} on that request before
+   * restcache's lookup runs for it, writes the response to no client, and calls
+   * {@link Refresh#dispatched()} once done.
+   */
+  @FunctionalInterface
+  public interface Redispatch {
+    /**
+     * Starts {@code refresh} without waiting for it.
+     *
+     * @throws RuntimeException when it cannot; the refresh is then released
+     */
+    void start(Refresh refresh);
+  }
+
+  /** One stale-while-revalidate refresh to dispatch; see {@link Redispatch}. */
+  public static final class Refresh {
+    private final PendingRefresh pending;
+
+    private Refresh(PendingRefresh pending) {
+      this.pending = pending;
+    }
+
+    /** The absolute URI of the request that found the entry stale. */
+    public URI requestUri() {
+      return pending.requestUri();
+    }
+
+    /** That request's headers, less its own conditions, to send with the refresh. */
+    public Map<String, List<String>> headers() {
+      return pending.headers();
+    }
+
+    /** Marks {@code dispatched}, the request the runtime dispatched, as this refresh. */
+    public void attachTo(ContainerRequestContext dispatched) {
+      pending.attachTo(dispatched);
+    }
+
+    /** The dispatch is over, whatever its outcome; safe to call more than once. */
+    public void dispatched() {
+      pending.dispatched();
+    }
   }
 
   /** Whether the write eviction may evict anything for {@code request}. */
@@ -157,19 +229,15 @@ public final class RuntimeAdapter {
       return filters.lookup() != null;
     }
 
-    /** The lookup, where the request may wait (for the store, for a collapsed fill). */
-    public void lookup(ContainerRequestContext request) {
-      if (filters.lookup() != null) {
-        filters.lookup().filter(request);
-      }
-    }
-
     /**
-     * The lookup on a thread that must never wait: false, having changed nothing, when it
-     * would wait; then call {@link #lookup} where waiting is allowed.
+     * The lookup. Where it cannot answer at once (a remote store, another request filling the
+     * same entry), the request is suspended with {@code suspension} until it has; a runtime
+     * that cannot suspend passes null, and the lookup waits on its thread.
      */
-    public boolean lookupWithoutWaiting(ContainerRequestContext request) {
-      return filters.lookup() == null || filters.lookup().filterWithoutWaiting(request);
+    public void lookup(ContainerRequestContext request, RequestSuspension suspension) {
+      if (filters.lookup() != null) {
+        filters.lookup().filter(request, suspension);
+      }
     }
 
     /** Takes the response as the resource produced it, at the first response filter. */
@@ -190,10 +258,15 @@ public final class RuntimeAdapter {
       apply(filters.neverCache(), request, response);
     }
 
-    /** The store decision, at the last response filter. */
-    public void store(ContainerRequestContext request, ContainerResponseContext response)
-        throws IOException {
-      apply(filters.store(), request, response);
+    /**
+     * The store decision, at the last response filter; where it stores and the store does not
+     * answer at once, with the request suspended as {@link #lookup} does.
+     */
+    public void store(ContainerRequestContext request, ContainerResponseContext response,
+        RequestSuspension suspension) {
+      if (filters.store() != null) {
+        filters.store().filter(request, response, suspension);
+      }
     }
 
     /**

@@ -67,7 +67,7 @@ public class HotPathsBenchmark {
     StoragePolicy.Store decision = (StoragePolicy.Store) StoragePolicy.decide(Candidate.of(200,
         headers,
         Credentials.NONE, Duration.ofMinutes(2), now, now, headers));
-    stored = decision.response(200, headers, new byte[1024], now);
+    stored = decision.response(200, headers, new byte[1024]);
     payload = StoredValueCodec.encode(stored);
     store = new InMemoryCacheStore();
     entry = new CacheEntry("restcache:/books/42", Set.of("restcache:books"),

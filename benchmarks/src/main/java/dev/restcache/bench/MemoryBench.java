@@ -4,6 +4,8 @@ import dev.restcache.internal.Credentials;
 import dev.restcache.internal.Headers;
 import dev.restcache.internal.StoredResponse;
 import dev.restcache.internal.StoredValueCodec;
+import dev.restcache.internal.http.CacheDirectives;
+import dev.restcache.internal.http.Freshness;
 import dev.restcache.memory.InMemoryCacheStore;
 import dev.restcache.spi.CacheEntry;
 import java.lang.management.ManagementFactory;
@@ -42,8 +44,8 @@ public final class MemoryBench {
       }
       byte[] body = new byte[bodyBytes];
       body[0] = (byte) i;
-      StoredResponse response = new StoredResponse(200, headers, body, now, Duration.ZERO,
-          Duration.ofHours(1), Credentials.NONE, Duration.ZERO, Duration.ZERO, false, false, false);
+      StoredResponse response = new StoredResponse(200, headers, body, Credentials.NONE,
+          Freshness.of(CacheDirectives.NONE, Duration.ofHours(1), Duration.ZERO, now));
       byte[] payload = StoredValueCodec.encode(response);
       payloadBytes += payload.length;
       String key = "restcache:http://shop.example:80" + path;

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -35,6 +36,7 @@ public final class CacheEngine implements ResponseCache {
   private final CollapsedForwarding collapsing;
   private final ResourcePaths resourcePaths = new ResourcePaths();
   private final Invalidation invalidation;
+  private volatile boolean refreshInBackground;
 
   /** An engine over {@code settings.store()}. */
   public CacheEngine(CacheSettings settings) {
@@ -51,18 +53,35 @@ public final class CacheEngine implements ResponseCache {
     return settings;
   }
 
+  /**
+   * Tells the engine that its runtime runs stale-while-revalidate refreshes in the background,
+   * by dispatching the request through the application again: the request that finds an entry
+   * inside its window is then answered from it at once, and its {@link Hit} carries the refresh
+   * to run. Without it, that request goes to the resource itself and waits.
+   */
+  public void refreshInBackground() {
+    refreshInBackground = true;
+  }
+
   /** What a lookup found. */
   public sealed interface Lookup {
   }
 
   /**
-   * A stored response to replay: fresh, or stale while another request refreshes it.
+   * A stored response to replay: fresh, or stale while a refresh runs.
    *
    * @param collapsed whether the request waited for another one to store it
    * @param notModified whether the request's own conditions hold, so a 304 answers it
+   * @param refresh the stale-while-revalidate refresh this request leads, which the runtime runs
+   *     in the background (see {@link #refreshInBackground}); null for none
    */
-  public record Hit(StoredResponse response, boolean collapsed, boolean notModified)
-      implements Lookup {
+  public record Hit(StoredResponse response, boolean collapsed, boolean notModified,
+      Miss refresh) implements Lookup {
+
+    /** A hit that leads no refresh. */
+    public Hit(StoredResponse response, boolean collapsed, boolean notModified) {
+      this(response, collapsed, notModified, null);
+    }
   }
 
   /**
@@ -91,13 +110,6 @@ public final class CacheEngine implements ResponseCache {
   }
 
   /**
-   * Only from {@link #lookupWithoutWaiting}: another request is filling the entry, and the
-   * lookup would wait for it. Nothing was changed; look up again where waiting is allowed.
-   */
-  public record WouldWait() implements Lookup {
-  }
-
-  /**
    * A key being filled by one request; completed when that request is done with it.
    *
    * @param leased whether the store's lease was taken too (released with the fill)
@@ -106,51 +118,53 @@ public final class CacheEngine implements ResponseCache {
   }
 
   /**
-   * Looks up a GET or HEAD request.
+   * Looks up a GET or HEAD request. The stage completes inline with a store that
+   * {@linkplain CacheStore#completesInline() completes inline}, except where the request waits
+   * for another one filling the same key (collapsed forwarding); a runtime that can suspend a
+   * request waits for it without a thread, others join it. It never completes exceptionally
+   * for a failing store (the request then bypasses the cache).
    *
    * @param request the request, with its credentials (see {@link #credentials})
    * @param resourcePath gives the canonical path of the resource, which entries are indexed by
    *     ({@link ResourcePath}); asked only on a miss, since a hit needs no index
    */
-  public Lookup lookup(CacheRequest request, Supplier<String> resourcePath) {
-    return lookup(request, resourcePath, true);
-  }
-
-  /**
-   * As {@link #lookup}, for a thread that must never wait: where the lookup would wait for
-   * another request filling the same key (collapsed forwarding), it returns {@link WouldWait}
-   * instead. With a store that {@linkplain CacheStore#completesInline() completes inline}, it
-   * then never waits at all.
-   */
-  public Lookup lookupWithoutWaiting(CacheRequest request, Supplier<String> resourcePath) {
-    return lookup(request, resourcePath, false);
-  }
-
-  private Lookup lookup(CacheRequest request, Supplier<String> resourcePath, boolean mayWait) {
+  public CompletableFuture<Lookup> lookup(CacheRequest request, Supplier<String> resourcePath) {
     Optional<NotStoredReason> refused =
         RequestScreening.bypassReason(request.target(), request.headers());
     if (refused.isPresent()) {
       LOG.log(TRACE, "bypass: {0}: {1}", request.target(), refused.get().detail());
-      return new Bypass(refused.get());
+      return CompletableFuture.completedFuture(new Bypass(refused.get()));
     }
     String primaryKey =
         CacheKeys.primaryKey(settings.keyRules(), request.target(), request.headers());
-    try {
-      return lookup(request, primaryKey, () -> entries.indexPath(resourcePath.get()),
-          !settings.collapseTimeout().isZero(), mayWait);
-    } catch (FailOpenStore.StoreFailure e) {
-      return new Bypass(NotStoredReason.STORE_ERROR);
+    CompletableFuture<Lookup> lookup = lookup(request, primaryKey,
+        () -> entries.indexPath(resourcePath.get()), !settings.collapseTimeout().isZero());
+    if (lookup.isDone() && !lookup.isCompletedExceptionally()) {
+      return lookup;
     }
+    return lookup.exceptionally(e -> {
+      if (FailOpenStore.cause(e) instanceof FailOpenStore.StoreFailure) {
+        return new Bypass(NotStoredReason.STORE_ERROR);
+      }
+      throw e instanceof CompletionException wrapped ? wrapped : new CompletionException(e);
+    });
   }
 
-  private Lookup lookup(CacheRequest request, String primaryKey, Supplier<String> indexPath,
-      boolean mayCollapse, boolean mayWait) {
-    ForwardReason missReason = ForwardReason.URI_MISS;
-    StoredValue found = entries.read(primaryKey);
-    if (found instanceof VariantIndex index) {
-      found = entries.read(CacheKeys.variantKey(primaryKey, index, request.headers()));
-      missReason = ForwardReason.VARY_MISS;
-    }
+  private CompletableFuture<Lookup> lookup(CacheRequest request, String primaryKey,
+      Supplier<String> indexPath, boolean mayCollapse) {
+    return entries.read(primaryKey).thenCompose(found -> {
+      if (found instanceof VariantIndex index) {
+        return entries.read(CacheKeys.variantKey(primaryKey, index, request.headers()))
+            .thenCompose(variant -> decide(request, primaryKey, indexPath, mayCollapse, variant,
+                ForwardReason.VARY_MISS));
+      }
+      return decide(request, primaryKey, indexPath, mayCollapse, found, ForwardReason.URI_MISS);
+    });
+  }
+
+  private CompletableFuture<Lookup> decide(CacheRequest request, String primaryKey,
+      Supplier<String> indexPath, boolean mayCollapse, StoredValue found,
+      ForwardReason missReason) {
     StoredResponse response = found instanceof StoredResponse stored ? stored : null;
     ServeDecision.Outcome outcome = ServeDecision.decide(response, missReason,
         new ServeDecision.Request(request.credentials(), request.directives(),
@@ -158,34 +172,47 @@ public final class CacheEngine implements ResponseCache {
     if (outcome instanceof ServeDecision.Refuse refuse) {
       LOG.log(TRACE, "not cached: {0}: {1} (stored response is not shareable)", primaryKey,
           refuse.reason().detail());
-      return new Bypass(refuse.reason());
+      return CompletableFuture.completedFuture(new Bypass(refuse.reason()));
     }
     if (outcome instanceof ServeDecision.Unsatisfiable) {
-      return new Unsatisfiable();
+      return CompletableFuture.completedFuture(new Unsatisfiable());
     }
     if (outcome instanceof ServeDecision.Serve serve) {
-      return hit(primaryKey, response, false, serve.notModified());
+      return CompletableFuture.completedFuture(
+          hit(primaryKey, response, false, serve.notModified()));
     }
     if (outcome instanceof ServeDecision.ServeWhileRefreshing stale) {
-      // RFC 5861: one request refreshes the entry; every other is served the stale one.
-      Fill refresh = collapsing.tryLead(primaryKey);
-      return refresh == null ? hit(primaryKey, response, false, stale.notModified())
-          : miss(stale.refresh(), primaryKey, indexPath, refresh, response);
+      // RFC 5861: one request leads the refresh; every other is served the stale entry. Where
+      // the runtime refreshes in the background, the leader is served it too.
+      return collapsing.tryLead(primaryKey).thenCompose(refresh -> {
+        if (refresh == null) {
+          return CompletableFuture.completedFuture(
+              hit(primaryKey, response, false, stale.notModified()));
+        }
+        CompletableFuture<Lookup> miss =
+            miss(stale.refresh(), primaryKey, indexPath, refresh, response);
+        if (!refreshInBackground) {
+          return miss;
+        }
+        return miss.thenApply(refreshing -> {
+          hit(primaryKey, response, false, stale.notModified());
+          return new Hit(response, false, stale.notModified(), (Miss) refreshing);
+        });
+      });
     }
     ServeDecision.Forward forward = (ServeDecision.Forward) outcome;
     if (!mayCollapse) {
       return miss(forward, primaryKey, indexPath, null, response);
     }
-    Fill lead = collapsing.tryLead(primaryKey);
-    if (lead != null) {
-      return miss(forward, primaryKey, indexPath, lead, response);
-    }
-    if (!mayWait) {
-      return new WouldWait();
-    }
-    collapsing.awaitFill(primaryKey);
-    Lookup after = lookup(request, primaryKey, indexPath, false, true);
-    return after instanceof Hit hit ? new Hit(hit.response(), true, hit.notModified()) : after;
+    return collapsing.tryLead(primaryKey).thenCompose(lead -> {
+      if (lead != null) {
+        return miss(forward, primaryKey, indexPath, lead, response);
+      }
+      return collapsing.awaitFill(primaryKey)
+          .thenCompose(filled -> lookup(request, primaryKey, indexPath, false))
+          .thenApply(after -> after instanceof Hit hit
+              ? new Hit(hit.response(), true, hit.notModified()) : after);
+    });
   }
 
   private Hit hit(String primaryKey, StoredResponse response, boolean collapsed,
@@ -196,22 +223,21 @@ public final class CacheEngine implements ResponseCache {
   }
 
   // The request goes to the resource as forward says; stored is what the lookup found.
-  private Miss miss(ServeDecision.Forward forward, String primaryKey,
+  private CompletableFuture<Lookup> miss(ServeDecision.Forward forward, String primaryKey,
       Supplier<String> resourceIndexPath, Fill fill, StoredResponse stored) {
     ForwardReason fwd = forward.reason();
     StoredResponse staleIfError = forward.usableIfError() ? stored : null;
     StoredResponse revalidate = forward.revalidate() ? stored : null;
     String indexPath = resourceIndexPath.get();
-    long generation;
-    try {
-      generation = entries.generation(indexPath);
-    } catch (FailOpenStore.StoreFailure e) {
-      finished(fill);
-      throw e;
-    }
-    counters.misses.increment();
-    LOG.log(DEBUG, "miss ({0}): {1}", fwd.token(), primaryKey);
-    return new Miss(fwd, primaryKey, indexPath, generation, fill, staleIfError, revalidate);
+    return entries.generation(indexPath).handle((generation, e) -> {
+      if (e != null) {
+        finished(fill);
+        throw e instanceof CompletionException wrapped ? wrapped : new CompletionException(e);
+      }
+      counters.misses.increment();
+      LOG.log(DEBUG, "miss ({0}): {1}", fwd.token(), primaryKey);
+      return new Miss(fwd, primaryKey, indexPath, generation, fill, staleIfError, revalidate);
+    });
   }
 
   /** Releases the requests waiting for {@code fill}, if any; safe to call more than once. */
@@ -229,9 +255,10 @@ public final class CacheEngine implements ResponseCache {
    * @param variants what selects the variant: the response's {@code Vary} and the inputs the
    *     method reads
    * @param tags the resolved tags
-   * @return empty when stored, otherwise why not
+   * @return empty when stored, otherwise why not; never completes exceptionally for a failing
+   *     store
    */
-  public Optional<NotStoredReason> store(CacheRequest request, Miss miss,
+  public CompletableFuture<Optional<NotStoredReason>> store(CacheRequest request, Miss miss,
       StoragePolicy.Store decision, StoredResponse response, VariantIndex variants,
       Set<String> tags) {
     String primaryKey = miss.primaryKey();
@@ -239,34 +266,31 @@ public final class CacheEngine implements ResponseCache {
     // Past its stale windows, an entry with the resource's own validator is kept for the
     // revalidation retention, so that the resource can still confirm it with a 304 instead of
     // producing it anew; the store's size bound evicts it earlier when space is short.
-    Duration kept = decision.staleWindow();
-    if (decision.revalidatable()
-        && settings.revalidationRetention().compareTo(kept) > 0) {
-      kept = settings.revalidationRetention();
+    Instant expiresAt = response.freshness().keptUntil(
+        decision.revalidatable() ? settings.revalidationRetention() : Duration.ZERO);
+    CompletableFuture<Boolean> stored;
+    if (variants.isEmpty()) {
+      stored = entries.put(primaryKey, path, tags, expiresAt, response, miss.generation());
+    } else {
+      // The variant before its index: a request that waited for this fill on another
+      // instance looks again once the index appears, and must find the variant then.
+      stored = entries.put(CacheKeys.variantKey(primaryKey, variants, request.headers()), path,
+              tags, expiresAt, response, miss.generation())
+          .thenCompose(put -> put
+              ? entries.put(primaryKey, path, tags, expiresAt, variants, miss.generation())
+              : CompletableFuture.completedFuture(false));
     }
-    Instant expiresAt = response.responseTime()
-        .plus(decision.freshnessLifetime().minus(decision.correctedInitialAge()))
-        .plus(kept);
-    try {
-      boolean stored;
-      if (variants.isEmpty()) {
-        stored = entries.put(primaryKey, path, tags, expiresAt, response, miss.generation());
-      } else {
-        // The variant before its index: a request that waited for this fill on another
-        // instance looks again once the index appears, and must find the variant then.
-        stored = entries.put(CacheKeys.variantKey(primaryKey, variants, request.headers()), path,
-                tags, expiresAt, response, miss.generation())
-            && entries.put(primaryKey, path, tags, expiresAt, variants, miss.generation());
+    return stored.handle((put, e) -> {
+      if (e != null) {
+        return notStored(primaryKey, NotStoredReason.STORE_ERROR);
       }
-      if (!stored) {
+      if (!put) {
         return notStored(primaryKey, NotStoredReason.INVALIDATED);
       }
       counters.stores.increment();
-      LOG.log(DEBUG, "stored: {0} for {1}", primaryKey, decision.freshnessLifetime());
+      LOG.log(DEBUG, "stored: {0} for {1}", primaryKey, response.freshness().lifetime());
       return Optional.empty();
-    } catch (FailOpenStore.StoreFailure e) {
-      return notStored(primaryKey, NotStoredReason.STORE_ERROR);
-    }
+    });
   }
 
   /** Counts and logs a response to a cacheable request that was not stored. */
@@ -288,22 +312,22 @@ public final class CacheEngine implements ResponseCache {
 
   @Override
   public void invalidatePath(String path) {
-    invalidate(Set.of(path), Set.of());
+    invalidate(Set.of(path), Set.of()).join();
   }
 
   /**
    * Evicts every entry of {@code paths} (raw absolute paths), in every spelling the cached
-   * methods make equal, and every entry carrying one of {@code tags}; waits for a failing store
-   * once, within the store timeout.
+   * methods make equal, and every entry carrying one of {@code tags}; completes when the store
+   * has, or within the store timeout for a failing store, never exceptionally.
    */
-  public void invalidate(Set<String> paths, Set<String> tags) {
-    invalidation.invalidate(paths, tags);
+  public CompletableFuture<Void> invalidate(Set<String> paths, Set<String> tags) {
+    return invalidation.invalidate(paths, tags);
   }
 
   /** Whether the store answers a read within the store timeout, for health checks. */
   public boolean storeAnswers() {
     try {
-      calls.call(() -> settings.store().get(settings.keyPrefix() + "health-check"), "get");
+      calls.await(() -> settings.store().get(settings.keyPrefix() + "health-check"), "get");
       return true;
     } catch (FailOpenStore.StoreFailure e) {
       return false;
@@ -328,12 +352,12 @@ public final class CacheEngine implements ResponseCache {
 
   /** Evicts every entry carrying one of {@code tags}. */
   public void invalidateTags(Set<String> tags) {
-    invalidate(Set.of(), tags);
+    invalidate(Set.of(), tags).join();
   }
 
   @Override
   public void clear() {
-    invalidation.clear();
+    invalidation.clear().join();
   }
 
   @Override

@@ -3,15 +3,14 @@ package dev.restcache.internal;
 import static java.lang.System.Logger.Level.DEBUG;
 
 import dev.restcache.internal.CacheEngine.Fill;
-import dev.restcache.internal.FailOpenStore.StoreFailure;
 import dev.restcache.spi.CacheStore;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * Concurrent misses for one key run the resource once: one request leads the fill, the others
@@ -20,7 +19,12 @@ import java.util.concurrent.TimeoutException;
  */
 final class CollapsedForwarding {
   private static final System.Logger LOG = System.getLogger("dev.restcache");
-  private static final long LEASE_POLL_MILLIS = 20;
+  private static final Executor POLL =
+      CompletableFuture.delayedExecutor(20, TimeUnit.MILLISECONDS);
+  private static final CompletableFuture<Fill> NOBODY = CompletableFuture.completedFuture(null);
+  private static final CompletableFuture<Void> DONE = CompletableFuture.completedFuture(null);
+  private static final CompletableFuture<Boolean> NOT_LEASED =
+      CompletableFuture.completedFuture(false);
 
   private final CacheStore store;
   private final FailOpenStore calls;
@@ -37,69 +41,64 @@ final class CollapsedForwarding {
 
   /**
    * Leads the fill of {@code key}: first among this instance's requests, then in the store,
-   * which is how the instances sharing a store collapse their misses. Null when another
-   * request leads it.
-   *
-   * @throws StoreFailure when the store failed: the request goes without the cache at once,
-   *     since every later call of it would most likely wait out the timeout too
+   * which is how the instances sharing a store collapse their misses. Completes with null when
+   * another request leads it, and with a {@link FailOpenStore.StoreFailure} when the store failed: the
+   * request then goes without the cache at once, since every later call of it would most
+   * likely wait out the timeout too.
    */
-  Fill tryLead(String key) {
+  CompletableFuture<Fill> tryLead(String key) {
     CompletableFuture<Void> done = new CompletableFuture<>();
     if (fills.putIfAbsent(key, done) != null) {
-      return null;
+      return NOBODY;
     }
-    boolean leased;
-    try {
-      leased = calls.call(() -> store.tryLease(key, timeout), "tryLease");
-    } catch (StoreFailure e) {
-      finished(new Fill(key, done, false));
-      throw e;
-    }
-    if (!leased) {
-      finished(new Fill(key, done, false));
-      return null;
-    }
-    return new Fill(key, done, true);
+    return calls.call(() -> store.tryLease(key, timeout), "tryLease").handle((leased, e) -> {
+      if (e != null || !leased) {
+        finished(new Fill(key, done, false));
+        if (e != null) {
+          throw e instanceof CompletionException wrapped ? wrapped : new CompletionException(e);
+        }
+        return null;
+      }
+      return new Fill(key, done, true);
+    });
   }
 
   /**
-   * Waits for this instance's leader, then for another instance's (a local leader that could
-   * not take the store's lease hands its followers on to it), within one collapse timeout. A
-   * leader that never finishes is given up on, so that the next request can lead instead.
+   * Completes once this instance's leader is done, then another instance's (a local leader
+   * that could not take the store's lease hands its followers on to it), within one collapse
+   * timeout. A leader that never finishes is given up on, so that the next request can lead
+   * instead. Never completes exceptionally: a failing store ends the wait.
    */
-  void awaitFill(String key) {
+  CompletableFuture<Void> awaitFill(String key) {
     long deadline = System.nanoTime() + timeout.toNanos();
     CompletableFuture<Void> running = fills.get(key);
-    if (running != null) {
-      try {
-        running.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
-      } catch (TimeoutException e) {
-        fills.remove(key, running);
-        LOG.log(DEBUG, "collapsed request gave up waiting for {0}", key);
-        return;
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
-      } catch (ExecutionException e) {
-        // A fill only ever completes normally.
-      }
+    if (running == null) {
+      return awaitLeaseHolder(key, deadline);
     }
-    awaitLeaseHolder(key, deadline);
+    return running.thenApply(done -> true)
+        .completeOnTimeout(false, timeout.toNanos(), TimeUnit.NANOSECONDS)
+        .thenCompose(finished -> {
+          if (!finished) {
+            fills.remove(key, running);
+            LOG.log(DEBUG, "collapsed request gave up waiting for {0}", key);
+            return DONE;
+          }
+          return awaitLeaseHolder(key, deadline);
+        });
   }
 
   // Another instance leads: poll the store until its entry appears or its lease is gone.
-  private void awaitLeaseHolder(String key, long deadline) {
-    try {
-      while (System.nanoTime() < deadline
-          && entries.read(key) == null
-          && calls.call(() -> store.isLeased(key), "isLeased")) {
-        Thread.sleep(LEASE_POLL_MILLIS);
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    } catch (StoreFailure e) {
-      // Stop waiting; the request goes to the resource.
+  private CompletableFuture<Void> awaitLeaseHolder(String key, long deadline) {
+    if (System.nanoTime() >= deadline) {
+      return DONE;
     }
+    return entries.read(key)
+        .thenCompose(value -> value != null ? NOT_LEASED
+            : calls.call(() -> store.isLeased(key), "isLeased"))
+        .thenCompose(leased -> !leased ? DONE
+            : CompletableFuture.runAsync(() -> { }, POLL)
+                .thenCompose(polled -> awaitLeaseHolder(key, deadline)))
+        .exceptionally(storeFailed -> null);
   }
 
   /**

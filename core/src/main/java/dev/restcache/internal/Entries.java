@@ -8,6 +8,7 @@ import dev.restcache.spi.CacheStore;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 
 /**
@@ -31,8 +32,11 @@ final class Entries {
   }
 
   /** The value under {@code key}, or null when there is none or it does not decode. */
-  StoredValue read(String key) {
-    Optional<CacheEntry> entry = calls.call(() -> store.get(key), "get");
+  CompletableFuture<StoredValue> read(String key) {
+    return calls.call(() -> store.get(key), "get").thenApply(entry -> decode(key, entry));
+  }
+
+  private StoredValue decode(String key, Optional<CacheEntry> entry) {
     if (entry.isEmpty()) {
       return null;
     }
@@ -52,15 +56,15 @@ final class Entries {
    * @param indexPath the namespaced path, from {@link #indexPath}
    * @return whether it was stored
    */
-  boolean put(String key, String indexPath, Set<String> tags, Instant expiresAt,
-      StoredValue value, long generation) {
+  CompletableFuture<Boolean> put(String key, String indexPath, Set<String> tags,
+      Instant expiresAt, StoredValue value, long generation) {
     CacheEntry entry = new CacheEntry(indexPath, indexTags(tags), expiresAt,
         StoredValueCodec.encode(value));
     return calls.call(() -> store.put(key, entry, generation), "put");
   }
 
   /** The generation of a namespaced path, read before the resource runs. */
-  long generation(String indexPath) {
+  CompletableFuture<Long> generation(String indexPath) {
     return calls.call(() -> store.generation(indexPath), "generation");
   }
 

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Supplier;
 
@@ -33,8 +34,11 @@ final class Invalidation {
     this.counters = counters;
   }
 
-  /** Evicts every entry of {@code paths} (raw absolute paths) and of {@code tags}. */
-  void invalidate(Set<String> paths, Set<String> tags) {
+  /**
+   * Evicts every entry of {@code paths} (raw absolute paths) and of {@code tags}; completes
+   * when the store has, or failed to within the store timeout (counted and logged).
+   */
+  CompletableFuture<Void> invalidate(Set<String> paths, Set<String> tags) {
     Map<String, Supplier<CompletionStage<Void>>> operations = new LinkedHashMap<>();
     Set<String> resources = new LinkedHashSet<>();
     paths.forEach(path -> resources.addAll(resourcePaths.spellings(CacheKeys.path(path))));
@@ -47,17 +51,17 @@ final class Invalidation {
       operations.put("invalidateTags " + tags, () -> store.invalidateTags(indexed));
     }
     if (operations.isEmpty()) {
-      return;
+      return CompletableFuture.completedFuture(null);
     }
     counters.invalidations.add(operations.size());
     LOG.log(DEBUG, "invalidate: {0}", operations.keySet());
-    calls.awaitAll(operations);
+    return calls.callAll(operations);
   }
 
-  /** Empties the whole store. */
-  void clear() {
+  /** Empties the whole store; completes as {@link #invalidate} does. */
+  CompletableFuture<Void> clear() {
     counters.invalidations.increment();
     LOG.log(DEBUG, "clear");
-    calls.callQuietly(store::clear, "clear");
+    return calls.callAll(Map.of("clear", store::clear));
   }
 }

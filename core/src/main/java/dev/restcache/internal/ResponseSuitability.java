@@ -1,6 +1,7 @@
 package dev.restcache.internal;
 
 import dev.restcache.internal.http.CacheDirectives;
+import dev.restcache.internal.http.Freshness;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -32,15 +33,16 @@ public final class ResponseSuitability {
    * CacheDirectives#NONE} when the cache ignores them) at {@code now}.
    */
   public static Suitability assess(StoredResponse stored, CacheDirectives request, Instant now) {
-    if (stored.noCache()) {
+    Freshness freshness = stored.freshness();
+    if (freshness.noCache()) {
       return Suitability.STALE;
     }
-    Duration age = stored.currentAge(now);
-    Duration remaining = stored.freshnessLifetime().minus(age);
+    Duration age = freshness.currentAge(now);
+    Duration remaining = freshness.timeToLive(now);
+    boolean fresh = freshness.isFresh(now);
     // RFC 8246: a fresh immutable response does not change, so a reload's no-cache or max-age=0
     // has nothing to gain from the resource.
-    boolean immutableAndFresh = stored.immutable() && remaining.compareTo(Duration.ZERO) > 0;
-    boolean fresh = remaining.compareTo(Duration.ZERO) > 0;
+    boolean immutableAndFresh = freshness.immutable() && fresh;
     if (!immutableAndFresh && (request.noCache() || (request.maxAge() >= 0
         && age.compareTo(Duration.ofSeconds(request.maxAge())) > 0))) {
       return fresh ? Suitability.REQUESTED_OTHERWISE : Suitability.STALE;
@@ -51,16 +53,14 @@ public final class ResponseSuitability {
       return freshEnough ? Suitability.FRESH : Suitability.REQUESTED_OTHERWISE;
     }
     // §4.2.4: must-revalidate (and proxy-revalidate, for a shared cache) forbid serving stale.
-    if (stored.mustRevalidate()) {
+    if (freshness.mustRevalidate()) {
       return Suitability.STALE;
     }
-    Duration staleness = remaining.negated();
     if (request.maxStaleAny() || (request.maxStale() >= 0
-        && staleness.compareTo(Duration.ofSeconds(request.maxStale())) <= 0)) {
+        && remaining.negated().compareTo(Duration.ofSeconds(request.maxStale())) <= 0)) {
       return Suitability.FRESH;
     }
-    return stored.staleWhileRevalidate().compareTo(staleness) > 0
-        ? Suitability.STALE_WHILE_REVALIDATE
+    return freshness.usableWhileRevalidating(now) ? Suitability.STALE_WHILE_REVALIDATE
         : Suitability.STALE;
   }
 
@@ -68,15 +68,5 @@ public final class ResponseSuitability {
   public static boolean isReplaceableError(int status) {
     // RFC 5861 §4: the errors a stale-if-error response may stand in for.
     return status == 500 || status == 502 || status == 503 || status == 504;
-  }
-
-  /**
-   * Whether {@code stored} may stand in for a 500, 502, 503 or 504 at {@code now}: stale by
-   * less than its {@code stale-if-error} window (RFC 5861 §4), and not must-revalidate.
-   */
-  public static boolean usableIfError(StoredResponse stored, Instant now) {
-    Duration staleness = stored.currentAge(now).minus(stored.freshnessLifetime());
-    return !stored.mustRevalidate() && !stored.noCache()
-        && stored.staleIfError().compareTo(staleness) > 0;
   }
 }

@@ -100,7 +100,7 @@ public final class ServeDecision {
     boolean notModified = notModified(stored, request.ifNoneMatch(), request.ifModifiedSince());
     // Only a response that cannot be served as it is may be needed in place of an error.
     boolean usableIfError = suitability != ResponseSuitability.Suitability.FRESH
-        && ResponseSuitability.usableIfError(stored, now);
+        && stored.freshness().usableIfError(now);
     switch (suitability) {
       case FRESH:
         return new Serve(notModified);

@@ -61,12 +61,31 @@ public final class StorableHeaders {
 
   /** The end-to-end fields of {@code response}: without hop-by-hop and regenerated ones. */
   public static Headers forStorage(Headers response) {
+    return forStorage(response, response);
+  }
+
+  /**
+   * The end-to-end fields of {@code stored}, a response as restcache keeps it, when
+   * {@code sent} is that response as it goes out: without the hop-by-hop and regenerated fields,
+   * nor those named by the {@code Connection} field of either (RFC 9111 §3.1). A response filter
+   * that runs after the resource may name in {@code Connection} a field the resource set.
+   */
+  public static Headers forStorage(Headers stored, Headers sent) {
     List<String> dropped = new ArrayList<>(NEVER_STORED);
-    for (String connection : response.all("Connection")) {
+    addConnectionOptions(stored, dropped);
+    addConnectionOptions(sent, dropped);
+    return stored.without(dropped);
+  }
+
+  // RFC 9110 §7.6.1: Connection is a list of field names, case-insensitive.
+  private static void addConnectionOptions(Headers headers, List<String> names) {
+    for (String connection : headers.all("Connection")) {
       for (String name : connection.split(",")) {
-        dropped.add(name.trim().toLowerCase(Locale.ROOT));
+        String trimmed = name.trim();
+        if (!trimmed.isEmpty()) {
+          names.add(trimmed.toLowerCase(Locale.ROOT));
+        }
       }
     }
-    return response.without(dropped);
   }
 }

@@ -2,6 +2,7 @@ package dev.restcache.internal;
 
 import dev.restcache.internal.http.CacheDirectives;
 import dev.restcache.internal.http.CacheValidity;
+import dev.restcache.internal.http.Freshness;
 import dev.restcache.internal.http.VarySpec;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,44 +30,24 @@ public final class StoragePolicy {
   private StoragePolicy() {
   }
 
-  /** The outcome: store for a lifetime, or a reason not to. */
+  /** The outcome: store with a freshness, or a reason not to. */
   public sealed interface Decision {
   }
 
   /**
    * Store it.
    *
-   * @param freshnessLifetime how long the response is fresh
-   * @param correctedInitialAge the age it already has
+   * @param freshness how old, fresh and usable stale the response is, fixed now for the entry
    * @param sharedWith the most personal request it may answer
-   * @param staleWhileRevalidate how long past freshness it may be served while refreshed
-   * @param staleIfError how long past freshness it may stand in for an error
-   * @param mustRevalidate whether it must never be served stale
-   * @param noCache whether it must be revalidated before every use
-   * @param immutable whether it never changes while fresh
    * @param revalidatable whether the resource gave it a validator ({@code ETag},
    *     {@code Last-Modified}) it can confirm with a 304, so that it is worth keeping once stale
    */
-  public record Store(Duration freshnessLifetime, Duration correctedInitialAge,
-      Credentials sharedWith, Duration staleWhileRevalidate, Duration staleIfError,
-      boolean mustRevalidate, boolean noCache, boolean immutable, boolean revalidatable)
+  public record Store(Freshness freshness, Credentials sharedWith, boolean revalidatable)
       implements Decision {
 
     /** The response to store under this decision. */
-    public StoredResponse response(int status, Headers headers, byte[] body,
-        Instant responseTime) {
-      return new StoredResponse(status, headers, body, responseTime, correctedInitialAge,
-          freshnessLifetime, sharedWith, staleWhileRevalidate, staleIfError,
-          mustRevalidate, noCache, immutable);
-    }
-
-    /** How long past its freshness the entry is worth keeping. */
-    public Duration staleWindow() {
-      if (mustRevalidate || noCache) {
-        return Duration.ZERO;
-      }
-      return staleWhileRevalidate.compareTo(staleIfError) > 0 ? staleWhileRevalidate
-          : staleIfError;
+    public StoredResponse response(int status, Headers headers, byte[] body) {
+      return new StoredResponse(status, headers, body, sharedWith, freshness);
     }
   }
 
@@ -191,16 +172,12 @@ public final class StoragePolicy {
       }
       lifetime = Optional.of(ttl.isNegative() ? Duration.ZERO : ttl);
     }
-    Duration initialAge = CacheValidity.correctedInitialAge(
-        headers.first("Date"), headers.first("Age"), requestTime, responseTime);
-    if (!CacheValidity.isFresh(lifetime.get(), initialAge) && !revalidatable) {
+    Freshness freshness = Freshness.of(cc, lifetime.get(), CacheValidity.correctedInitialAge(
+        headers.first("Date"), headers.first("Age"), requestTime, responseTime), responseTime);
+    if (!freshness.isFresh(responseTime) && !revalidatable) {
       return new Refuse(NotStoredReason.STALE);
     }
-    boolean mustRevalidate = cc.mustRevalidate() || cc.proxyRevalidate();
-    return new Store(lifetime.get(), initialAge, sharedWith,
-        Duration.ofSeconds(Math.max(0, cc.staleWhileRevalidate())),
-        Duration.ofSeconds(Math.max(0, cc.staleIfError())), mustRevalidate, cc.noCache(),
-        cc.immutable(), revalidatable);
+    return new Store(freshness, sharedWith, revalidatable);
   }
 
   // RFC 9111 §3.5: the directives that let a shared cache reuse a response to a request with

@@ -1,5 +1,6 @@
 package dev.restcache.internal;
 
+import dev.restcache.internal.http.Freshness;
 import dev.restcache.internal.http.VarySpec;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
@@ -84,16 +85,17 @@ public final class StoredValueCodec {
 
   private static void writeResponse(DataOutputStream out, StoredResponse response)
       throws IOException {
+    Freshness freshness = response.freshness();
     out.writeShort(response.status());
-    out.writeLong(response.responseTime().toEpochMilli());
-    out.writeLong(response.correctedInitialAge().toMillis());
-    out.writeLong(saturatedMillis(response.freshnessLifetime()));
+    out.writeLong(freshness.responseTime().toEpochMilli());
+    out.writeLong(freshness.correctedInitialAge().toMillis());
+    out.writeLong(saturatedMillis(freshness.lifetime()));
     out.writeByte(response.sharedWith().ordinal());
-    out.writeLong(saturatedMillis(response.staleWhileRevalidate()));
-    out.writeLong(saturatedMillis(response.staleIfError()));
-    out.writeBoolean(response.mustRevalidate());
-    out.writeBoolean(response.noCache());
-    out.writeBoolean(response.immutable());
+    out.writeLong(saturatedMillis(freshness.staleWhileRevalidate()));
+    out.writeLong(saturatedMillis(freshness.staleIfError()));
+    out.writeBoolean(freshness.mustRevalidate());
+    out.writeBoolean(freshness.noCache());
+    out.writeBoolean(freshness.immutable());
     List<Headers.Field> fields = response.headers().fields();
     out.writeInt(fields.size());
     for (Headers.Field field : fields) {
@@ -123,9 +125,9 @@ public final class StoredValueCodec {
     int bodyLength = boundedLength(in.getInt(), in.remaining(), "body length");
     byte[] body = new byte[bodyLength];
     in.get(body);
-    return new StoredResponse(status, Headers.of(fields), body, responseTime, initialAge,
-        lifetime, sharedWith, staleWhileRevalidate, staleIfError, mustRevalidate, noCache,
-        immutable);
+    return new StoredResponse(status, Headers.of(fields), body, sharedWith,
+        new Freshness(responseTime, initialAge, lifetime, staleWhileRevalidate, staleIfError,
+            mustRevalidate, noCache, immutable));
   }
 
   private static Credentials credentials(byte ordinal) throws IOException {

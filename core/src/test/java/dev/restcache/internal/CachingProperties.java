@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.restcache.internal.ResponseSuitability.Suitability;
 import dev.restcache.internal.StoragePolicy.Candidate;
 import dev.restcache.internal.http.CacheDirectives;
+import dev.restcache.internal.http.Freshness;
 import dev.restcache.internal.http.HttpDates;
 import java.time.Duration;
 import java.time.Instant;
@@ -105,24 +106,26 @@ class CachingProperties {
     if (!(decide(response, false, NOW, responseTime) instanceof StoragePolicy.Store store)) {
       return;
     }
-    StoredResponse stored = store.response(200, response.headers(), new byte[0], responseTime);
-    Instant freshUntil = responseTime.plus(store.freshnessLifetime())
-        .minus(store.correctedInitialAge());
+    StoredResponse stored = store.response(200, response.headers(), new byte[0]);
+    Freshness freshness = stored.freshness();
+    assertThat(freshness.responseTime()).isEqualTo(responseTime);
+    Instant freshUntil = responseTime.plus(freshness.lifetime())
+        .minus(freshness.correctedInitialAge());
     Instant at = responseTime.plusSeconds(secondsLater);
     Suitability suitability = ResponseSuitability.assess(stored, CacheDirectives.NONE, at);
     if (suitability == Suitability.FRESH) {
       assertThat(at).isBefore(freshUntil);
-      assertThat(stored.noCache()).isFalse();
+      assertThat(freshness.noCache()).isFalse();
     }
     if (suitability == Suitability.STALE_WHILE_REVALIDATE) {
-      assertThat(at).isBefore(freshUntil.plus(store.staleWhileRevalidate()));
-      assertThat(stored.mustRevalidate()).isFalse();
+      assertThat(at).isBefore(freshUntil.plus(freshness.staleWhileRevalidate()));
+      assertThat(freshness.mustRevalidate()).isFalse();
     }
-    if (ResponseSuitability.usableIfError(stored, at)) {
-      assertThat(at).isBefore(freshUntil.plus(store.staleIfError()));
-      assertThat(stored.mustRevalidate()).isFalse();
+    if (freshness.usableIfError(at)) {
+      assertThat(at).isBefore(freshUntil.plus(freshness.staleIfError()));
+      assertThat(freshness.mustRevalidate()).isFalse();
     }
-    assertThat(stored.isFresh(at)).isEqualTo(at.isBefore(freshUntil));
+    assertThat(freshness.isFresh(at)).isEqualTo(at.isBefore(freshUntil));
   }
 
   @Property(tries = 2000)
@@ -131,12 +134,12 @@ class CachingProperties {
     if (!(decide(response, false, NOW, NOW) instanceof StoragePolicy.Store store)) {
       return;
     }
-    StoredResponse stored = store.response(200, response.headers(), new byte[0], NOW);
+    Freshness freshness = store.freshness();
     Instant earlier = NOW.plusSeconds(Math.min(first, second));
     Instant later = NOW.plusSeconds(Math.max(first, second));
-    assertThat(stored.currentAge(later)).isGreaterThanOrEqualTo(stored.currentAge(earlier));
-    if (stored.isFresh(later)) {
-      assertThat(stored.isFresh(earlier)).isTrue();
+    assertThat(freshness.currentAge(later)).isGreaterThanOrEqualTo(freshness.currentAge(earlier));
+    if (freshness.isFresh(later)) {
+      assertThat(freshness.isFresh(earlier)).isTrue();
     }
   }
 
@@ -147,12 +150,12 @@ class CachingProperties {
     if (!(decide(response, false, NOW, NOW) instanceof StoragePolicy.Store store)) {
       return;
     }
-    StoredResponse stored = store.response(200, response.headers(), new byte[0], NOW);
+    StoredResponse stored = store.response(200, response.headers(), new byte[0]);
     Instant at = NOW.plusSeconds(secondsLater);
     CacheDirectives request = CacheDirectives.parse("max-age=" + maxAge);
     if (ResponseSuitability.assess(stored, request, at) == Suitability.FRESH
-        && !stored.immutable()) {
-      assertThat(stored.currentAge(at)).isLessThanOrEqualTo(Duration.ofSeconds(maxAge));
+        && !stored.freshness().immutable()) {
+      assertThat(stored.freshness().currentAge(at)).isLessThanOrEqualTo(Duration.ofSeconds(maxAge));
     }
   }
 }

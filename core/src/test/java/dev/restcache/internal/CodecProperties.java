@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.restcache.internal.StoredValueCodec.CorruptEntryException;
+import dev.restcache.internal.http.Freshness;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -34,9 +35,9 @@ class CodecProperties {
         Arbitraries.longs().between(0, 4_000_000_000L).map(Instant::ofEpochSecond),
         seconds, seconds, Arbitraries.of(Credentials.class), seconds)
         .as((status, headers, body, time, age, lifetime, sharing, window) -> new StoredResponse(
-            status, headers, body, time, age, lifetime, sharing, window, window.multipliedBy(2),
-            sharing == Credentials.NONE, sharing == Credentials.IDENTITY,
-            sharing != Credentials.IDENTITY));
+            status, headers, body, sharing, new Freshness(time, age, lifetime, window,
+                window.multipliedBy(2), sharing == Credentials.NONE,
+                sharing == Credentials.IDENTITY, sharing != Credentials.IDENTITY)));
   }
 
   @Property(tries = 1000)

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.restcache.internal.ResponseSuitability.Suitability;
 import dev.restcache.internal.http.CacheDirectives;
+import dev.restcache.internal.http.Freshness;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -26,9 +27,9 @@ class ResponseSuitabilityTest {
 
   private static StoredResponse response(boolean mustRevalidate, boolean noCache,
       boolean immutable) {
-    return new StoredResponse(200, Headers.EMPTY, new byte[0], STORED, Duration.ZERO,
-        Duration.ofSeconds(60), Credentials.NONE, Duration.ofSeconds(30), Duration.ofSeconds(100),
-        mustRevalidate, noCache, immutable);
+    return new StoredResponse(200, Headers.EMPTY, new byte[0], Credentials.NONE,
+        new Freshness(STORED, Duration.ZERO, Duration.ofSeconds(60), Duration.ofSeconds(30),
+            Duration.ofSeconds(100), mustRevalidate, noCache, immutable));
   }
 
   private static Suitability at(long seconds, String requestCacheControl) {
@@ -58,23 +59,11 @@ class ResponseSuitabilityTest {
   }
 
   @Test
-  void noCacheResponseIsAlwaysRevalidatedAndNeverStandsInForAnError() {
+  void noCacheResponseIsAlwaysRevalidated() {
     assertThat(ResponseSuitability.assess(response(false, true), CacheDirectives.NONE, STORED))
         .isEqualTo(STALE);
-    assertThat(ResponseSuitability.usableIfError(response(false, true), STORED.plusSeconds(61)))
-        .isFalse();
-  }
-
-  @Test
-  void staleIfErrorWindowBoundsTheUseInPlaceOfAnError() {
-    assertThat(ResponseSuitability.usableIfError(response(false), STORED.plusSeconds(30)))
-        .isTrue();
-    assertThat(ResponseSuitability.usableIfError(response(false), STORED.plusSeconds(159)))
-        .isTrue();
-    assertThat(ResponseSuitability.usableIfError(response(false), STORED.plusSeconds(160)))
-        .isFalse();
-    assertThat(ResponseSuitability.usableIfError(response(true), STORED.plusSeconds(61)))
-        .isFalse();
+    assertThat(ResponseSuitability.assess(response(false, true),
+        CacheDirectives.parse("max-stale"), STORED.plusSeconds(61))).isEqualTo(STALE);
   }
 
   @Test

@@ -3,6 +3,7 @@ package dev.restcache.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.restcache.internal.http.CacheDirectives;
+import dev.restcache.internal.http.Freshness;
 import dev.restcache.internal.http.HttpDates;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,9 +23,11 @@ class ServeDecisionTest {
       fields.add(new Headers.Field("ETag", "\"v1\""));
     }
     // Fresh 60 s, then stale-while-revalidate 30 s and stale-if-error 100 s.
-    return new StoredResponse(status, Headers.of(fields), new byte[0], STORED, Duration.ZERO,
-        Duration.ofSeconds(60), sharedWith, Duration.ofSeconds(30), Duration.ofSeconds(100),
-        mustRevalidate, false, false);
+    String directives = "max-age=60, stale-while-revalidate=30, stale-if-error=100"
+        + (mustRevalidate ? ", must-revalidate" : "");
+    return new StoredResponse(status, Headers.of(fields), new byte[0], sharedWith,
+        Freshness.of(CacheDirectives.parse(directives), Duration.ofSeconds(60), Duration.ZERO,
+            STORED));
   }
 
   private static StoredResponse stored(boolean validator) {

@@ -27,6 +27,37 @@ class StorableHeadersTest {
   }
 
   @Test
+  void everyHopByHopFieldIsDroppedWhateverItsCase() {
+    Headers response = Headers.of(List.of(
+        new Headers.Field("connection", "keep-alive"),
+        new Headers.Field("KEEP-ALIVE", "timeout=5"),
+        new Headers.Field("Proxy-Connection", "keep-alive"),
+        new Headers.Field("TE", "trailers"),
+        new Headers.Field("Transfer-Encoding", "chunked"),
+        new Headers.Field("Upgrade", "h2c"),
+        new Headers.Field("Proxy-Authenticate", "Basic"),
+        new Headers.Field("Proxy-Authorization", "Basic YTpi"),
+        new Headers.Field("Trailer", "X-Checksum"),
+        new Headers.Field("ETag", "\"v1\"")));
+    assertThat(StorableHeaders.forStorage(response).fields()).extracting(Headers.Field::name)
+        .containsExactly("ETag");
+  }
+
+  @Test
+  void fieldsNamedInConnectionOnTheSentResponseAreDroppedToo() {
+    Headers stored = Headers.of(List.of(
+        new Headers.Field("Connection", "x-private-hop"),
+        new Headers.Field("X-Private-Hop", "secret"),
+        new Headers.Field("X-Filter-Hop", "per-connection"),
+        new Headers.Field("X-End-To-End", "kept")));
+    Headers sent = Headers.of(List.of(
+        new Headers.Field("Connection", " , X-FILTER-HOP ,"),
+        new Headers.Field("X-Filter-Hop", "per-connection")));
+    assertThat(StorableHeaders.forStorage(stored, sent).fields())
+        .containsExactly(new Headers.Field("X-End-To-End", "kept"));
+  }
+
+  @Test
   void dateAndETagAreAddedWhenMissing() {
     List<Headers.Field> added = StorableHeaders.additions(Headers.EMPTY, NOW, new byte[] {1}, true);
     assertThat(added).extracting(Headers.Field::name).containsExactly("Date", "ETag");

@@ -37,7 +37,7 @@ class StoragePolicyTest {
 
   private static Duration lifetime(StoragePolicy.Decision decision) {
     assertThat(decision).isInstanceOf(StoragePolicy.Store.class);
-    return ((StoragePolicy.Store) decision).freshnessLifetime();
+    return ((StoragePolicy.Store) decision).freshness().lifetime();
   }
 
   @Test
@@ -70,18 +70,18 @@ class StoragePolicyTest {
   @Test
   void noCacheIsStoredToBeRevalidatedOnEveryUse() {
     StoragePolicy.Decision decision = decide(200, headers("Cache-Control", "no-cache"));
-    assertThat(((StoragePolicy.Store) decision).noCache()).isTrue();
-    assertThat(((StoragePolicy.Store) decision).staleWindow()).isZero();
+    assertThat(((StoragePolicy.Store) decision).freshness().noCache()).isTrue();
+    assertThat(((StoragePolicy.Store) decision).freshness().staleWindow()).isZero();
   }
 
   @Test
   void staleWindowIsTheLargerOfTheTwoUnlessTheResponseMustRevalidate() {
     StoragePolicy.Store store = (StoragePolicy.Store) decide(200, headers("Cache-Control",
         "max-age=10, stale-while-revalidate=30, stale-if-error=60"));
-    assertThat(store.staleWindow()).hasSeconds(60);
+    assertThat(store.freshness().staleWindow()).hasSeconds(60);
     StoragePolicy.Store strict = (StoragePolicy.Store) decide(200, headers("Cache-Control",
         "max-age=10, stale-while-revalidate=30, must-revalidate"));
-    assertThat(strict.staleWindow()).isZero();
+    assertThat(strict.freshness().staleWindow()).isZero();
   }
 
   @Test
@@ -210,13 +210,13 @@ class StoragePolicyTest {
   void aResponseNeverFreshButWithItsOwnValidatorIsStoredToBeRevalidated() {
     StoragePolicy.Store stale = (StoragePolicy.Store) decide(200,
         headers("Cache-Control", "max-age=0", "ETag", "\"v1\""));
-    assertThat(stale.freshnessLifetime()).isZero();
+    assertThat(stale.freshness().lifetime()).isZero();
     assertThat(stale.revalidatable()).isTrue();
     StoragePolicy.Store noCache = (StoragePolicy.Store) StoragePolicy.decide(Candidate.of(200,
         headers("Cache-Control", "no-cache", "Last-Modified", NOW_DATE), Credentials.NONE,
         Duration.ZERO, NOW, NOW, null));
-    assertThat(noCache.freshnessLifetime()).isZero();
-    assertThat(noCache.noCache()).isTrue();
+    assertThat(noCache.freshness().lifetime()).isZero();
+    assertThat(noCache.freshness().noCache()).isTrue();
     assertThat(refused(StoragePolicy.decide(Candidate.of(200, headers("Cache-Control", "no-cache"),
         Credentials.NONE, Duration.ZERO, NOW, NOW, null))))
         .isEqualTo(NotStoredReason.NO_FRESHNESS);
@@ -234,6 +234,7 @@ class StoragePolicyTest {
   void ageAlreadySpentIsRecordedAsInitialAge() {
     StoragePolicy.Decision decision = decide(200, headers("Cache-Control", "max-age=60",
         "Age", "15"));
-    assertThat(((StoragePolicy.Store) decision).correctedInitialAge()).hasSeconds(15);
+    assertThat(((StoragePolicy.Store) decision).freshness().correctedInitialAge())
+        .hasSeconds(15);
   }
 }

@@ -4,7 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.restcache.internal.StoredValueCodec.CorruptEntryException;
+import dev.restcache.internal.http.CacheDirectives;
+import dev.restcache.internal.http.Freshness;
 import dev.restcache.internal.http.VarySpec;
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,9 +22,10 @@ class StoredValueCodecTest {
   private static final StoredResponse RESPONSE = new StoredResponse(203,
       Headers.of(List.of(new Headers.Field("Content-Type", "application/json; charset=ütf-8"),
           new Headers.Field("Link", "</a>; rel=a"), new Headers.Field("Link", "</b>; rel=b"))),
-      "{\"title\":\"Kindred\"}".getBytes(StandardCharsets.UTF_8),
-      Instant.parse("2026-11-22T10:00:00.123Z"), Duration.ofSeconds(3),
-      Duration.ofSeconds(120), Credentials.AUTHORIZATION, Duration.ofSeconds(30), Duration.ofSeconds(40), true, true, true);
+      "{\"title\":\"Kindred\"}".getBytes(StandardCharsets.UTF_8), Credentials.AUTHORIZATION,
+      new Freshness(Instant.parse("2026-11-22T10:00:00.123Z"), Duration.ofSeconds(3),
+          Duration.ofSeconds(120), Duration.ofSeconds(30), Duration.ofSeconds(40), true, true,
+          true));
 
   @Test
   void responseRoundTripsWithMultiValuedHeadersInOrder() throws Exception {
@@ -29,15 +35,8 @@ class StoredValueCodecTest {
     assertThat(decoded.headers()).isEqualTo(RESPONSE.headers());
     assertThat(decoded.headers().all("link")).containsExactly("</a>; rel=a", "</b>; rel=b");
     assertThat(decoded.body()).isEqualTo(RESPONSE.body());
-    assertThat(decoded.responseTime()).isEqualTo(RESPONSE.responseTime());
-    assertThat(decoded.correctedInitialAge()).isEqualTo(Duration.ofSeconds(3));
-    assertThat(decoded.freshnessLifetime()).isEqualTo(Duration.ofSeconds(120));
     assertThat(decoded.sharedWith()).isEqualTo(Credentials.AUTHORIZATION);
-    assertThat(decoded.staleWhileRevalidate()).isEqualTo(Duration.ofSeconds(30));
-    assertThat(decoded.staleIfError()).isEqualTo(Duration.ofSeconds(40));
-    assertThat(decoded.mustRevalidate()).isTrue();
-    assertThat(decoded.noCache()).isTrue();
-    assertThat(decoded.immutable()).isTrue();
+    assertThat(decoded.freshness()).isEqualTo(RESPONSE.freshness());
   }
 
   @Test
@@ -51,11 +50,60 @@ class StoredValueCodecTest {
 
   @Test
   void emptyBodyRoundTrips() throws Exception {
-    StoredResponse empty = new StoredResponse(204, Headers.EMPTY, new byte[0],
-        Instant.EPOCH, Duration.ZERO, Duration.ofSeconds(1), Credentials.NONE, Duration.ZERO, Duration.ZERO, false,
-        false, false);
+    StoredResponse empty = new StoredResponse(204, Headers.EMPTY, new byte[0], Credentials.NONE,
+        Freshness.of(CacheDirectives.NONE, Duration.ofSeconds(1), Duration.ZERO, Instant.EPOCH));
     assertThat(((StoredResponse) StoredValueCodec.decode(StoredValueCodec.encode(empty))).body())
         .isEmpty();
+  }
+
+  /**
+   * A response as version 2 of the format lays it out, written field by field: values already
+   * in a shared store (a Hazelcast map during a rolling upgrade) must still decode.
+   */
+  @Test
+  void aResponseWrittenInVersion2StillDecodes() throws Exception {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (DataOutputStream out = new DataOutputStream(bytes)) {
+      out.writeByte(2);
+      out.writeByte(1);
+      out.writeShort(203);
+      out.writeLong(Instant.parse("2026-11-22T10:00:00.123Z").toEpochMilli());
+      out.writeLong(3_000);
+      out.writeLong(120_000);
+      out.writeByte(Credentials.AUTHORIZATION.ordinal());
+      out.writeLong(30_000);
+      out.writeLong(40_000);
+      out.writeBoolean(true);
+      out.writeBoolean(true);
+      out.writeBoolean(true);
+      List<Headers.Field> fields = RESPONSE.headers().fields();
+      out.writeInt(fields.size());
+      for (Headers.Field field : fields) {
+        writeString(out, field.name());
+        writeString(out, field.value());
+      }
+      out.writeInt(RESPONSE.body().length);
+      out.write(RESPONSE.body());
+    }
+    assertThat(bytes.toByteArray()).isEqualTo(StoredValueCodec.encode(RESPONSE));
+    assertThat(StoredValueCodec.decode(bytes.toByteArray())).usingRecursiveComparison()
+        .isEqualTo(RESPONSE);
+  }
+
+  @Test
+  void anotherVersionIsRejectedAsCorruptSoThatItIsAMiss() {
+    byte[] encoded = StoredValueCodec.encode(RESPONSE);
+    for (byte version : new byte[] {1, 3}) {
+      encoded[0] = version;
+      assertThatThrownBy(() -> StoredValueCodec.decode(encoded))
+          .isInstanceOf(CorruptEntryException.class).hasMessageContaining("unknown version");
+    }
+  }
+
+  private static void writeString(DataOutputStream out, String value) throws IOException {
+    byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
+    out.writeInt(utf8.length);
+    out.write(utf8);
   }
 
   @Test

@@ -7,12 +7,14 @@ import static org.hamcrest.Matchers.nullValue;
 
 import dev.restcache.Cached;
 import dev.restcache.ResponseCacheFeature;
+import dev.restcache.internal.http.HttpDates;
 import dev.restcache.it.support.Apps;
 import dev.restcache.it.support.MutableClock;
 import dev.restcache.it.support.RunningServer;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Response;
+import java.time.Instant;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -86,6 +88,24 @@ class ConditionalTest {
         .statusCode(304).header("Last-Modified", LAST_MODIFIED);
     server.request().header("If-Modified-Since", "Sun, 06 Nov 1994 08:00:00 GMT")
         .get("/modified").then().statusCode(200).body(equalTo("modified 1"));
+    assertThat(resource.calls).hasValue(1);
+  }
+
+  @Test
+  void ifModifiedSinceWithoutLastModifiedIsComparedWithTheStoredDate() {
+    // RFC 9110 §13.1.3, RFC 9111 §4.3.2: the stored Date stands in for a missing Last-Modified.
+    String date = server.request().get("/etag").then().header("Last-Modified", nullValue())
+        .extract().header("Date");
+    Instant stored = HttpDates.parse(date).orElseThrow();
+    server.request().header("If-Modified-Since", date).get("/etag").then()
+        .statusCode(304)
+        .header("Date", date)
+        .header("Cache-Status", "restcache; hit; ttl=120")
+        .body(emptyString());
+    server.request().header("If-Modified-Since", HttpDates.format(stored.plusSeconds(3600)))
+        .get("/etag").then().statusCode(304);
+    server.request().header("If-Modified-Since", HttpDates.format(stored.minusSeconds(1)))
+        .get("/etag").then().statusCode(200).header("Date", date).body(equalTo("body 1"));
     assertThat(resource.calls).hasValue(1);
   }
 

@@ -5,7 +5,6 @@ import static org.hamcrest.Matchers.equalTo;
 
 import dev.restcache.Cached;
 import dev.restcache.ResponseCacheFeature;
-import dev.restcache.internal.http.HttpDates;
 import dev.restcache.it.support.Apps;
 import dev.restcache.it.support.MutableClock;
 import dev.restcache.it.support.RunningServer;
@@ -14,6 +13,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Response;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -53,8 +56,8 @@ class FreshnessTest {
     @Cached(ttl = 10)
     public Response expires() {
       return Response.ok("expires " + calls.incrementAndGet())
-          .header("Date", HttpDates.format(clock.instant()))
-          .header("Expires", HttpDates.format(clock.instant().plusSeconds(20))).build();
+          .header("Date", httpDate(clock.instant()))
+          .header("Expires", httpDate(clock.instant().plusSeconds(20))).build();
     }
 
     @GET
@@ -126,5 +129,12 @@ class FreshnessTest {
     assertThat(get("/default")).isEqualTo("default 2");
     get("/max-age");
     assertThat(get("/max-age")).isEqualTo("max-age 3");
+  }
+
+  private static final DateTimeFormatter IMF_FIXDATE =
+      DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US);
+
+  private static String httpDate(Instant instant) {
+    return IMF_FIXDATE.format(instant.atOffset(ZoneOffset.UTC));
   }
 }

@@ -5,8 +5,9 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Age and freshness arithmetic of a shared cache (RFC 9111 §4.2). Pure: every time is a
- * parameter.
+ * What a response's headers say about its freshness and age when it arrives (RFC 9111 §4.2.1,
+ * §4.2.3), and how an age is written; {@link Freshness} holds the result for the entry. Pure:
+ * every time is a parameter.
  */
 public final class CacheValidity {
   private CacheValidity() {
@@ -55,18 +56,6 @@ public final class CacheValidity {
     }
     Duration correctedAgeValue = Duration.ofSeconds(ageSeconds(ageHeader)).plus(responseDelay);
     return apparentAge.compareTo(correctedAgeValue) >= 0 ? apparentAge : correctedAgeValue;
-  }
-
-  /** {@code corrected_initial_age + resident_time} (§4.2.3). */
-  public static Duration currentAge(Duration correctedInitialAge, Instant responseTime,
-      Instant now) {
-    Duration resident = Duration.between(responseTime, now);
-    return correctedInitialAge.plus(resident.isNegative() ? Duration.ZERO : resident);
-  }
-
-  /** Whether a response of that lifetime is still fresh at that age (§4.2). */
-  public static boolean isFresh(Duration freshnessLifetime, Duration currentAge) {
-    return freshnessLifetime.compareTo(currentAge) > 0;
   }
 
   /** The {@code Age} field value for an age: whole seconds, at most 2<sup>31</sup> (§5.1). */

@@ -3,6 +3,7 @@ package dev.restcache.internal.jaxrs;
 import static java.lang.System.Logger.Level.WARNING;
 
 import dev.restcache.RequestDirectives;
+import dev.restcache.RequestSuspension;
 import dev.restcache.internal.CacheEngine;
 import dev.restcache.internal.CacheRequest;
 import dev.restcache.internal.Credentials;
@@ -18,16 +19,14 @@ import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
-import java.util.function.Supplier;
 
 /**
  * Answers a GET or HEAD from the cache when it can; otherwise lets the request through with a
@@ -48,30 +47,82 @@ public final class CacheLookupFilter implements ContainerRequestFilter {
 
   @Override
   public void filter(ContainerRequestContext request) {
-    filter(request, true);
+    filter(request, null);
   }
 
   /**
-   * As {@link #filter}, on a thread that must never wait: returns false, having changed
-   * nothing, when the lookup would wait for another request filling the same entry; then call
-   * {@link #filter} where waiting is allowed. With a store that completes inline, it then never
-   * waits at all.
+   * As {@link #filter}, without making the thread wait for the store: when the lookup cannot
+   * answer at once (a remote store, or another request filling the same entry), the request
+   * is suspended with {@code suspension} and resumed once the lookup has answered.
+   *
+   * @param suspension how the runtime suspends the request; null to wait on this thread
    */
-  public boolean filterWithoutWaiting(ContainerRequestContext request) {
-    return filter(request, false);
-  }
-
-  private boolean filter(ContainerRequestContext request, boolean mayWait) {
+  public void filter(ContainerRequestContext request, RequestSuspension suspension) {
     // Jersey shows a HEAD routed to a GET method as GET here; both read the GET entry.
     String method = request.getMethod();
     if (!HttpMethod.GET.equals(method) && !HttpMethod.HEAD.equals(method)) {
-      return true;
+      return;
     }
+    CacheRequest facts;
+    CompletableFuture<CacheEngine.Lookup> found;
     try {
-      return lookup(request, mayWait);
+      facts = facts(request);
+      PendingRefresh refresh = PendingRefresh.of(request);
+      if (refresh != null) {
+        // Dispatched in the background to refresh a stale entry: the lookup that found it
+        // decided.
+        found = CompletableFuture.completedFuture(refresh.takeOver());
+      } else if (route.personalised() && facts.credentials() != Credentials.NONE) {
+        found = CompletableFuture.completedFuture(
+            new CacheEngine.Bypass(NotStoredReason.PERSONALISED));
+      } else {
+        found = engine.lookup(facts, () -> route.resourcePath(facts.target().getRawPath()));
+      }
     } catch (RuntimeException e) {
       LOG.log(WARNING, "lookup failed, serving without the cache", e);
-      return true;
+      return;
+    }
+    if (found.isDone() || suspension == null) {
+      applyOrBypass(request, facts, found);
+      return;
+    }
+    suspension.suspend();
+    found.whenComplete((lookup, e) -> {
+      try {
+        applyOrBypass(request, facts, found);
+      } finally {
+        suspension.resume();
+      }
+    });
+  }
+
+  private CacheRequest facts(ContainerRequestContext request) {
+    Function<String, List<String>> header = headersOf(request);
+    return new CacheRequest(request.getUriInfo().getRequestUri(), header,
+        engine.credentials(header).and(Principals.of(request)),
+        engine.settings().requestDirectives() == RequestDirectives.HONOR
+            ? CacheDirectives.forRequest(request.getHeaders().get(HttpHeaders.CACHE_CONTROL),
+                request.getHeaders().get("Pragma"))
+            : CacheDirectives.NONE,
+        engine.now());
+  }
+
+  // A lookup that failed, or a failure to act on it, serves the request without the cache;
+  // a fill it leads is released at once, so that nobody waits for it.
+  private void applyOrBypass(ContainerRequestContext request, CacheRequest facts,
+      CompletableFuture<CacheEngine.Lookup> found) {
+    CacheEngine.Lookup lookup = null;
+    try {
+      lookup = found.join();
+      apply(request, facts, lookup);
+    } catch (RuntimeException e) {
+      LOG.log(WARNING, "lookup failed, serving without the cache", e);
+      request.removeProperty(CacheExchange.PROPERTY);
+      if (lookup instanceof CacheEngine.Miss miss) {
+        engine.finished(miss.fill());
+      } else if (lookup instanceof CacheEngine.Hit hit && hit.refresh() != null) {
+        engine.finished(hit.refresh().fill());
+      }
     }
   }
 
@@ -126,28 +177,14 @@ public final class CacheLookupFilter implements ContainerRequestFilter {
     return List.copyOf(lines);
   }
 
-  private boolean lookup(ContainerRequestContext request, boolean mayWait) {
-    Instant requestTime = engine.now();
-    URI uri = request.getUriInfo().getRequestUri();
-    Function<String, List<String>> header = headersOf(request);
-    CacheRequest facts = new CacheRequest(uri, header,
-        engine.credentials(header).and(Principals.of(request)),
-        engine.settings().requestDirectives() == RequestDirectives.HONOR
-            ? CacheDirectives.forRequest(request.getHeaders().get(HttpHeaders.CACHE_CONTROL),
-                request.getHeaders().get("Pragma"))
-            : CacheDirectives.NONE,
-        requestTime);
-    CacheEngine.Lookup lookup;
-    if (route.personalised() && facts.credentials() != Credentials.NONE) {
-      lookup = new CacheEngine.Bypass(NotStoredReason.PERSONALISED);
-    } else {
-      Supplier<String> resourcePath = () -> route.resourcePath(uri.getRawPath());
-      lookup = mayWait
-          ? engine.lookup(facts, resourcePath)
-          : engine.lookupWithoutWaiting(facts, resourcePath);
-    }
-    if (lookup instanceof CacheEngine.WouldWait) {
-      return false;
+  private void apply(ContainerRequestContext request, CacheRequest facts,
+      CacheEngine.Lookup found) {
+    CacheEngine.Lookup lookup = found;
+    BackgroundRefresh port = request.getProperty(BackgroundRefresh.PROPERTY)
+        instanceof BackgroundRefresh dispatcher ? dispatcher : null;
+    if (lookup instanceof CacheEngine.Hit hit && hit.refresh() != null && port == null) {
+      // Nothing here can run the refresh in the background: this request runs it, and waits.
+      lookup = hit.refresh();
     }
     Set<String> tags = Set.of();
     if (lookup instanceof CacheEngine.Miss) {
@@ -163,6 +200,9 @@ public final class CacheLookupFilter implements ContainerRequestFilter {
     }
     if (lookup instanceof CacheEngine.Hit hit) {
       request.abortWith(ResponseReplay.replay(hit, engine));
+      if (hit.refresh() != null) {
+        PendingRefresh.start(request, engine, hit.refresh(), port);
+      }
     } else if (lookup instanceof CacheEngine.Unsatisfiable) {
       // RFC 9111 §5.2.1.7: only-if-cached with nothing usable stored.
       request.abortWith(Response.status(Response.Status.GATEWAY_TIMEOUT)
@@ -171,6 +211,5 @@ public final class CacheLookupFilter implements ContainerRequestFilter {
               .toHeaderValue())
           .build());
     }
-    return true;
   }
 }

@@ -2,16 +2,16 @@ package dev.restcache.internal.jaxrs;
 
 import static java.lang.System.Logger.Level.WARNING;
 
+import dev.restcache.RequestSuspension;
 import dev.restcache.internal.CacheEngine;
 import dev.restcache.internal.Credentials;
-import dev.restcache.internal.NotStoredReason;
 import dev.restcache.internal.StoragePolicy;
 import dev.restcache.internal.http.CacheStatus;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.core.MultivaluedMap;
-import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The last response filter of a cached method: decides whether the response may be stored, on
@@ -19,8 +19,10 @@ import java.util.Optional;
  * its body is written and checked again ({@link StoreCommitInterceptor}); one without is
  * stored here.
  */
-final class CacheStoreFilter implements ContainerResponseFilter {
+public final class CacheStoreFilter implements ContainerResponseFilter {
   private static final System.Logger LOG = System.getLogger("dev.restcache");
+
+  private static final CompletableFuture<Void> DECIDED = CompletableFuture.completedFuture(null);
 
   private final CacheEngine engine;
   private final ResponseRecorder recorder;
@@ -32,12 +34,49 @@ final class CacheStoreFilter implements ContainerResponseFilter {
 
   @Override
   public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+    filter(request, response, null);
+  }
+
+  /**
+   * As {@link #filter}; where it stores (a response without a body, an entry a {@code 304}
+   * refreshed) and the store does not answer at once, suspends the request with
+   * {@code suspension} instead of waiting on this thread.
+   *
+   * @param suspension how the runtime suspends the request; null to wait on this thread
+   */
+  public void filter(ContainerRequestContext request, ContainerResponseContext response,
+      RequestSuspension suspension) {
     if (!(request.getProperty(CacheExchange.PROPERTY) instanceof CacheExchange exchange)
         || exchange.answeredByCache()) {
       return;
     }
+    CompletableFuture<Void> storing = decideSafely(request, response, exchange);
+    if (storing.isDone() || suspension == null) {
+      finish(exchange, storing);
+      return;
+    }
+    suspension.suspend();
+    storing.whenComplete((stored, e) -> {
+      try {
+        finish(exchange, storing);
+      } finally {
+        suspension.resume();
+      }
+    });
+  }
+
+  private CompletableFuture<Void> decideSafely(ContainerRequestContext request,
+      ContainerResponseContext response, CacheExchange exchange) {
     try {
-      decide(request, response, exchange);
+      return decide(request, response, exchange);
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+  }
+
+  private void finish(CacheExchange exchange, CompletableFuture<Void> storing) {
+    try {
+      storing.join();
     } catch (RuntimeException e) {
       LOG.log(WARNING, "store decision failed, response not cached", e);
       exchange.end();
@@ -48,28 +87,27 @@ final class CacheStoreFilter implements ContainerResponseFilter {
     }
   }
 
-  private void decide(ContainerRequestContext request, ContainerResponseContext response,
-      CacheExchange exchange) {
+  // Completes once what was decided is stored, or at once when nothing is to be stored now.
+  private CompletableFuture<Void> decide(ContainerRequestContext request,
+      ContainerResponseContext response, CacheExchange exchange) {
     MultivaluedMap<String, Object> headers = response.getHeaders();
     String cacheName = engine.settings().cacheStatusName();
     if (exchange.lookup instanceof CacheEngine.Bypass bypass) {
       headers.putSingle(ResponseRecorder.CACHE_STATUS, CacheStatus.forward(cacheName,
           bypass.reason().forwardReason())
           .detail(bypass.reason().detail()).toHeaderValue());
-      return;
+      return DECIDED;
     }
     CacheEngine.Miss miss = exchange.miss();
     Credentials credentials = exchange.request.credentials().and(Principals.of(request));
     if (exchange.replacement() != null) {
-      Optional<NotStoredReason> notStored = recorder.storeRefreshed(exchange, response,
-          credentials, request.getMethod());
-      headers.putSingle(ResponseRecorder.CACHE_STATUS,
-          recorder.forwarded(miss, notStored).fwdStatus(304).toHeaderValue());
-      return;
+      return recorder.storeRefreshed(exchange, response, credentials, request.getMethod())
+          .thenAccept(notStored -> headers.putSingle(ResponseRecorder.CACHE_STATUS,
+              recorder.forwarded(miss, notStored).fwdStatus(304).toHeaderValue()));
     }
     if (!exchange.awaitsDecision()) {
       // Replaced by a stale entry, or a second response after a failure: nothing to store.
-      return;
+      return DECIDED;
     }
     StoragePolicy.Candidate candidate = new StoragePolicy.Candidate(request.getMethod(),
         exchange.request.directives(), credentials, exchange.route.personalised(),
@@ -82,12 +120,13 @@ final class CacheStoreFilter implements ContainerResponseFilter {
       exchange.end();
       headers.putSingle(ResponseRecorder.CACHE_STATUS, recorder.forwarded(miss,
           engine.notStored(exchange.request.target().toString(), refuse.reason())).toHeaderValue());
-      return;
+      return DECIDED;
     }
     exchange.decided(candidate, (StoragePolicy.Store) decision);
     if (!response.hasEntity()) {
       exchange.captured(new byte[0], recorder.addFields(exchange, headers, new byte[0]));
-      recorder.commit(exchange, headers);
+      return recorder.commit(exchange, headers);
     }
+    return DECIDED;
   }
 }

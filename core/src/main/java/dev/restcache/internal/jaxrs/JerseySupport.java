@@ -11,9 +11,11 @@ import org.glassfish.jersey.server.monitoring.RequestEventListener;
 
 /**
  * What Jakarta REST has no portable hook for, done with Jersey's own: {@code @Context
- * ResponseCache} injection, and the end of every request, which releases the requests collapsed
+ * ResponseCache} injection; the end of every request, which releases the requests collapsed
  * onto it whatever ended it (an exception in a later filter or a writer, a client gone away)
- * rather than after the collapse timeout. Only loaded when Jersey is on the class path.
+ * rather than after the collapse timeout; and dispatching a request again, which runs
+ * stale-while-revalidate refreshes in the background ({@link JerseyRefresh}). Only loaded when
+ * Jersey is on the class path.
  */
 final class JerseySupport {
   private static final boolean JERSEY_PRESENT = isPresent();
@@ -29,7 +31,9 @@ final class JerseySupport {
           bind(cache).to(ResponseCache.class);
         }
       });
-      context.register(new RequestCompletion(engine));
+      JerseyRefresh refresh = new JerseyRefresh(engine);
+      context.register(refresh);
+      context.register(new RequestCompletion(engine, refresh));
     }
   }
 
@@ -44,14 +48,16 @@ final class JerseySupport {
   }
 
   /**
-   * Tells each request's exchange when its resource method starts, and finishes it once Jersey
-   * is done with the request, whatever happened.
+   * Offers each request the background refresh, tells its exchange when its resource method
+   * starts, and finishes it once Jersey is done with the request, whatever happened.
    */
   private static final class RequestCompletion implements ApplicationEventListener {
     private final CacheEngine engine;
+    private final JerseyRefresh refresh;
 
-    RequestCompletion(CacheEngine engine) {
+    RequestCompletion(CacheEngine engine, JerseyRefresh refresh) {
       this.engine = engine;
+      this.refresh = refresh;
     }
 
     @Override
@@ -61,6 +67,9 @@ final class JerseySupport {
 
     @Override
     public RequestEventListener onRequest(RequestEvent start) {
+      if (refresh.ready()) {
+        start.getContainerRequest().setProperty(BackgroundRefresh.PROPERTY, refresh);
+      }
       return event -> {
         if (event.getType() == RequestEvent.Type.RESOURCE_METHOD_START) {
           CacheFeatures.resourceMethodStarted(event.getContainerRequest());

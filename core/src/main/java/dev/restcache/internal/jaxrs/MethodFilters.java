@@ -34,7 +34,7 @@ import java.util.List;
  */
 public record MethodFilters(ContainerResponseFilter cacheControl,
     ContainerResponseFilter neverCache, CacheLookupFilter lookup,
-    ContainerResponseFilter resourceResponse, ContainerResponseFilter store,
+    ContainerResponseFilter resourceResponse, CacheStoreFilter store,
     ContainerResponseFilter invalidates) {
 
   /** No filters: a method restcache has nothing to do with. */

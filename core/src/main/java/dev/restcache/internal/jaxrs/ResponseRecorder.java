@@ -9,15 +9,15 @@ import dev.restcache.internal.StorableHeaders;
 import dev.restcache.internal.StoragePolicy;
 import dev.restcache.internal.StoredResponse;
 import dev.restcache.internal.http.CacheStatus;
+import dev.restcache.internal.http.Freshness;
 import dev.restcache.internal.http.VarySpec;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.MultivaluedMap;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Executor;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
 /**
@@ -70,22 +70,24 @@ final class ResponseRecorder {
 
   /**
    * Stores the captured response if the headers as written ({@code liveHeaders}) still allow
-   * it, and says in {@code Cache-Status} what happened.
+   * it, and says in {@code Cache-Status} what happened, once the store has answered.
    */
-  void commit(CacheExchange exchange, MultivaluedMap<String, Object> liveHeaders) {
+  CompletableFuture<Void> commit(CacheExchange exchange,
+      MultivaluedMap<String, Object> liveHeaders) {
     Pending pending = prepare(exchange, liveHeaders);
-    Optional<NotStoredReason> notStored = pending.refused() != null
-        ? pending.refused() : pending.store().get();
-    liveHeaders.putSingle(CACHE_STATUS, forwarded(exchange.miss(), notStored).toHeaderValue());
+    CompletableFuture<Optional<NotStoredReason>> notStored = pending.refused() != null
+        ? CompletableFuture.completedFuture(pending.refused()) : pending.store().get();
+    return notStored.thenAccept(reason -> liveHeaders.putSingle(CACHE_STATUS,
+        forwarded(exchange.miss(), reason).toHeaderValue()));
   }
 
   /**
-   * As {@link #commit}, but storing on {@code workers}, for a thread that must not wait for the
-   * store: {@code Cache-Status} says {@code stored} once the response is handed to the store,
-   * and the requests collapsed onto this one go on once the store has answered.
+   * As {@link #commit}, for a response whose headers may be on their way already, and a thread
+   * that must not wait for the store: {@code Cache-Status} says {@code stored} once the
+   * response is handed to the store, and the requests collapsed onto this one go on once the
+   * store has answered.
    */
-  void commitInBackground(CacheExchange exchange, MultivaluedMap<String, Object> liveHeaders,
-      Executor workers) {
+  void commitInBackground(CacheExchange exchange, MultivaluedMap<String, Object> liveHeaders) {
     Pending pending = prepare(exchange, liveHeaders);
     Optional<NotStoredReason> announced = pending.refused() != null
         ? pending.refused() : Optional.empty();
@@ -94,18 +96,12 @@ final class ResponseRecorder {
       return;
     }
     exchange.finishAfterStore();
-    workers.execute(() -> {
-      try {
-        pending.store().get();
-      } finally {
-        exchange.storeFinished(engine);
-      }
-    });
+    pending.store().get().whenComplete((stored, e) -> exchange.storeFinished(engine));
   }
 
   /** The final check's outcome: a refusal, or the store call to make. */
   private record Pending(Optional<NotStoredReason> refused,
-      Supplier<Optional<NotStoredReason>> store) {
+      Supplier<CompletableFuture<Optional<NotStoredReason>>> store) {
   }
 
   private Pending prepare(CacheExchange exchange, MultivaluedMap<String, Object> liveHeaders) {
@@ -119,7 +115,7 @@ final class ResponseRecorder {
     StoragePolicy.Store store = (StoragePolicy.Store) decision;
     StoredResponse response = store.response(exchange.status(),
         storedHeaders(exchange.route, exchange.resourceHeaders(), sent, exchange.additions()),
-        exchange.body(), exchange.responseTime());
+        exchange.body());
     return new Pending(null, () -> engine.store(exchange.request, exchange.miss(), store,
         response, exchange.route.variants(exchange.resourceHeaders(), sent), exchange.tags));
   }
@@ -141,7 +137,7 @@ final class ResponseRecorder {
       fields.add(new Headers.Field("Content-Type", sent.first("Content-Type")));
     }
     fields.addAll(additions);
-    return StorableHeaders.forStorage(Headers.of(fields));
+    return StorableHeaders.forStorage(Headers.of(fields), sent);
   }
 
   /**
@@ -160,9 +156,9 @@ final class ResponseRecorder {
         stale.status(), headers, exchange.request.credentials(), exchange.route.ttl(),
         exchange.request.time(), now, headers));
     StoredResponse refreshed = decision instanceof StoragePolicy.Store store
-        ? store.response(stale.status(), headers, stale.body(), now)
-        : new StoredResponse(stale.status(), headers, stale.body(), now, Duration.ZERO,
-            Duration.ZERO, stale.sharedWith(), Duration.ZERO, Duration.ZERO, true, true, false);
+        ? store.response(stale.status(), headers, stale.body())
+        : new StoredResponse(stale.status(), headers, stale.body(), stale.sharedWith(),
+            Freshness.never(now));
     exchange.replacedBy(refreshed, decision);
     boolean clientNotModified = ServeDecision.notModified(refreshed,
         exchange.clientIfNoneMatch(), exchange.clientIfModifiedSince());
@@ -174,26 +170,29 @@ final class ResponseRecorder {
    * Stores the entry a 304 refreshed (only for a GET: a HEAD never fills the cache), if the
    * response as the filters left it still allows; returns why not otherwise.
    */
-  Optional<NotStoredReason> storeRefreshed(CacheExchange exchange,
+  CompletableFuture<Optional<NotStoredReason>> storeRefreshed(CacheExchange exchange,
       ContainerResponseContext response, Credentials credentials, String method) {
     StoredResponse refreshed = exchange.replacement();
     String what = exchange.request.target().toString();
     exchange.end();
     if (exchange.replacementDecision() instanceof StoragePolicy.Refuse refuse) {
-      return engine.notStored(what, refuse.reason());
+      return CompletableFuture.completedFuture(engine.notStored(what, refuse.reason()));
     }
     Headers sent = JaxrsHeaders.of(response.getHeaders());
     StoragePolicy.Decision asSent = StoragePolicy.decide(new StoragePolicy.Candidate(method,
         exchange.request.directives(), credentials, exchange.route.personalised(), false,
         refreshed.status(), sent, refreshed.headers(), refreshed.body().length,
         engine.settings().maxEntryBytes(), exchange.route.ttl(), exchange.request.time(),
-        refreshed.responseTime()));
+        refreshed.freshness().responseTime()));
     if (asSent instanceof StoragePolicy.Refuse refuse) {
-      return engine.notStored(what, refuse.reason());
+      return CompletableFuture.completedFuture(engine.notStored(what, refuse.reason()));
     }
+    Headers kept = StorableHeaders.forStorage(refreshed.headers(), sent);
     return engine.store(exchange.request, exchange.miss(),
-        (StoragePolicy.Store) exchange.replacementDecision(), refreshed,
-        exchange.route.variants(refreshed.headers(), sent), exchange.tags);
+        (StoragePolicy.Store) exchange.replacementDecision(),
+        new StoredResponse(refreshed.status(), kept, refreshed.body(), refreshed.sharedWith(),
+            refreshed.freshness()),
+        exchange.route.variants(kept, sent), exchange.tags);
   }
 
   /** The {@code Cache-Status} of a response that went to the resource. */

@@ -5,12 +5,12 @@ import dev.restcache.internal.Headers;
 import dev.restcache.internal.StoredResponse;
 import dev.restcache.internal.http.CacheStatus;
 import dev.restcache.internal.http.CacheValidity;
+import dev.restcache.internal.http.Freshness;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import java.lang.annotation.Annotation;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,11 +36,12 @@ final class ResponseReplay {
         ? Response.notModified()
         : Response.status(stored.status());
     replayedHeaders(headers, notModified).forEach(response::header);
-    Duration age = stored.currentAge(now);
+    Freshness freshness = stored.freshness();
     // A String: Jersey looks up a header delegate for any other type, on every response.
-    response.header("Age", Long.toString(CacheValidity.ageHeaderSeconds(age)));
+    response.header("Age",
+        Long.toString(CacheValidity.ageHeaderSeconds(freshness.currentAge(now))));
     response.header("Cache-Status", CacheStatus.hit(engine.settings().cacheStatusName())
-        .ttl(stored.freshnessLifetime().minus(age).getSeconds())
+        .ttl(freshness.timeToLive(now).getSeconds())
         .collapsed(hit.collapsed())
         .toHeaderValue());
     if (!notModified && stored.body().length > 0) {
@@ -57,7 +58,7 @@ final class ResponseReplay {
       CacheEngine engine) {
     Instant now = engine.now();
     replaceWith(response, stale, now, CacheStatus.hit(engine.settings().cacheStatusName())
-        .ttl(stale.timeToLive(now).getSeconds())
+        .ttl(stale.freshness().timeToLive(now).getSeconds())
         .detail("stale-if-error"));
   }
 
@@ -77,7 +78,7 @@ final class ResponseReplay {
     headers.clear();
     replayedHeaders(stale.headers(), notModified).forEach(headers::add);
     headers.putSingle("Age",
-        Long.toString(CacheValidity.ageHeaderSeconds(stale.currentAge(now))));
+        Long.toString(CacheValidity.ageHeaderSeconds(stale.freshness().currentAge(now))));
     headers.putSingle("Cache-Status", cacheStatus.toHeaderValue());
     if (notModified) {
       response.setStatus(304);

@@ -5,7 +5,6 @@ import dev.restcache.internal.NotStoredReason;
 import jakarta.ws.rs.ext.WriterInterceptor;
 import jakarta.ws.rs.ext.WriterInterceptorContext;
 import java.io.IOException;
-import java.util.concurrent.Executor;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -18,22 +17,19 @@ public final class StoreCommitInterceptor implements WriterInterceptor {
   private final CacheEngine engine;
   private final ResponseRecorder recorder;
   private final BooleanSupplier mustNotBlock;
-  private final Executor workers;
 
   StoreCommitInterceptor(CacheEngine engine) {
-    this(engine, () -> false, Runnable::run);
+    this(engine, () -> false);
   }
 
   /**
-   * An interceptor that stores on {@code workers} when {@code mustNotBlock} says the writing
-   * thread is one that must never wait for the store (an event loop).
+   * An interceptor that stores without waiting for the store when {@code mustNotBlock} says
+   * the writing thread is one that must never wait (an event loop).
    */
-  public StoreCommitInterceptor(CacheEngine engine, BooleanSupplier mustNotBlock,
-      Executor workers) {
+  public StoreCommitInterceptor(CacheEngine engine, BooleanSupplier mustNotBlock) {
     this.engine = engine;
     this.recorder = new ResponseRecorder(engine);
     this.mustNotBlock = mustNotBlock;
-    this.workers = workers;
   }
 
   @Override
@@ -47,9 +43,9 @@ public final class StoreCommitInterceptor implements WriterInterceptor {
       context.proceed();
       if (exchange.awaitsCommit()) {
         if (mustNotBlock.getAsBoolean()) {
-          recorder.commitInBackground(exchange, context.getHeaders(), workers);
+          recorder.commitInBackground(exchange, context.getHeaders());
         } else {
-          recorder.commit(exchange, context.getHeaders());
+          recorder.commit(exchange, context.getHeaders()).join();
         }
       } else if (exchange.awaitsBody()) {
         // An interceptor answered without writing through to the capture.

@@ -2,6 +2,7 @@ package dev.restcache.internal.jaxrs;
 
 import static java.lang.System.Logger.Level.WARNING;
 
+import dev.restcache.RequestSuspension;
 import dev.restcache.internal.CacheEngine;
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -14,6 +15,7 @@ import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * After a successful (2xx or 3xx) unsafe request, evicts every entry of its path and of the
@@ -27,6 +29,8 @@ public final class WriteInvalidationFilter implements ContainerResponseFilter {
   private static final Set<String> SAFE_METHODS =
       Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS, "TRACE");
 
+  private static final CompletableFuture<Void> EVICTED = CompletableFuture.completedFuture(null);
+
   private final CacheEngine engine;
 
   /** The filter evicting through {@code engine}. */
@@ -36,11 +40,38 @@ public final class WriteInvalidationFilter implements ContainerResponseFilter {
 
   @Override
   public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+    filter(request, response, null);
+  }
+
+  /**
+   * As {@link #filter}; where the store does not evict at once, suspends the request with
+   * {@code suspension} instead of waiting on this thread, and resumes it once the store has
+   * evicted (or the store timeout passed).
+   *
+   * @param suspension how the runtime suspends the request; null to wait on this thread
+   */
+  public void filter(ContainerRequestContext request, ContainerResponseContext response,
+      RequestSuspension suspension) {
+    CompletableFuture<Void> evicting = evict(request, response);
+    if (evicting.isDone()) {
+      return;
+    }
+    if (suspension == null) {
+      evicting.join();
+      return;
+    }
+    suspension.suspend();
+    evicting.whenComplete((evicted, e) -> suspension.resume());
+  }
+
+  // Completes once the store has evicted; never exceptionally.
+  private CompletableFuture<Void> evict(ContainerRequestContext request,
+      ContainerResponseContext response) {
     InvalidatesFilter.Declared declared =
         (InvalidatesFilter.Declared) request.getProperty(InvalidatesFilter.PROPERTY);
     boolean write = !SAFE_METHODS.contains(request.getMethod()) && succeeded(response.getStatus());
     if (!write && declared == null) {
-      return;
+      return EVICTED;
     }
     try {
       Set<String> paths = new LinkedHashSet<>();
@@ -54,9 +85,10 @@ public final class WriteInvalidationFilter implements ContainerResponseFilter {
       if (declared != null) {
         paths.addAll(declared.paths());
       }
-      engine.invalidate(paths, declared == null ? Set.of() : declared.tags());
+      return engine.invalidate(paths, declared == null ? Set.of() : declared.tags());
     } catch (RuntimeException e) {
       LOG.log(WARNING, "invalidation after " + request.getMethod() + " failed", e);
+      return EVICTED;
     }
   }
 

@@ -45,6 +45,25 @@ class ConditionalRequestsTest {
   }
 
   @Test
+  void theStoredDateIsComparedAsLastModifiedWouldBe() {
+    // Not modified when the Date is not after the condition: equal or earlier.
+    assertThat(ConditionalRequests.isNotModified(null, MODIFIED, null, null, MODIFIED)).isTrue();
+    assertThat(ConditionalRequests.isNotModified(null, MODIFIED, null, null, LATER)).isFalse();
+    // A Last-Modified, when there is one, decides alone.
+    assertThat(ConditionalRequests.isNotModified(null, MODIFIED, null, MODIFIED, LATER)).isTrue();
+    assertThat(ConditionalRequests.isNotModified(null, MODIFIED, null, LATER, EARLIER)).isFalse();
+    // Neither a Last-Modified nor a Date: nothing to compare, so the full response.
+    assertThat(ConditionalRequests.isNotModified(null, LATER, null, null, null)).isFalse();
+  }
+
+  @Test
+  void anIfModifiedSinceOfSeveralMembersIsIgnored() {
+    // RFC 9110 §13.1.3: a recipient ignores a field value with more than one member.
+    assertThat(ConditionalRequests.isNotModified(null, LATER + "," + LATER, null, null,
+        MODIFIED)).isFalse();
+  }
+
+  @Test
   void malformedConditionsAreNotMatches() {
     assertThat(ConditionalRequests.isNotModified("\"unterminated", null, ETAG, null, null))
         .isFalse();

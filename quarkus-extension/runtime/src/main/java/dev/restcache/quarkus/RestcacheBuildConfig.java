@@ -21,4 +21,14 @@ public interface RestcacheBuildConfig {
    */
   @WithDefault("2147483647")
   int lookupPriority();
+
+  /**
+   * Whether a stale-while-revalidate refresh runs in the background, through Quarkus's
+   * in-process virtual HTTP channel, so that the request that finds an entry stale is answered
+   * from it at once. Turn it off in an application that runs as an AWS Lambda or Azure Function,
+   * whose adapter asks for that channel itself; the request that finds an entry stale then
+   * refreshes it and waits.
+   */
+  @WithDefault("true")
+  boolean backgroundRefresh();
 }

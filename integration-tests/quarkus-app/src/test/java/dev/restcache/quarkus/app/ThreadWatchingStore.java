@@ -3,17 +3,20 @@ package dev.restcache.quarkus.app;
 import dev.restcache.spi.CacheEntry;
 import dev.restcache.spi.CacheStore;
 import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
- * A real store that counts the calls made to it, and those made from a Vert.x event-loop thread.
- * The cache waits for every call but {@code releaseLease} on the thread that made it, so a
- * call from an event loop is an event loop blocked.
+ * A real store that counts the calls made to it, and those made from a Vert.x event-loop
+ * thread, and answers a call made on an event loop only once that event loop is free again. A
+ * cache that waited for the answer there would never get it, and would fail open after its
+ * store timeout, counting a store error.
  */
 final class ThreadWatchingStore implements CacheStore {
   static final AtomicInteger CALLS = new AtomicInteger();
@@ -27,10 +30,20 @@ final class ThreadWatchingStore implements CacheStore {
 
   private <T> CompletionStage<T> watched(Supplier<CompletionStage<T>> call) {
     CALLS.incrementAndGet();
-    if (Context.isOnEventLoopThread()) {
-      CALLS_ON_EVENT_LOOP.incrementAndGet();
+    if (!Context.isOnEventLoopThread()) {
+      return call.get();
     }
-    return call.get();
+    CALLS_ON_EVENT_LOOP.incrementAndGet();
+    Context loop = Vertx.currentContext();
+    CompletableFuture<T> answer = new CompletableFuture<>();
+    call.get().whenComplete((value, e) -> loop.runOnContext(free -> {
+      if (e != null) {
+        answer.completeExceptionally(e);
+      } else {
+        answer.complete(value);
+      }
+    }));
+    return answer;
   }
 
   @Override

@@ -41,6 +41,8 @@ import io.quarkus.resteasy.reactive.spi.ContainerRequestFilterBuildItem;
 import io.quarkus.resteasy.reactive.spi.ContainerResponseFilterBuildItem;
 import io.quarkus.resteasy.reactive.spi.WriterInterceptorBuildItem;
 import io.quarkus.smallrye.health.deployment.spi.HealthBuildItem;
+import io.quarkus.vertx.http.deployment.RequireSocketHttpBuildItem;
+import io.quarkus.vertx.http.deployment.RequireVirtualHttpBuildItem;
 import jakarta.enterprise.inject.spi.DeploymentException;
 import java.lang.annotation.Annotation;
 import java.util.ArrayList;
@@ -148,6 +150,18 @@ class RestcacheProcessor {
         .map(found -> ConcernedMethods.of(found.getEntries(), index.getIndex()))
         .orElseGet(ArrayList::new));
     return new ServiceStartBuildItem(FEATURE);
+  }
+
+  // The in-process channel the background stale-while-revalidate refresh is dispatched on; the
+  // socket is asked for too, since asking for the channel alone closes it in production.
+  @BuildStep
+  void backgroundRefresh(RestcacheBuildConfig config,
+      BuildProducer<RequireVirtualHttpBuildItem> virtualHttp,
+      BuildProducer<RequireSocketHttpBuildItem> socketHttp) {
+    if (config.backgroundRefresh()) {
+      virtualHttp.produce(RequireVirtualHttpBuildItem.MARKER);
+      socketHttp.produce(RequireSocketHttpBuildItem.MARKER);
+    }
   }
 
   @BuildStep

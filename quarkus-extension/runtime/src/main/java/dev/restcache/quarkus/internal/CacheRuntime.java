@@ -6,8 +6,8 @@ import dev.restcache.RuntimeAdapter.MethodRules;
 import io.vertx.core.Context;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
-import java.io.IOException;
 import java.util.List;
+import org.jboss.resteasy.reactive.server.spi.ServerRequestContext;
 
 /**
  * restcache's part in a Quarkus REST application, chosen once at startup from
@@ -25,9 +25,11 @@ public interface CacheRuntime {
    */
   MethodRules rulesFor(ContainerRequestContext request);
 
-  /** Evicts what a successful write changed; nothing while disabled. */
-  void evictAfterWrite(ContainerRequestContext request, ContainerResponseContext response)
-      throws IOException;
+  /**
+   * Evicts what a successful write changed, with the request suspended while the store has not
+   * evicted; nothing while disabled.
+   */
+  void evictAfterWrite(ContainerRequestContext request, ContainerResponseContext response);
 
   /** The cache, for {@code @Inject ResponseCache}; a disabled cache evicts nothing. */
   ResponseCache cache();
@@ -46,33 +48,17 @@ public interface CacheRuntime {
    */
   RuntimeAdapter adapter();
 
-  /** Whether the store never makes its caller wait (the in-memory store). */
-  boolean storeCompletesInline();
-
   /**
-   * Runs {@code action}, which may call the store: at once, unless it would wait for the store
-   * on an event loop (see {@link #offloadFromEventLoop}).
+   * Offers {@code request} the background stale-while-revalidate refresh, and marks it as a
+   * refresh when it was dispatched for one; nothing while disabled.
    */
-  void runStoreCalls(ContainerRequestContext request, FilterAction action) throws IOException;
-
-  /**
-   * Runs {@code action}, which may wait: at once on a worker thread, and on a worker with the
-   * request suspended on an event loop, which must never wait.
-   */
-  void offloadFromEventLoop(ContainerRequestContext request, FilterAction action)
-      throws IOException;
+  void prepareBackgroundRefresh(ContainerRequestContext request, ServerRequestContext server);
 
   /** Releases what the runtime opened, when the application stops. */
   void close();
 
-  /** Whether the caller is a Vert.x event-loop thread, which must never wait. */
+  /** Whether the caller is a Vert.x event-loop thread, which must never wait for the store. */
   static boolean onEventLoop() {
     return Context.isOnEventLoopThread();
-  }
-
-  /** A filter step that may wait for the store. */
-  @FunctionalInterface
-  interface FilterAction {
-    void run() throws IOException;
   }
 }

@@ -5,8 +5,8 @@ import dev.restcache.RuntimeAdapter;
 import dev.restcache.RuntimeAdapter.MethodRules;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
-import java.io.IOException;
 import java.util.List;
+import org.jboss.resteasy.reactive.server.spi.ServerRequestContext;
 
 /**
  * The runtime of an application with {@code quarkus.restcache.enabled=false}: no store, no rules,
@@ -41,21 +41,9 @@ final class DisabledCacheRuntime implements CacheRuntime {
   }
 
   @Override
-  public boolean storeCompletesInline() {
-    return true;
-  }
-
-  // Without a store nothing waits: an action runs where it is.
-  @Override
-  public void runStoreCalls(ContainerRequestContext request, FilterAction action)
-      throws IOException {
-    action.run();
-  }
-
-  @Override
-  public void offloadFromEventLoop(ContainerRequestContext request, FilterAction action)
-      throws IOException {
-    action.run();
+  public void prepareBackgroundRefresh(ContainerRequestContext request,
+      ServerRequestContext server) {
+    // Nothing is cached, so nothing is refreshed.
   }
 
   @Override

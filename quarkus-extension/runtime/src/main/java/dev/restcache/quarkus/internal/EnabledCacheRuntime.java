@@ -1,7 +1,6 @@
 package dev.restcache.quarkus.internal;
 
 import static java.lang.System.Logger.Level.INFO;
-import static java.lang.System.Logger.Level.WARNING;
 
 import dev.restcache.ResponseCache;
 import dev.restcache.ResponseCacheFeature;
@@ -14,16 +13,13 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.inject.Instance;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
-import java.io.IOException;
 import java.util.List;
-import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
 import org.jboss.resteasy.reactive.server.spi.ResteasyReactiveContainerRequestContext;
+import org.jboss.resteasy.reactive.server.spi.ServerRequestContext;
 
 /**
  * The application's response cache, built from {@link RestcacheConfig} at startup, and what the
- * Quarkus REST filters share: the rules of each resource method, resolved at startup, and the
- * worker threads that run store calls for requests on an event loop.
+ * Quarkus REST filters share: the rules of each resource method, resolved at startup.
  */
 final class EnabledCacheRuntime implements CacheRuntime {
   private static final System.Logger LOG = System.getLogger("dev.restcache");
@@ -32,8 +28,6 @@ final class EnabledCacheRuntime implements CacheRuntime {
   private final CacheStore store;
   private final boolean ownsStore;
   private final boolean cacheAll;
-  private final Executor workers = Infrastructure.getDefaultWorkerPool();
-  private final boolean storeCompletesInline;
   // Filled once at startup, before the first request; read without locking afterwards.
   private volatile MethodTable methods = MethodTable.EMPTY;
 
@@ -52,9 +46,10 @@ final class EnabledCacheRuntime implements CacheRuntime {
       store = new InMemoryCacheStore(config.memory().maxSize().asLongValue());
       ownsStore = true;
     }
-    storeCompletesInline = store.completesInline();
+    boolean storeCompletesInline = store.completesInline();
     adapter = RuntimeAdapter.of(feature(config, store),
-        () -> !storeCompletesInline && CacheRuntime.onEventLoop(), workers);
+        () -> !storeCompletesInline && CacheRuntime.onEventLoop());
+    adapter.refreshInBackground(new VirtualRedispatch(Infrastructure.getDefaultWorkerPool()));
     LOG.log(INFO, "restcache: caching in {0}", store.getClass().getSimpleName());
   }
 
@@ -116,51 +111,20 @@ final class EnabledCacheRuntime implements CacheRuntime {
   }
 
   @Override
-  public void evictAfterWrite(ContainerRequestContext request, ContainerResponseContext response)
-      throws IOException {
+  public void evictAfterWrite(ContainerRequestContext request,
+      ContainerResponseContext response) {
     if (RuntimeAdapter.mayEvict(request)) {
-      runStoreCalls(request, () -> adapter.writeInvalidation().filter(request, response));
+      adapter.evictAfterWrite(request, response, RequestSuspensions.of(request));
     }
   }
 
   @Override
-  public void runStoreCalls(ContainerRequestContext request, FilterAction action)
-      throws IOException {
-    if (storeCompletesInline) {
-      action.run();
-    } else {
-      offloadFromEventLoop(request, action);
+  public void prepareBackgroundRefresh(ContainerRequestContext request,
+      ServerRequestContext server) {
+    if (VirtualRedispatch.available()) {
+      adapter.offerBackgroundRefresh(request);
+      VirtualRedispatch.attachRefresh(request, server);
     }
-  }
-
-  @Override
-  public void offloadFromEventLoop(ContainerRequestContext request, FilterAction action)
-      throws IOException {
-    if (!CacheRuntime.onEventLoop()) {
-      action.run();
-      return;
-    }
-    ResteasyReactiveContainerRequestContext suspended =
-        (ResteasyReactiveContainerRequestContext) request;
-    suspended.suspend();
-    try {
-      workers.execute(() -> {
-        try {
-          action.run();
-          suspended.resume();
-        } catch (IOException | RuntimeException e) {
-          suspended.resume(e);
-        }
-      });
-    } catch (RejectedExecutionException e) {
-      LOG.log(WARNING, "restcache: no worker thread free, serving without the cache", e);
-      suspended.resume();
-    }
-  }
-
-  @Override
-  public boolean storeCompletesInline() {
-    return storeCompletesInline;
   }
 
   @Override

@@ -8,8 +8,8 @@ import java.io.IOException;
 
 /**
  * After a successful write, evicts its path and what {@code @Invalidates} declared, before the
- * response is written; on an event loop with a store that does not complete inline, on a worker
- * with the request suspended. Global: any write evicts, annotated or not.
+ * response is written, with the request suspended while the store has not evicted. Global: any
+ * write evicts, annotated or not.
  */
 @ApplicationScoped
 public class InvalidationFilter implements ContainerResponseFilter {

@@ -10,8 +10,9 @@ import org.jboss.resteasy.reactive.server.spi.ServerRequestContext;
 
 /**
  * Answers a cached method's GET or HEAD from the cache, after authentication and
- * authorization. On an event loop, a lookup that would wait (for a remote store, or for another
- * request filling the entry) runs on a worker with the request suspended.
+ * authorization. A lookup that cannot answer at once (a remote store, or another request
+ * filling the entry) suspends the request, so that no thread waits for it: a hit from the
+ * in-memory store is answered on the thread the request is on, event loop included.
  */
 @ApplicationScoped
 public class LookupFilter implements ContainerRequestFilter {
@@ -33,11 +34,7 @@ public class LookupFilter implements ContainerRequestFilter {
     server.registerCompletionCallback(
         failure -> runtime.adapter().requestCompleted(request));
     request.setProperty(CaptureInterceptor.SERVER_CONTEXT, server);
-    // With an in-memory store only collapsed forwarding waits: try without it first.
-    if (CacheRuntime.onEventLoop() && runtime.storeCompletesInline()
-        && rules.lookupWithoutWaiting(request)) {
-      return;
-    }
-    runtime.offloadFromEventLoop(request, () -> rules.lookup(request));
+    runtime.prepareBackgroundRefresh(request, server);
+    rules.lookup(request, RequestSuspensions.of(request));
   }
 }

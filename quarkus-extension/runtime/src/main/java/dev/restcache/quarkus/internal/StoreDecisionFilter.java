@@ -10,8 +10,8 @@ import java.io.IOException;
 
 /**
  * Decides whether a cached method's response is stored, once every other response filter has
- * shaped it. It may store a response without a body, or refresh an entry, so on an event loop
- * with a store that does not complete inline it runs on a worker with the request suspended.
+ * shaped it. Where it stores a response without a body, or refreshes an entry, and the store
+ * does not answer at once, the request is suspended until it has.
  */
 @ApplicationScoped
 public class StoreDecisionFilter implements ContainerResponseFilter {
@@ -27,7 +27,6 @@ public class StoreDecisionFilter implements ContainerResponseFilter {
     if (!RuntimeAdapter.awaitsResponse(request)) {
       return;
     }
-    MethodRules rules = runtime.rulesFor(request);
-    runtime.runStoreCalls(request, () -> rules.store(request, response));
+    runtime.rulesFor(request).store(request, response, RequestSuspensions.of(request));
   }
 }

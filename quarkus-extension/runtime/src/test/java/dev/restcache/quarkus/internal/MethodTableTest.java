@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 /** The rules of resource methods, resolved at startup and found by Quarkus REST's method id. */
 class MethodTableTest {
   private final RuntimeAdapter adapter =
-      RuntimeAdapter.of(ResponseCacheFeature.builder().build(), () -> false, Runnable::run);
+      RuntimeAdapter.of(ResponseCacheFeature.builder().build(), () -> false);
 
   @Test
   void aCachedMethodIsFoundByTheIdQuarkusRestGivesItsRequests() {
@@ -44,7 +44,7 @@ class MethodTableTest {
     List<ResourceMethodFacts> methods = List.of(facts(Books.class, "list", Concern.GET));
 
     RuntimeAdapter cachingAll = RuntimeAdapter.of(
-        ResponseCacheFeature.builder().cacheAll(true).build(), () -> false, Runnable::run);
+        ResponseCacheFeature.builder().cacheAll(true).build(), () -> false);
 
     assertThat(MethodTable.resolve(adapter, methods, false)
         .rulesFor(request(Books.class, "list"))).isSameAs(MethodRules.NONE);

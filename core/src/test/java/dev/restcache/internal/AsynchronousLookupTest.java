@@ -1,0 +1,137 @@
+package dev.restcache.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.restcache.ResponseCacheFeature;
+import dev.restcache.TestEngines;
+import dev.restcache.internal.http.CacheDirectives;
+import dev.restcache.memory.InMemoryCacheStore;
+import dev.restcache.spi.CacheEntry;
+import dev.restcache.spi.CacheStore;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The lookup is a stage that nobody has to wait for: complete at once with a store that
+ * completes inline, pending while another request fills the entry or the store has not
+ * answered, and never failed by a failing store.
+ */
+class AsynchronousLookupTest {
+  private static final URI BOOK = URI.create("http://127.0.0.1/books/1");
+  private static final Function<String, List<String>> NO_HEADERS = name -> null;
+
+  private static CompletableFuture<CacheEngine.Lookup> lookup(CacheEngine engine) {
+    return engine.lookup(new CacheRequest(BOOK, NO_HEADERS, Credentials.NONE,
+        CacheDirectives.NONE, Instant.now()), () -> CacheKeys.path(BOOK));
+  }
+
+  @Test
+  void theFirstRequestLeadsTheFillAtOnce() {
+    CacheEngine engine = TestEngines.of(ResponseCacheFeature.withDefaults());
+    CompletableFuture<CacheEngine.Lookup> first = lookup(engine);
+    assertThat(first).isCompleted();
+    assertThat(first.join()).isInstanceOfSatisfying(CacheEngine.Miss.class,
+        miss -> assertThat(miss.fill()).isNotNull());
+  }
+
+  @Test
+  void aCollapsedRequestIsPendingUntilTheLeaderIsDone() {
+    CacheEngine engine = TestEngines.of(ResponseCacheFeature.withDefaults());
+    CacheEngine.Miss first = (CacheEngine.Miss) lookup(engine).join();
+    CompletableFuture<CacheEngine.Lookup> second = lookup(engine);
+    assertThat(second).isNotDone();
+    assertThat(engine.stats().misses()).isEqualTo(1);
+
+    engine.finished(first.fill());
+
+    assertThat(second).isCompleted();
+    // Nothing was stored: the follower goes to the resource itself, leading no fill.
+    assertThat(second.join()).isInstanceOfSatisfying(CacheEngine.Miss.class,
+        miss -> assertThat(miss.fill()).isNull());
+  }
+
+  @Test
+  void aStoreThatHasNotAnsweredLeavesTheLookupPendingWithoutAThread() {
+    CompletableFuture<Optional<CacheEntry>> answer = new CompletableFuture<>();
+    CacheEngine engine = TestEngines.of(ResponseCacheFeature.builder()
+        .store(new Reading(key -> answer))
+        .build());
+    CompletableFuture<CacheEngine.Lookup> lookup = lookup(engine);
+    assertThat(lookup).isNotDone();
+
+    answer.complete(Optional.empty());
+
+    assertThat(lookup.join()).isInstanceOf(CacheEngine.Miss.class);
+  }
+
+  @Test
+  void aStoreThatNeverAnswersBypassesTheCacheAfterTheStoreTimeout() {
+    CacheEngine engine = TestEngines.of(ResponseCacheFeature.builder()
+        .storeTimeout(Duration.ofMillis(50))
+        .store(new Reading(key -> new CompletableFuture<>()))
+        .build());
+    assertThat(lookup(engine).join()).isEqualTo(new CacheEngine.Bypass(
+        NotStoredReason.STORE_ERROR));
+    assertThat(engine.stats().storeErrors()).isEqualTo(1);
+  }
+
+  @Test
+  void aStoreThatThrowsBypassesTheCacheAtOnce() {
+    CacheEngine engine = TestEngines.of(ResponseCacheFeature.builder()
+        .store(new Reading(key -> {
+          throw new IllegalStateException("down");
+        }))
+        .build());
+    CompletableFuture<CacheEngine.Lookup> lookup = lookup(engine);
+    assertThat(lookup).isCompleted();
+    assertThat(lookup.join()).isEqualTo(new CacheEngine.Bypass(NotStoredReason.STORE_ERROR));
+  }
+
+  /** An in-memory store whose reads answer as {@code reads} says. */
+  private static final class Reading implements CacheStore {
+    private final CacheStore memory = new InMemoryCacheStore(1 << 20);
+    private final Function<String, CompletionStage<Optional<CacheEntry>>> reads;
+
+    Reading(Function<String, CompletionStage<Optional<CacheEntry>>> reads) {
+      this.reads = reads;
+    }
+
+    @Override
+    public CompletionStage<Optional<CacheEntry>> get(String key) {
+      return reads.apply(key);
+    }
+
+    @Override
+    public CompletionStage<Long> generation(String path) {
+      return memory.generation(path);
+    }
+
+    @Override
+    public CompletionStage<Boolean> put(String key, CacheEntry entry, long generation) {
+      return memory.put(key, entry, generation);
+    }
+
+    @Override
+    public CompletionStage<Void> invalidatePath(String path) {
+      return memory.invalidatePath(path);
+    }
+
+    @Override
+    public CompletionStage<Void> invalidateTags(Set<String> tags) {
+      return memory.invalidateTags(tags);
+    }
+
+    @Override
+    public CompletionStage<Void> clear() {
+      return memory.clear();
+    }
+  }
+}
