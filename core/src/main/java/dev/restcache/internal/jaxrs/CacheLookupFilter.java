@@ -82,18 +82,7 @@ public final class CacheLookupFilter implements ContainerRequestFilter {
       LOG.log(WARNING, "lookup failed, serving without the cache", e);
       return;
     }
-    if (found.isDone() || suspension == null) {
-      applyOrBypass(request, facts, found);
-      return;
-    }
-    suspension.suspend();
-    found.whenComplete((lookup, e) -> {
-      try {
-        applyOrBypass(request, facts, found);
-      } finally {
-        suspension.resume();
-      }
-    });
+    Continuation.after(found, suspension, () -> applyOrBypass(request, facts, found));
   }
 
   private CacheRequest facts(ContainerRequestContext request) {

@@ -51,18 +51,7 @@ public final class CacheStoreFilter implements ContainerResponseFilter {
       return;
     }
     CompletableFuture<Void> storing = decideSafely(request, response, exchange);
-    if (storing.isDone() || suspension == null) {
-      finish(exchange, storing);
-      return;
-    }
-    suspension.suspend();
-    storing.whenComplete((stored, e) -> {
-      try {
-        finish(exchange, storing);
-      } finally {
-        suspension.resume();
-      }
-    });
+    Continuation.after(storing, suspension, () -> finish(exchange, storing));
   }
 
   private CompletableFuture<Void> decideSafely(ContainerRequestContext request,

@@ -53,15 +53,7 @@ public final class WriteInvalidationFilter implements ContainerResponseFilter {
   public void filter(ContainerRequestContext request, ContainerResponseContext response,
       RequestSuspension suspension) {
     CompletableFuture<Void> evicting = evict(request, response);
-    if (evicting.isDone()) {
-      return;
-    }
-    if (suspension == null) {
-      evicting.join();
-      return;
-    }
-    suspension.suspend();
-    evicting.whenComplete((evicted, e) -> suspension.resume());
+    Continuation.after(evicting, suspension, evicting::join);
   }
 
   // Completes once the store has evicted; never exceptionally.
