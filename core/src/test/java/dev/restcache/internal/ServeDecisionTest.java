@@ -118,4 +118,44 @@ class ServeDecisionTest {
     assertThat(at(stored(true), request("only-if-cached"), 10))
         .isEqualTo(new ServeDecision.Serve(false));
   }
+
+  @Test
+  void theRequestsOwnFreshnessDirectivesWidenOrNarrowWhatIsServed() {
+    // RFC 9111 §5.2.1.2: max-stale accepts a stale entry as it is, past every stale window.
+    assertThat(at(stored(true), request("max-stale"), 500))
+        .isEqualTo(new ServeDecision.Serve(false));
+    assertThat(at(stored(true), request("max-stale=50"), 95))
+        .isEqualTo(new ServeDecision.Serve(false));
+    // §5.2.1.3: min-fresh asks for more freshness than is left.
+    assertThat(at(stored(true), request("min-fresh=30"), 40))
+        .isEqualTo(new ServeDecision.Forward(ForwardReason.REQUEST, true, true));
+    // §4.2.4: must-revalidate forbids max-stale too.
+    assertThat(at(stored(200, Credentials.NONE, true, true), request("max-stale"), 70))
+        .isEqualTo(new ServeDecision.Forward(ForwardReason.STALE, true, false));
+  }
+
+  @Test
+  void aStoredNoCacheResponseIsAlwaysRevalidatedAndAnImmutableOneIgnoresAReload() {
+    StoredResponse noCache = new StoredResponse(200,
+        Headers.of(List.of(new Headers.Field("ETag", "\"v1\""))), new byte[0], Credentials.NONE,
+        Freshness.of(CacheDirectives.parse("no-cache"), Duration.ZERO, Duration.ZERO, STORED));
+    assertThat(at(noCache, request(null), 1))
+        .isEqualTo(new ServeDecision.Forward(ForwardReason.STALE, true, false));
+    StoredResponse immutable = new StoredResponse(200, Headers.of(List.of()), new byte[0],
+        Credentials.NONE, Freshness.of(CacheDirectives.parse("max-age=60, immutable"),
+            Duration.ofSeconds(60), Duration.ZERO, STORED));
+    // RFC 8246: a reload's no-cache has nothing to gain from a fresh immutable response.
+    assertThat(at(immutable, request("no-cache"), 10)).isEqualTo(new ServeDecision.Serve(false));
+    assertThat(at(immutable, request("no-cache"), 70))
+        .isEqualTo(new ServeDecision.Forward(ForwardReason.STALE, false, false));
+  }
+
+  @Test
+  void aStaleHitAnswersTheClientsConditionsWithA304() {
+    ServeDecision.Request matching = new ServeDecision.Request(Credentials.NONE,
+        CacheDirectives.NONE, "\"v1\"", null);
+    assertThat(at(stored(true), matching, 70)).isEqualTo(
+        new ServeDecision.ServeWhileRefreshing(true,
+            new ServeDecision.Forward(ForwardReason.STALE, true, true)));
+  }
 }
