@@ -29,8 +29,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class BackgroundRefreshTest {
   @RegisterExtension
   static final QuarkusUnitTest APP = new QuarkusUnitTest()
-      .withApplicationRoot(jar -> jar.addClasses(Refreshed.class))
-      .overrideConfigKey("quarkus.http.test-port", "0");
+      .overrideConfigKey("quarkus.http.test-port", "0")
+      .withApplicationRoot(jar -> jar.addClasses(Refreshed.class));
 
   @Inject
   ResponseCache cache;

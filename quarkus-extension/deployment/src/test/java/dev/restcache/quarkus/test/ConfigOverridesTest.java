@@ -18,6 +18,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class ConfigOverridesTest {
   @RegisterExtension
   static final QuarkusUnitTest APP = new QuarkusUnitTest()
+      .overrideConfigKey("quarkus.http.test-port", "0")
       .withApplicationRoot(jar -> jar.addClasses(ItemResource.class, Counter.class))
       .overrideConfigKey("quarkus.restcache.cache-all", "true")
       .overrideConfigKey("quarkus.restcache.cache-status-name", "edge")

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class DefaultsTest {
   @RegisterExtension
   static final QuarkusUnitTest APP = new QuarkusUnitTest()
+      .overrideConfigKey("quarkus.http.test-port", "0")
       .withApplicationRoot(jar -> jar.addClasses(ItemResource.class, Counter.class));
 
   @Inject

@@ -34,6 +34,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class EarlyLookupRulesTest {
   @RegisterExtension
   static final QuarkusUnitTest APP = new QuarkusUnitTest()
+      .overrideConfigKey("quarkus.http.test-port", "0")
       .withApplicationRoot(jar -> jar.addClasses(Counter.class, SharedRules.class,
           SharedRules.User.class, PrioritisedBearer.class, Audit.class, Reports.class))
       .overrideConfigKey("quarkus.restcache.lookup-priority", "2500");

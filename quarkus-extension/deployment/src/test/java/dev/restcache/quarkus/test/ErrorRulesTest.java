@@ -28,6 +28,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class ErrorRulesTest {
   @RegisterExtension
   static final QuarkusUnitTest APP = new QuarkusUnitTest()
+      .overrideConfigKey("quarkus.http.test-port", "0")
       .withApplicationRoot(jar -> jar.addClasses(Counter.class, SharedRules.class,
           Things.class));
 

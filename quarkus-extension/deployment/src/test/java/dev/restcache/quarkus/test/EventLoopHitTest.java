@@ -27,6 +27,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class EventLoopHitTest {
   @RegisterExtension
   static final QuarkusUnitTest APP = new QuarkusUnitTest()
+      .overrideConfigKey("quarkus.http.test-port", "0")
       .withApplicationRoot(jar -> jar.addClasses(Counter.class, ReactiveResource.class,
           ThreadRecorder.class));
 

@@ -31,6 +31,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class FilterOrderRulesTest {
   @RegisterExtension
   static final QuarkusUnitTest APP = new QuarkusUnitTest()
+      .overrideConfigKey("quarkus.http.test-port", "0")
       .withApplicationRoot(jar -> jar.addClasses(Counter.class, SharedRules.class,
           SharedRules.User.class, BearerAuthentication.class, Audit.class, Reports.class));
 

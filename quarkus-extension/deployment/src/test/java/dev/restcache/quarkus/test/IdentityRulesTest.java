@@ -36,6 +36,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class IdentityRulesTest {
   @RegisterExtension
   static final QuarkusUnitTest APP = new QuarkusUnitTest()
+      .overrideConfigKey("quarkus.http.test-port", "0")
       .withApplicationRoot(jar -> jar.addClasses(Counter.class, SharedRules.class,
           SharedRules.User.class, ApiKeyFilter.class, Accounts.class, Profile.class))
       .overrideConfigKey("quarkus.restcache.credential-headers", "X-Api-Key");

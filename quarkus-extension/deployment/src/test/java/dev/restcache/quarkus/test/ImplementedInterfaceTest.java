@@ -19,6 +19,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class ImplementedInterfaceTest {
   @RegisterExtension
   static final QuarkusUnitTest APP = new QuarkusUnitTest()
+      .overrideConfigKey("quarkus.http.test-port", "0")
       .withApplicationRoot(jar -> jar.addClasses(Contract.class, Implementation.class,
           ClassContract.class, ClassImplementation.class));
 

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class MisuseTest {
   @RegisterExtension
   static final QuarkusUnitTest APP = new QuarkusUnitTest()
+      .overrideConfigKey("quarkus.http.test-port", "0")
       .withApplicationRoot(jar -> jar.addClasses(Contradictions.class))
       .assertException(failure -> {
         assertThat(failure).isInstanceOf(DeploymentException.class);

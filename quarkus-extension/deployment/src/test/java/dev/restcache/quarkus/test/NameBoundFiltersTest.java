@@ -31,6 +31,7 @@ class NameBoundFiltersTest {
 
   @RegisterExtension
   static final QuarkusUnitTest APP = new QuarkusUnitTest()
+      .overrideConfigKey("quarkus.http.test-port", "0")
       .withApplicationRoot(jar -> jar.addClasses(Methods.class, ClassWide.class, Counter.class));
 
   @Inject

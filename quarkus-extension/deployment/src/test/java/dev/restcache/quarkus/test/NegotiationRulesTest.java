@@ -26,6 +26,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class NegotiationRulesTest {
   @RegisterExtension
   static final QuarkusUnitTest APP = new QuarkusUnitTest()
+      .overrideConfigKey("quarkus.http.test-port", "0")
       .withApplicationRoot(jar -> jar.addClasses(Counter.class, SharedRules.class,
           Documents.class));
 

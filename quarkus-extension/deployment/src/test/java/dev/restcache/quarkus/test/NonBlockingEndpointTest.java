@@ -34,6 +34,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class NonBlockingEndpointTest {
   @RegisterExtension
   static final QuarkusUnitTest APP = new QuarkusUnitTest()
+      .overrideConfigKey("quarkus.http.test-port", "0")
       .withApplicationRoot(jar -> jar.addClasses(Counter.class, ReactiveResource.class));
 
   @Inject

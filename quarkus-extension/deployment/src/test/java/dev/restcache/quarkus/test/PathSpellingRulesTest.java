@@ -29,6 +29,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class PathSpellingRulesTest {
   @RegisterExtension
   static final QuarkusUnitTest APP = new QuarkusUnitTest()
+      .overrideConfigKey("quarkus.http.test-port", "0")
       .withApplicationRoot(jar -> jar.addClasses(Counter.class, SharedRules.class,
           Items.class));
 

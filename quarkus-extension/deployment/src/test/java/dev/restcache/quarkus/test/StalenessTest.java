@@ -29,6 +29,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class StalenessTest {
   @RegisterExtension
   static final QuarkusUnitTest APP = new QuarkusUnitTest()
+      .overrideConfigKey("quarkus.http.test-port", "0")
       .withApplicationRoot(jar -> jar.addClasses(Revalidated.class, Failing.class));
 
   private static void waitUntilStale() throws InterruptedException {

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class StartupRulesTest {
   @RegisterExtension
   static final QuarkusUnitTest APP = new QuarkusUnitTest()
+      .overrideConfigKey("quarkus.http.test-port", "0")
       .withApplicationRoot(jar -> jar.addClasses(Unvisited.class, Visited.class, Counter.class))
       .overrideConfigKey("quarkus.restcache.cache-all", "true")
       .setLogRecordPredicate(record -> "dev.restcache".equals(record.getLoggerName()))

@@ -36,6 +36,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class SuspendedLookupTest {
   @RegisterExtension
   static final QuarkusUnitTest APP = new QuarkusUnitTest()
+      .overrideConfigKey("quarkus.http.test-port", "0")
       .withApplicationRoot(jar -> jar.addClasses(ReactiveResource.class, LaterStore.class))
       .overrideConfigKey("quarkus.vertx.event-loops-pool-size", "1");
 

@@ -42,6 +42,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class WrittenResponseRulesTest {
   @RegisterExtension
   static final QuarkusUnitTest APP = new QuarkusUnitTest()
+      .overrideConfigKey("quarkus.http.test-port", "0")
       .withApplicationRoot(jar -> jar.addClasses(Counter.class, SharedRules.class,
           RemembersVisitors.class, StartsSessions.class, RememberVisitor.class,
           SessionCookieWriter.class, StartsSessionsLate.class, LateSessionCookieWriter.class,
