@@ -129,7 +129,6 @@ public final class RuntimeAdapter {
    */
   public void refreshInBackground(Redispatch redispatch) {
     backgroundRefresh = pending -> redispatch.start(new Refresh(pending));
-    engine.refreshInBackground();
   }
 
   /**

@@ -36,8 +36,6 @@ public final class CacheEngine implements ResponseCache {
   private final CollapsedForwarding collapsing;
   private final ResourcePaths resourcePaths = new ResourcePaths();
   private final Invalidation invalidation;
-  private volatile boolean refreshInBackground;
-
   /** An engine over {@code settings.store()}. */
   public CacheEngine(CacheSettings settings) {
     this.settings = settings;
@@ -53,16 +51,6 @@ public final class CacheEngine implements ResponseCache {
     return settings;
   }
 
-  /**
-   * Tells the engine that its runtime runs stale-while-revalidate refreshes in the background,
-   * by dispatching the request through the application again: the request that finds an entry
-   * inside its window is then answered from it at once, and its {@link Hit} carries the refresh
-   * to run. Without it, that request goes to the resource itself and waits.
-   */
-  public void refreshInBackground() {
-    refreshInBackground = true;
-  }
-
   /** What a lookup found. */
   public sealed interface Lookup {
   }
@@ -73,7 +61,7 @@ public final class CacheEngine implements ResponseCache {
    * @param collapsed whether the request waited for another one to store it
    * @param notModified whether the request's own conditions hold, so a 304 answers it
    * @param refresh the stale-while-revalidate refresh this request leads, which the runtime runs
-   *     in the background (see {@link #refreshInBackground}); null for none
+   *     in the background (see {@link CacheRequest#refreshableInBackground}); null for none
    */
   public record Hit(StoredResponse response, boolean collapsed, boolean notModified,
       Miss refresh) implements Lookup {
@@ -191,7 +179,7 @@ public final class CacheEngine implements ResponseCache {
         }
         CompletableFuture<Lookup> miss =
             miss(stale.refresh(), primaryKey, indexPath, refresh, response);
-        if (!refreshInBackground) {
+        if (!request.refreshableInBackground()) {
           return miss;
         }
         return miss.thenApply(refreshing -> {

@@ -14,9 +14,12 @@ import java.util.function.Function;
  * @param credentials what identifies its client, the principal included
  * @param directives its {@code Cache-Control}, {@link CacheDirectives#NONE} when ignored
  * @param time when it reached the cache
+ * @param refreshableInBackground whether the runtime can refresh an entry for it in the
+ *     background (stale-while-revalidate); when not, the request that leads a refresh runs it
  */
 public record CacheRequest(URI target, Function<String, List<String>> headers,
-    Credentials credentials, CacheDirectives directives, Instant time) {
+    Credentials credentials, CacheDirectives directives, Instant time,
+    boolean refreshableInBackground) {
 
   /** The lines of {@code lowerCaseName} joined with commas, or null when absent. */
   public String header(String lowerCaseName) {

@@ -30,7 +30,7 @@ class AsynchronousLookupTest {
 
   private static CompletableFuture<CacheEngine.Lookup> lookup(CacheEngine engine) {
     return engine.lookup(new CacheRequest(BOOK, NO_HEADERS, Credentials.NONE,
-        CacheDirectives.NONE, Instant.now()), () -> CacheKeys.path(BOOK));
+        CacheDirectives.NONE, Instant.now(), false), () -> CacheKeys.path(BOOK));
   }
 
   @Test

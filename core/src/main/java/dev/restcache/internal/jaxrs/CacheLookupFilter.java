@@ -63,10 +63,13 @@ public final class CacheLookupFilter implements ContainerRequestFilter {
     if (!HttpMethod.GET.equals(method) && !HttpMethod.HEAD.equals(method)) {
       return;
     }
+    // The runtime's glue puts its background refresh on the request, where it can run one.
+    BackgroundRefresh port = request.getProperty(BackgroundRefresh.PROPERTY)
+        instanceof BackgroundRefresh dispatcher ? dispatcher : null;
     CacheRequest facts;
     CompletableFuture<CacheEngine.Lookup> found;
     try {
-      facts = facts(request);
+      facts = facts(request, port != null);
       PendingRefresh refresh = PendingRefresh.of(request);
       if (refresh != null) {
         // Dispatched in the background to refresh a stale entry: the lookup that found it
@@ -82,10 +85,10 @@ public final class CacheLookupFilter implements ContainerRequestFilter {
       LOG.log(WARNING, "lookup failed, serving without the cache", e);
       return;
     }
-    Continuation.after(found, suspension, () -> applyOrBypass(request, facts, found));
+    Continuation.after(found, suspension, () -> applyOrBypass(request, facts, found, port));
   }
 
-  private CacheRequest facts(ContainerRequestContext request) {
+  private CacheRequest facts(ContainerRequestContext request, boolean refreshableInBackground) {
     Function<String, List<String>> header = headersOf(request);
     return new CacheRequest(request.getUriInfo().getRequestUri(), header,
         engine.credentials(header).and(Principals.of(request)),
@@ -93,17 +96,17 @@ public final class CacheLookupFilter implements ContainerRequestFilter {
             ? CacheDirectives.forRequest(request.getHeaders().get(HttpHeaders.CACHE_CONTROL),
                 request.getHeaders().get("Pragma"))
             : CacheDirectives.NONE,
-        engine.now());
+        engine.now(), refreshableInBackground);
   }
 
   // A lookup that failed, or a failure to act on it, serves the request without the cache;
   // a fill it leads is released at once, so that nobody waits for it.
   private void applyOrBypass(ContainerRequestContext request, CacheRequest facts,
-      CompletableFuture<CacheEngine.Lookup> found) {
+      CompletableFuture<CacheEngine.Lookup> found, BackgroundRefresh port) {
     CacheEngine.Lookup lookup = null;
     try {
       lookup = found.join();
-      apply(request, facts, lookup);
+      apply(request, facts, lookup, port);
     } catch (RuntimeException e) {
       LOG.log(WARNING, "lookup failed, serving without the cache", e);
       request.removeProperty(CacheExchange.PROPERTY);
@@ -167,14 +170,7 @@ public final class CacheLookupFilter implements ContainerRequestFilter {
   }
 
   private void apply(ContainerRequestContext request, CacheRequest facts,
-      CacheEngine.Lookup found) {
-    CacheEngine.Lookup lookup = found;
-    BackgroundRefresh port = request.getProperty(BackgroundRefresh.PROPERTY)
-        instanceof BackgroundRefresh dispatcher ? dispatcher : null;
-    if (lookup instanceof CacheEngine.Hit hit && hit.refresh() != null && port == null) {
-      // Nothing here can run the refresh in the background: this request runs it, and waits.
-      lookup = hit.refresh();
-    }
+      CacheEngine.Lookup lookup, BackgroundRefresh port) {
     Set<String> tags = Set.of();
     if (lookup instanceof CacheEngine.Miss) {
       MultivaluedMap<String, String> pathParameters = request.getUriInfo().getPathParameters();

@@ -2,7 +2,6 @@ package dev.restcache.internal.jaxrs;
 
 import static java.lang.System.Logger.Level.WARNING;
 
-import dev.restcache.internal.CacheEngine;
 import jakarta.ws.rs.HttpMethod;
 import java.io.ByteArrayInputStream;
 import java.util.concurrent.CompletableFuture;
@@ -31,12 +30,10 @@ final class JerseyRefresh implements ContainerLifecycleListener, BackgroundRefre
   private static final int THREADS = Math.max(2, Runtime.getRuntime().availableProcessors());
   private static final int QUEUED = 1024;
 
-  private final CacheEngine engine;
   private final ExecutorService refreshes;
   private volatile ApplicationHandler application;
 
-  JerseyRefresh(CacheEngine engine) {
-    this.engine = engine;
+  JerseyRefresh() {
     ThreadPoolExecutor pool = new ThreadPoolExecutor(THREADS, THREADS, 30, TimeUnit.SECONDS,
         new LinkedBlockingQueue<>(QUEUED), daemonThreads());
     pool.allowCoreThreadTimeOut(true);
@@ -60,7 +57,6 @@ final class JerseyRefresh implements ContainerLifecycleListener, BackgroundRefre
   @Override
   public void onStartup(Container container) {
     application = container.getApplicationHandler();
-    engine.refreshInBackground();
   }
 
   @Override

@@ -31,7 +31,7 @@ final class JerseySupport {
           bind(cache).to(ResponseCache.class);
         }
       });
-      JerseyRefresh refresh = new JerseyRefresh(engine);
+      JerseyRefresh refresh = new JerseyRefresh();
       context.register(refresh);
       context.register(new RequestCompletion(engine, refresh));
     }
