@@ -5,6 +5,7 @@ import dev.restcache.internal.CacheEngine;
 import dev.restcache.internal.jaxrs.BackgroundRefresh;
 import dev.restcache.internal.jaxrs.BodyCaptureInterceptor;
 import dev.restcache.internal.jaxrs.CacheFeatures;
+import dev.restcache.internal.jaxrs.CacheLookupFilter;
 import dev.restcache.internal.jaxrs.MethodFilters;
 import dev.restcache.internal.jaxrs.PendingRefresh;
 import dev.restcache.internal.jaxrs.StoreCommitInterceptor;
@@ -19,6 +20,7 @@ import java.lang.reflect.Method;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -140,6 +142,46 @@ public final class RuntimeAdapter {
     if (refresh != null) {
       request.setProperty(BackgroundRefresh.PROPERTY, refresh);
     }
+  }
+
+  /**
+   * Lets the cache send a hit for {@code request} with {@code writer} rather than as a JAX-RS
+   * response, before its lookup. Offer it only where nothing of the application would see that
+   * response: no response filter, writer interceptor or dynamic feature of the application
+   * applies to the request's method.
+   */
+  public void offerHitWriter(ContainerRequestContext request, HitWriter writer) {
+    request.setProperty(CacheLookupFilter.HIT_WRITER, writer);
+  }
+
+  /**
+   * What a hit sends, in the order to send it: status, header fields, then the body, which is
+   * null for a {@code 304} or an empty stored body.
+   */
+  public interface Replay {
+    /** The status code to send. */
+    int status();
+
+    /** Gives {@code action} each field line to send, in order, several for a repeated field. */
+    void forEachHeader(BiConsumer<String, String> action);
+
+    /** The body to send, never changed by the caller; null when there is none. */
+    byte[] body();
+  }
+
+  /**
+   * How a runtime sends a hit straight to the connection, skipping the JAX-RS response (its
+   * response filters, writer interceptors and message body writers), which costs a cached read
+   * much of its time on some runtimes. Offered per request with {@link #offerHitWriter}.
+   */
+  @FunctionalInterface
+  public interface HitWriter {
+    /**
+     * Sends {@code replay} as the whole response to {@code request} (without its body for a
+     * HEAD), and ends the request's processing; or sends nothing and answers false, and the
+     * hit is sent as a JAX-RS response.
+     */
+    boolean write(ContainerRequestContext request, Replay replay);
   }
 
   /**

@@ -4,6 +4,7 @@ import static java.lang.System.Logger.Level.WARNING;
 
 import dev.restcache.RequestDirectives;
 import dev.restcache.RequestSuspension;
+import dev.restcache.RuntimeAdapter;
 import dev.restcache.internal.CacheEngine;
 import dev.restcache.internal.CacheRequest;
 import dev.restcache.internal.Credentials;
@@ -35,14 +36,20 @@ import java.util.function.Function;
  * none of them.
  */
 public final class CacheLookupFilter implements ContainerRequestFilter {
+  /** The request property of the runtime's {@link RuntimeAdapter.HitWriter}, when offered. */
+  public static final String HIT_WRITER = "dev.restcache.hitWriter";
   private static final System.Logger LOG = System.getLogger("dev.restcache");
 
   private final CacheEngine engine;
   private final CachedRoute route;
+  // @CacheControl's filter merges its directives into every response, hits included: only
+  // without it may a hit skip the JAX-RS response.
+  private final boolean hitsSentAsStored;
 
-  CacheLookupFilter(CacheEngine engine, CachedRoute route) {
+  CacheLookupFilter(CacheEngine engine, CachedRoute route, boolean hitsSentAsStored) {
     this.engine = engine;
     this.route = route;
+    this.hitsSentAsStored = hitsSentAsStored;
   }
 
   @Override
@@ -184,7 +191,12 @@ public final class CacheLookupFilter implements ContainerRequestFilter {
       addConditions(request, miss.revalidate(), exchange);
     }
     if (lookup instanceof CacheEngine.Hit hit) {
-      request.abortWith(ResponseReplay.replay(hit, engine));
+      ResponseReplay.Replayed replayed = ResponseReplay.replayed(hit, engine);
+      if (!(hitsSentAsStored
+          && request.getProperty(HIT_WRITER) instanceof RuntimeAdapter.HitWriter writer
+          && writer.write(request, replayed))) {
+        request.abortWith(ResponseReplay.toResponse(replayed));
+      }
       if (hit.refresh() != null) {
         PendingRefresh.start(request, engine, hit.refresh(), port);
       }

@@ -98,7 +98,7 @@ public record MethodFilters(ContainerResponseFilter cacheControl,
     return new MethodFilters(
         cacheControl == null ? null : new CacheControlFilter(directives(cacheControl)),
         neverCache == null ? null : new NeverCacheFilter(),
-        route == null ? null : new CacheLookupFilter(engine, route),
+        route == null ? null : new CacheLookupFilter(engine, route, cacheControl == null),
         route == null ? null : new ResourceResponseFilter(engine),
         route == null ? null : new CacheStoreFilter(engine),
         invalidates == null ? null : new InvalidatesFilter(List.of(invalidates.tags()),

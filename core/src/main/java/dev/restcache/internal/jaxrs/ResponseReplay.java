@@ -1,5 +1,6 @@
 package dev.restcache.internal.jaxrs;
 
+import dev.restcache.RuntimeAdapter;
 import dev.restcache.internal.CacheEngine;
 import dev.restcache.internal.Headers;
 import dev.restcache.internal.StoredResponse;
@@ -16,8 +17,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.BiConsumer;
 
-/** Turns a stored response into the container's {@link Response} for a hit. */
+/**
+ * Turns a stored response into what a hit sends ({@link Replayed}), and that into the
+ * container's {@link Response} where the runtime does not send it itself.
+ */
 final class ResponseReplay {
   // RFC 9110 §15.4.5: the fields a 304 carries; Last-Modified only guides caches without ETag.
   private static final Set<String> NOT_MODIFIED_FIELDS = Set.of(
@@ -27,27 +32,44 @@ final class ResponseReplay {
   }
 
   /** The full stored response, or a 304 when the request's conditions hold. */
-  static Response replay(CacheEngine.Hit hit, CacheEngine engine) {
+  static Replayed replayed(CacheEngine.Hit hit, CacheEngine engine) {
     StoredResponse stored = hit.response();
     Instant now = engine.now();
-    Headers headers = stored.headers();
     boolean notModified = hit.notModified();
-    Response.ResponseBuilder response = notModified
-        ? Response.notModified()
-        : Response.status(stored.status());
-    replayedHeaders(headers, notModified).forEach(response::header);
     Freshness freshness = stored.freshness();
-    // A String: Jersey looks up a header delegate for any other type, on every response.
-    response.header("Age",
-        Long.toString(CacheValidity.ageHeaderSeconds(freshness.currentAge(now))));
-    response.header("Cache-Status", CacheStatus.hit(engine.settings().cacheStatusName())
+    String cacheStatus = CacheStatus.hit(engine.settings().cacheStatusName())
         .ttl(freshness.timeToLive(now).getSeconds())
         .collapsed(hit.collapsed())
-        .toHeaderValue());
-    if (!notModified && stored.body().length > 0) {
-      response.entity(stored.body());
+        .toHeaderValue();
+    return new Replayed(notModified ? 304 : stored.status(),
+        replayedHeaders(stored.headers(), notModified),
+        Long.toString(CacheValidity.ageHeaderSeconds(freshness.currentAge(now))), cacheStatus,
+        notModified || stored.body().length == 0 ? null : stored.body());
+  }
+
+  /** {@code replayed} as the container's {@link Response}. */
+  static Response toResponse(Replayed replayed) {
+    Response.ResponseBuilder response = Response.status(replayed.status());
+    replayed.forEachHeader(response::header);
+    if (replayed.body() != null) {
+      response.entity(replayed.body());
     }
     return response.build();
+  }
+
+  /**
+   * What a hit sends: the stored fields, then {@code Age} and {@code Cache-Status} (Strings:
+   * Jersey looks up a header delegate for any other type, on every response), and the body,
+   * null when there is none to send.
+   */
+  record Replayed(int status, Headers stored, String age, String cacheStatus, byte[] body)
+      implements RuntimeAdapter.Replay {
+    @Override
+    public void forEachHeader(BiConsumer<String, String> action) {
+      stored.forEach(action);
+      action.accept("Age", age);
+      action.accept(ResponseRecorder.CACHE_STATUS, cacheStatus);
+    }
   }
 
   /**

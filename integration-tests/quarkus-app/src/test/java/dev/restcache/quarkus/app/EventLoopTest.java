@@ -11,6 +11,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -23,11 +24,20 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @TestProfile(EventLoopTest.WatchedStore.class)
 class EventLoopTest {
-  /** Uses the application's {@link WatchedHazelcastStore}. */
+  /**
+   * Uses the application's {@link WatchedHazelcastStore}, with a store timeout long enough that
+   * only a call waiting for a blocked event loop, which never answers, is given up on; a busy
+   * machine's slow answer is not.
+   */
   public static class WatchedStore implements QuarkusTestProfile {
     @Override
     public Set<Class<?>> getEnabledAlternatives() {
       return Set.of(WatchedHazelcastStore.class);
+    }
+
+    @Override
+    public Map<String, String> getConfigOverrides() {
+      return Map.of("quarkus.restcache.store-timeout", "5s");
     }
   }
 

@@ -139,16 +139,20 @@ class RestcacheProcessor {
   /**
    * Records the resource methods restcache concerns, so that the runtime resolves their rules
    * at startup, before the first request, and reports a contradiction there rather than on a
-   * request. The rules themselves come from core, by reflection, as on Jersey.
+   * request. The rules themselves come from core, by reflection, as on Jersey. Hits are sent
+   * straight to the connection when nothing of the application would see their JAX-RS
+   * response ({@link ResponsePath}).
    */
   @BuildStep
   @Record(ExecutionTime.RUNTIME_INIT)
   ServiceStartBuildItem resolveRules(RestcacheRecorder recorder, BeanContainerBuildItem beans,
       Optional<ResteasyReactiveResourceMethodEntriesBuildItem> endpoints,
-      CombinedIndexBuildItem index) {
+      CombinedIndexBuildItem index, List<ContainerResponseFilterBuildItem> responseFilters,
+      List<WriterInterceptorBuildItem> writerInterceptors) {
     recorder.resolveRules(beans.getValue(), endpoints
         .map(found -> ConcernedMethods.of(found.getEntries(), index.getIndex()))
-        .orElseGet(ArrayList::new));
+        .orElseGet(ArrayList::new),
+        ResponsePath.onlyRestcache(responseFilters, writerInterceptors, index.getIndex()));
     return new ServiceStartBuildItem(FEATURE);
   }
 

@@ -38,9 +38,12 @@ public interface CacheRuntime {
    * Resolves, once at startup, the rules of every method the build found restcache concerned
    * with, so that none is resolved on a request.
    *
+   * @param hitsToConnection whether hits may be sent straight to the connection: the build
+   *     found no response filter, writer interceptor or feature of the application that a JAX-RS
+   *     response would go through
    * @throws IllegalStateException for contradictory annotations, naming every method at fault
    */
-  void resolve(List<ResourceMethodFacts> methods);
+  void resolve(List<ResourceMethodFacts> methods, boolean hitsToConnection);
 
   /**
    * The cache's adapter, for a request whose rules cache it. Never asked while disabled: no
@@ -53,6 +56,12 @@ public interface CacheRuntime {
    * refresh when it was dispatched for one; nothing while disabled.
    */
   void prepareBackgroundRefresh(ContainerRequestContext request, ServerRequestContext server);
+
+  /**
+   * Lets a hit for {@code request} be sent straight to the connection, where the build allowed
+   * it; nothing while disabled.
+   */
+  void offerHitWriter(ContainerRequestContext request);
 
   /** Releases what the runtime opened, when the application stops. */
   void close();

@@ -31,7 +31,7 @@ final class DisabledCacheRuntime implements CacheRuntime {
   }
 
   @Override
-  public void resolve(List<ResourceMethodFacts> methods) {
+  public void resolve(List<ResourceMethodFacts> methods, boolean hitsToConnection) {
     // No method has rules while the cache is off.
   }
 
@@ -44,6 +44,11 @@ final class DisabledCacheRuntime implements CacheRuntime {
   public void prepareBackgroundRefresh(ContainerRequestContext request,
       ServerRequestContext server) {
     // Nothing is cached, so nothing is refreshed.
+  }
+
+  @Override
+  public void offerHitWriter(ContainerRequestContext request) {
+    // Nothing is cached, so nothing is hit.
   }
 
   @Override

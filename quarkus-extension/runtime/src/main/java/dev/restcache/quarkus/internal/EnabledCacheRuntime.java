@@ -30,6 +30,7 @@ final class EnabledCacheRuntime implements CacheRuntime {
   private final boolean cacheAll;
   // Filled once at startup, before the first request; read without locking afterwards.
   private volatile MethodTable methods = MethodTable.EMPTY;
+  private volatile boolean hitsToConnection;
 
   // HazelcastStores through Instance: created, and Hazelcast loaded, only when it is chosen.
   EnabledCacheRuntime(RestcacheConfig config, Instance<CacheStore> applicationStore,
@@ -92,8 +93,16 @@ final class EnabledCacheRuntime implements CacheRuntime {
   }
 
   @Override
-  public void resolve(List<ResourceMethodFacts> resourceMethods) {
+  public void resolve(List<ResourceMethodFacts> resourceMethods, boolean hitsToConnection) {
     methods = MethodTable.resolve(adapter, resourceMethods, cacheAll);
+    this.hitsToConnection = hitsToConnection;
+  }
+
+  @Override
+  public void offerHitWriter(ContainerRequestContext request) {
+    if (hitsToConnection) {
+      adapter.offerHitWriter(request, ConnectionHitWriter.INSTANCE);
+    }
   }
 
   @Override

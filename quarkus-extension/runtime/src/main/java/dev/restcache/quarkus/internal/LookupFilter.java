@@ -35,6 +35,7 @@ public class LookupFilter implements ContainerRequestFilter {
         failure -> runtime.adapter().requestCompleted(request));
     request.setProperty(CaptureInterceptor.SERVER_CONTEXT, server);
     runtime.prepareBackgroundRefresh(request, server);
+    runtime.offerHitWriter(request);
     rules.lookup(request, RequestSuspensions.of(request));
   }
 }

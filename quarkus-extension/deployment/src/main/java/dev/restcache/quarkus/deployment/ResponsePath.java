@@ -1,0 +1,56 @@
+package dev.restcache.quarkus.deployment;
+
+import dev.restcache.ResponseCacheFeature;
+import io.quarkus.resteasy.reactive.spi.ContainerResponseFilterBuildItem;
+import io.quarkus.resteasy.reactive.spi.WriterInterceptorBuildItem;
+import jakarta.ws.rs.container.ContainerResponseFilter;
+import jakarta.ws.rs.container.DynamicFeature;
+import jakarta.ws.rs.core.Feature;
+import jakarta.ws.rs.ext.WriterInterceptor;
+import java.util.List;
+import java.util.stream.Stream;
+import org.jboss.jandex.DotName;
+import org.jboss.jandex.IndexView;
+import org.jboss.resteasy.reactive.server.ServerResponseFilter;
+
+/**
+ * What a JAX-RS response goes through in the application besides restcache's own filters and
+ * interceptors. A hit may skip the JAX-RS response only when that is nothing: a response filter
+ * or writer interceptor of the application or of another extension (global or bound by name),
+ * or a feature that could register one at startup, must see every hit as it sees every miss.
+ */
+final class ResponsePath {
+  private static final List<DotName> RESPONSE_PROVIDERS = Stream.of(
+      ContainerResponseFilter.class, WriterInterceptor.class, DynamicFeature.class, Feature.class)
+      .map(DotName::createSimple).toList();
+  private static final DotName SERVER_RESPONSE_FILTER =
+      DotName.createSimple(ServerResponseFilter.class);
+
+  private ResponsePath() {
+  }
+
+  /**
+   * Whether nothing but restcache's own providers would see a hit's JAX-RS response: neither
+   * the response filters and writer interceptors other extensions register, nor any class of
+   * the index that is one (registered with {@code @Provider} or by hand), nor a
+   * {@code @ServerResponseFilter} method.
+   */
+  static boolean onlyRestcache(List<ContainerResponseFilterBuildItem> responseFilters,
+      List<WriterInterceptorBuildItem> writerInterceptors, IndexView index) {
+    boolean registered = Stream.concat(
+            responseFilters.stream().map(ContainerResponseFilterBuildItem::getClassName),
+            writerInterceptors.stream().map(WriterInterceptorBuildItem::getClassName))
+        .anyMatch(name -> !restcaches(name));
+    boolean indexed = RESPONSE_PROVIDERS.stream()
+        .flatMap(type -> index.getAllKnownImplementors(type).stream())
+        .anyMatch(provider -> !restcaches(provider.name().toString()));
+    return !registered && !indexed && index.getAnnotations(SERVER_RESPONSE_FILTER).isEmpty();
+  }
+
+  // By package: an application's classes never live in restcache's internal packages.
+  private static boolean restcaches(String className) {
+    return className.startsWith("dev.restcache.internal.")
+        || className.startsWith("dev.restcache.quarkus.internal.")
+        || className.equals(ResponseCacheFeature.class.getName());
+  }
+}
