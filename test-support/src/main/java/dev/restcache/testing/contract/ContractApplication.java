@@ -36,7 +36,8 @@ public final class ContractApplication {
   public static ContractApplication of(Set<HandleInjection> ways) {
     ResponseCacheFeature feature = configure(ResponseCacheFeature.builder()).build();
     Set<Class<?>> classes = new LinkedHashSet<>(Set.of(ContractBooks.class,
-        CountersResource.class, FailingResponseFilter.class, ArrivalCounter.class));
+        CountersResource.class, FailingResponseFilter.class, ArrivalCounter.class,
+        MissingBookMapper.class));
     Set<Object> singletons = new LinkedHashSet<>();
     if (ways.contains(HandleInjection.CONTEXT)) {
       classes.add(ContextHandleResource.class);

@@ -13,7 +13,12 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * The contract's bookstore: one book per test, named by {@code id}. Every method counts its
@@ -25,6 +30,12 @@ public class ContractBooks {
   // Long enough for every collapsed request of a test to arrive on a runtime with fewer
   // workers than clients; the wait ends as soon as they have.
   private static final Duration ARRIVALS_BOUND = Duration.ofSeconds(5);
+  // The application's own threads, which complete its asynchronous answers.
+  private static final ExecutorService BACKGROUND = Executors.newCachedThreadPool(task -> {
+    Thread thread = new Thread(task, "contract-books");
+    thread.setDaemon(true);
+    return thread;
+  });
 
   /** The book, in one edition or another; tagged for its own tag and every book's. */
   @GET
@@ -149,6 +160,45 @@ public class ContractBooks {
     int calls = count("slow", id);
     Counters.awaitAtLeast("arrivals:" + id, clients, ARRIVALS_BOUND);
     return "slow " + id + " #" + calls;
+  }
+
+  /** As {@link #slow}, answered by a stage that another thread completes. */
+  @GET
+  @Path("later")
+  @Cached
+  @CountsArrivals
+  @Produces(MediaType.TEXT_PLAIN)
+  public CompletionStage<String> later(@PathParam("id") String id,
+      @QueryParam("clients") int clients) {
+    int calls = count("later", id);
+    return CompletableFuture.supplyAsync(() -> {
+      try {
+        Counters.awaitAtLeast("arrivals:" + id, clients, ARRIVALS_BOUND);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      return "later " + id + " #" + calls;
+    }, BACKGROUND);
+  }
+
+  /** A retired book: a 404 that the resource itself says is fresh for a minute. */
+  @GET
+  @Path("retired")
+  @Cached
+  @Produces(MediaType.TEXT_PLAIN)
+  public Response retired(@PathParam("id") String id) {
+    return Response.status(404).header("Cache-Control", "max-age=60")
+        .entity("retired " + id + " #" + count("retired", id)).build();
+  }
+
+  /** A book that does not exist: {@link MissingBookMapper} answers. */
+  @GET
+  @Path("missing")
+  @Cached
+  @Produces(MediaType.TEXT_PLAIN)
+  public String missing(@PathParam("id") String id) {
+    count("missing", id);
+    throw new MissingBookException(id);
   }
 
   private static int count(String what, String id) {

@@ -9,10 +9,10 @@ public interface ContractServer extends AutoCloseable {
 
   /** Stops the application. */
   @Override
-  void close() throws Exception;
+  void close();
 
   /** A server at {@code baseUri} that {@code stop} stops. */
-  static ContractServer of(URI baseUri, AutoCloseable stop) {
+  static ContractServer of(URI baseUri, Runnable stop) {
     return new ContractServer() {
       @Override
       public URI baseUri() {
@@ -20,8 +20,8 @@ public interface ContractServer extends AutoCloseable {
       }
 
       @Override
-      public void close() throws Exception {
-        stop.close();
+      public void close() {
+        stop.run();
       }
     };
   }

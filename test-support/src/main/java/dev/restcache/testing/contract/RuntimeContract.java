@@ -60,6 +60,15 @@ public abstract class RuntimeContract {
     return EnumSet.of(HandleInjection.CONTEXT, HandleInjection.FEATURE);
   }
 
+  /**
+   * Whether the runtime tells restcache that the resource method ran and returned (Jersey's
+   * request events, RESTEasy's post-invocation hook): only then may an error the resource made
+   * fresh itself be stored. Where it cannot tell, no error is ever stored.
+   */
+  protected boolean tellsWhetherTheResourceReturned() {
+    return true;
+  }
+
   @BeforeAll
   final void startApplication() throws Exception {
     try (StartupLog log = StartupLog.capture()) {
@@ -72,7 +81,7 @@ public abstract class RuntimeContract {
   }
 
   @AfterAll
-  final void stopApplication() throws Exception {
+  final void stopApplication() {
     if (server != null) {
       server.close();
     }
@@ -337,6 +346,48 @@ public abstract class RuntimeContract {
         .contains(STORED)
         .anyMatch(status -> status.startsWith(HIT) && status.endsWith("; collapsed"));
     assertThat(client.counter("slow:" + id)).isEqualTo(1);
+  }
+
+  @Test
+  void twentyConcurrentColdRequestsRunAnAsynchronousResourceOnce() {
+    String id = newBook();
+    String path = book(id) + "/later?clients=" + CLIENTS;
+    List<CompletableFuture<Answer>> pending = new ArrayList<>();
+    for (int i = 0; i < CLIENTS; i++) {
+      pending.add(client.sendAsync(client.get(path)));
+    }
+    List<Answer> answers = pending.stream().map(CompletableFuture::join).toList();
+
+    assertThat(answers).allSatisfy(answer -> {
+      assertThat(answer.status()).isEqualTo(200);
+      assertThat(answer.body()).isEqualTo("later " + id + " #1");
+    });
+    assertThat(client.counter("later:" + id)).isEqualTo(1);
+  }
+
+  @Test
+  void anErrorTheResourceMadeFreshItselfIsStoredWhereTheRuntimeTellsThatItRan() {
+    String id = newBook();
+    Answer first = client.fetch(book(id) + "/retired");
+    Answer second = client.fetch(book(id) + "/retired");
+
+    assertThat(first.status()).isEqualTo(404);
+    assertThat(second.status()).isEqualTo(404);
+    assertThat(client.counter("retired:" + id))
+        .isEqualTo(tellsWhetherTheResourceReturned() ? 1 : 2);
+  }
+
+  @Test
+  void anErrorAnExceptionMapperMadeFreshIsNeverStored() {
+    String id = newBook();
+    Answer first = client.fetch(book(id) + "/missing");
+    Answer second = client.fetch(book(id) + "/missing");
+
+    assertThat(first.status()).isEqualTo(404);
+    assertThat(first.header("Cache-Control")).contains("max-age=60");
+    assertThat(second.status()).isEqualTo(404);
+    assertThat(second.header(CACHE_STATUS)).doesNotStartWith(HIT);
+    assertThat(client.counter("missing:" + id)).isEqualTo(2);
   }
 
   @Test
