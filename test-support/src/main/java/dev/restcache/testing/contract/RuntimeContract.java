@@ -34,6 +34,8 @@ public abstract class RuntimeContract {
   private static final String CACHE_STATUS = "Cache-Status";
   private static final String STORED = "restcache; fwd=uri-miss; stored";
   private static final String HIT = "restcache; hit";
+  private static final String JSON = "application/json";
+  private static final String TEXT = "text/plain";
   private static final int CLIENTS = 20;
   /** Far below the collapse timeout: a request held by a fill left behind would exceed it. */
   private static final Duration NEXT_REQUEST_BOUND = Duration.ofSeconds(10);
@@ -202,39 +204,42 @@ public abstract class RuntimeContract {
   @Test
   void eachMediaTypeOfAMethodThatProducesTwoHasItsOwnEntry() {
     String id = newBook();
-    String path = book(id) + "/formats";
-    Answer json = client.send(client.get(path).header("Accept", "application/json"));
-    Answer text = client.send(client.get(path).header("Accept", "text/plain"));
-    Answer jsonAgain = client.send(client.get(path).header("Accept", "application/json"));
-    Answer textAgain = client.send(client.get(path).header("Accept", "text/plain"));
+    AcceptedTwice answers = acceptedTwice(book(id) + "/formats");
 
-    assertThat(json.header("Content-Type")).startsWith("application/json");
-    assertThat(text.header("Content-Type")).startsWith("text/plain");
-    assertThat(jsonAgain.header("Content-Type")).startsWith("application/json");
-    assertThat(jsonAgain.body()).isEqualTo(json.body());
-    assertThat(jsonAgain.header(CACHE_STATUS)).startsWith(HIT);
-    assertThat(textAgain.header("Content-Type")).startsWith("text/plain");
-    assertThat(textAgain.body()).isEqualTo(text.body());
-    assertThat(textAgain.header(CACHE_STATUS)).startsWith(HIT);
+    assertThat(answers.json().header("Content-Type")).startsWith(JSON);
+    assertThat(answers.text().header("Content-Type")).startsWith(TEXT);
+    answers.assertHitsOfTheirOwnType();
     assertThat(client.counter("formats:" + id)).isEqualTo(2);
   }
 
   @Test
   void twoMethodsOnOnePathChosenByAcceptKeepTheirOwnEntries() {
     String id = newBook();
-    String path = book(id) + "/record";
-    Answer json = client.send(client.get(path).header("Accept", "application/json"));
-    Answer text = client.send(client.get(path).header("Accept", "text/plain"));
-    Answer jsonAgain = client.send(client.get(path).header("Accept", "application/json"));
-    Answer textAgain = client.send(client.get(path).header("Accept", "text/plain"));
+    AcceptedTwice answers = acceptedTwice(book(id) + "/record");
 
-    assertThat(json.body()).isEqualTo("{\"book\":\"" + id + "\",\"call\":1}");
-    assertThat(text.body()).isEqualTo("record " + id + " #2");
-    assertThat(jsonAgain.body()).isEqualTo(json.body());
-    assertThat(jsonAgain.header("Content-Type")).startsWith("application/json");
-    assertThat(textAgain.body()).isEqualTo(text.body());
-    assertThat(textAgain.header("Content-Type")).startsWith("text/plain");
+    assertThat(answers.json().body()).isEqualTo("{\"book\":\"" + id + "\",\"call\":1}");
+    assertThat(answers.text().body()).isEqualTo("record " + id + " #2");
+    answers.assertHitsOfTheirOwnType();
     assertThat(client.counter("record:" + id)).isEqualTo(2);
+  }
+
+  private AcceptedTwice acceptedTwice(String path) {
+    List<Answer> answers = Stream.of(JSON, TEXT, JSON, TEXT)
+        .map(type -> client.send(client.get(path).header("Accept", type)))
+        .toList();
+    return new AcceptedTwice(answers.get(0), answers.get(1), answers.get(2), answers.get(3));
+  }
+
+  /** A path asked for JSON, then text, then each once more. */
+  private record AcceptedTwice(Answer json, Answer text, Answer jsonAgain, Answer textAgain) {
+    void assertHitsOfTheirOwnType() {
+      assertThat(jsonAgain.header("Content-Type")).startsWith(JSON);
+      assertThat(jsonAgain.body()).isEqualTo(json.body());
+      assertThat(jsonAgain.header(CACHE_STATUS)).startsWith(HIT);
+      assertThat(textAgain.header("Content-Type")).startsWith(TEXT);
+      assertThat(textAgain.body()).isEqualTo(text.body());
+      assertThat(textAgain.header(CACHE_STATUS)).startsWith(HIT);
+    }
   }
 
   @Test
@@ -328,15 +333,20 @@ public abstract class RuntimeContract {
     assertThat(second.body()).isEqualTo("secret " + id + " #2");
   }
 
+  // The book's resource at path, asked by CLIENTS clients at once.
+  private List<Answer> concurrently(String id, String path) {
+    String target = book(id) + path + "?clients=" + CLIENTS;
+    List<CompletableFuture<Answer>> pending = new ArrayList<>();
+    for (int i = 0; i < CLIENTS; i++) {
+      pending.add(client.sendAsync(client.get(target)));
+    }
+    return pending.stream().map(CompletableFuture::join).toList();
+  }
+
   @Test
   void twentyConcurrentColdRequestsRunTheResourceOnce() {
     String id = newBook();
-    String path = book(id) + "/slow?clients=" + CLIENTS;
-    List<CompletableFuture<Answer>> pending = new ArrayList<>();
-    for (int i = 0; i < CLIENTS; i++) {
-      pending.add(client.sendAsync(client.get(path)));
-    }
-    List<Answer> answers = pending.stream().map(CompletableFuture::join).toList();
+    List<Answer> answers = concurrently(id, "/slow");
 
     assertThat(answers).allSatisfy(answer -> {
       assertThat(answer.status()).isEqualTo(200);
@@ -351,12 +361,7 @@ public abstract class RuntimeContract {
   @Test
   void twentyConcurrentColdRequestsRunAnAsynchronousResourceOnce() {
     String id = newBook();
-    String path = book(id) + "/later?clients=" + CLIENTS;
-    List<CompletableFuture<Answer>> pending = new ArrayList<>();
-    for (int i = 0; i < CLIENTS; i++) {
-      pending.add(client.sendAsync(client.get(path)));
-    }
-    List<Answer> answers = pending.stream().map(CompletableFuture::join).toList();
+    List<Answer> answers = concurrently(id, "/later");
 
     assertThat(answers).allSatisfy(answer -> {
       assertThat(answer.status()).isEqualTo(200);
@@ -392,25 +397,24 @@ public abstract class RuntimeContract {
 
   @Test
   void anUnmappedExceptionHoldsNoLaterRequest() {
-    String id = newBook();
-    String path = book(id) + "/broken";
-    assertThat(client.fetch(path).status()).isEqualTo(500);
-
-    Answer next = client.send(client.get(path).within(NEXT_REQUEST_BOUND));
-
-    assertThat(next.status()).isEqualTo(500);
-    assertThat(client.counter("broken:" + id)).isEqualTo(2);
+    assertFailureHoldsNoLaterRequest("broken");
   }
 
   @Test
   void aResponseFilterThatThrowsHoldsNoLaterRequest() {
+    assertFailureHoldsNoLaterRequest("filtered");
+  }
+
+  // The book's resource `what` fails (500); the next request for it is answered within a bound
+  // far below the collapse timeout, by the resource again.
+  private void assertFailureHoldsNoLaterRequest(String what) {
     String id = newBook();
-    String path = book(id) + "/filtered";
+    String path = book(id) + "/" + what;
     assertThat(client.fetch(path).status()).isEqualTo(500);
 
     Answer next = client.send(client.get(path).within(NEXT_REQUEST_BOUND));
 
     assertThat(next.status()).isEqualTo(500);
-    assertThat(client.counter("filtered:" + id)).isEqualTo(2);
+    assertThat(client.counter(what + ":" + id)).isEqualTo(2);
   }
 }
