@@ -42,7 +42,8 @@ public final class CacheEngine implements ResponseCache {
     CacheStore store = settings.store();
     this.calls = new FailOpenStore(settings.storeTimeout(), counters);
     this.entries = new Entries(store, calls, settings.keyPrefix(), counters);
-    this.collapsing = new CollapsedForwarding(store, calls, entries, settings.collapseTimeout());
+    this.collapsing = new CollapsedForwarding(store, calls, entries, settings.collapseTimeout(),
+        settings.storeTimeout());
     this.invalidation = new Invalidation(store, calls, entries, resourcePaths, counters);
   }
 
@@ -231,6 +232,15 @@ public final class CacheEngine implements ResponseCache {
   /** Releases the requests waiting for {@code fill}, if any; safe to call more than once. */
   public void finished(Fill fill) {
     collapsing.finished(fill);
+  }
+
+  /**
+   * The resource answered the request leading {@code fill} (none for null): from now on the
+   * fill is released after a short bound at the latest, whether or not the runtime reports the
+   * end of that request.
+   */
+  public void resourceAnswered(Fill fill) {
+    collapsing.answered(fill);
   }
 
   /**

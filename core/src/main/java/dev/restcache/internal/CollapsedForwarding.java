@@ -25,18 +25,25 @@ final class CollapsedForwarding {
   private static final CompletableFuture<Void> DONE = CompletableFuture.completedFuture(null);
   private static final CompletableFuture<Boolean> NOT_LEASED =
       CompletableFuture.completedFuture(false);
+  // What the rest of a request may take once its resource has answered, beyond the store
+  // timeout: its response filters and the writing of a body no larger than an entry.
+  private static final Duration WRITING = Duration.ofSeconds(1);
 
   private final CacheStore store;
   private final FailOpenStore calls;
   private final Entries entries;
   private final Duration timeout;
+  private final Duration afterAnswer;
   private final Map<String, CompletableFuture<Void>> fills = new ConcurrentHashMap<>();
 
-  CollapsedForwarding(CacheStore store, FailOpenStore calls, Entries entries, Duration timeout) {
+  CollapsedForwarding(CacheStore store, FailOpenStore calls, Entries entries, Duration timeout,
+      Duration storeTimeout) {
     this.store = store;
     this.calls = calls;
     this.entries = entries;
     this.timeout = timeout;
+    Duration rest = storeTimeout.plus(WRITING);
+    this.afterAnswer = rest.compareTo(timeout) < 0 ? rest : timeout;
   }
 
   /**
@@ -99,6 +106,23 @@ final class CollapsedForwarding {
             : CompletableFuture.runAsync(() -> { }, POLL)
                 .thenCompose(polled -> awaitLeaseHolder(key, deadline)))
         .exceptionally(storeFailed -> null);
+  }
+
+  /**
+   * Bounds what is left of the request leading {@code fill} once its resource has answered: the
+   * response filters, writing the body and storing it, which take the store timeout and a second
+   * at most. The fill is released then at the latest, should nothing report the end of that
+   * request (a filter or a writer that failed on a runtime whose end-of-request hook missed it),
+   * so that the requests collapsed onto it do not wait out the collapse timeout. A leader that
+   * is merely slow costs one more call of the resource, by the request that leads next.
+   */
+  void answered(Fill fill) {
+    if (fill != null) {
+      // The timer is cancelled as soon as the fill is done, so that finished fills leave none.
+      fill.done().copy()
+          .completeOnTimeout(null, afterAnswer.toNanos(), TimeUnit.NANOSECONDS)
+          .thenRun(() -> finished(fill));
+    }
   }
 
   /**

@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
@@ -56,6 +57,24 @@ class AsynchronousLookupTest {
     // Nothing was stored: the follower goes to the resource itself, leading no fill.
     assertThat(second.join()).isInstanceOfSatisfying(CacheEngine.Miss.class,
         miss -> assertThat(miss.fill()).isNull());
+  }
+
+  @Test
+  void aFillWhoseResourceAnsweredIsReleasedSoonEvenWhenNothingReportsTheEndOfItsRequest()
+      throws Exception {
+    CacheEngine engine = TestEngines.of(ResponseCacheFeature.builder()
+        .collapseTimeout(Duration.ofMinutes(10))
+        .storeTimeout(Duration.ofMillis(50))
+        .build());
+    CacheEngine.Miss first = (CacheEngine.Miss) lookup(engine).join();
+    CompletableFuture<CacheEngine.Lookup> second = lookup(engine);
+    assertThat(second).isNotDone();
+
+    // A filter after the resource failed, and no hook of the runtime saw the request end.
+    engine.resourceAnswered(first.fill());
+
+    // Far below the collapse timeout: the follower goes on to the resource itself.
+    assertThat(second.get(30, TimeUnit.SECONDS)).isInstanceOf(CacheEngine.Miss.class);
   }
 
   @Test

@@ -43,6 +43,9 @@ final class ResourceResponseFilter implements ContainerResponseFilter {
         return;
       }
       CacheEngine.Miss miss = exchange.miss();
+      if (miss != null) {
+        engine.resourceAnswered(miss.fill());
+      }
       if (miss != null && miss.staleIfError() != null
           && ResponseSuitability.isReplaceableError(response.getStatus())) {
         ResponseReplay.replaceWithStale(response, miss.staleIfError(), engine);
