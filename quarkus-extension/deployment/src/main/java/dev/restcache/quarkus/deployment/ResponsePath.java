@@ -8,6 +8,7 @@ import jakarta.ws.rs.container.DynamicFeature;
 import jakarta.ws.rs.core.Feature;
 import jakarta.ws.rs.ext.WriterInterceptor;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.jboss.jandex.DotName;
 import org.jboss.jandex.IndexView;
@@ -30,21 +31,24 @@ final class ResponsePath {
   }
 
   /**
-   * Whether nothing but restcache's own providers would see a hit's JAX-RS response: neither
-   * the response filters and writer interceptors other extensions register, nor any class of
-   * the index that is one (registered with {@code @Provider} or by hand), nor a
+   * The first provider other than restcache's that would see a hit's JAX-RS response, if any:
+   * a response filter or writer interceptor another extension registers, a class of the index
+   * that is one (registered with {@code @Provider} or by hand) or a feature, or a
    * {@code @ServerResponseFilter} method.
    */
-  static boolean onlyRestcache(List<ContainerResponseFilterBuildItem> responseFilters,
+  static Optional<String> foreignProvider(List<ContainerResponseFilterBuildItem> responseFilters,
       List<WriterInterceptorBuildItem> writerInterceptors, IndexView index) {
-    boolean registered = Stream.concat(
-            responseFilters.stream().map(ContainerResponseFilterBuildItem::getClassName),
-            writerInterceptors.stream().map(WriterInterceptorBuildItem::getClassName))
-        .anyMatch(name -> !restcaches(name));
-    boolean indexed = RESPONSE_PROVIDERS.stream()
+    Stream<String> registered = Stream.concat(
+        responseFilters.stream().map(ContainerResponseFilterBuildItem::getClassName),
+        writerInterceptors.stream().map(WriterInterceptorBuildItem::getClassName));
+    Stream<String> indexed = RESPONSE_PROVIDERS.stream()
         .flatMap(type -> index.getAllKnownImplementors(type).stream())
-        .anyMatch(provider -> !restcaches(provider.name().toString()));
-    return !registered && !indexed && index.getAnnotations(SERVER_RESPONSE_FILTER).isEmpty();
+        .map(provider -> provider.name().toString());
+    Stream<String> filterMethods = index.getAnnotations(SERVER_RESPONSE_FILTER).stream()
+        .map(annotation -> annotation.target().toString());
+    return Stream.of(registered, indexed, filterMethods).flatMap(names -> names)
+        .filter(name -> !restcaches(name))
+        .findFirst();
   }
 
   // By package: an application's classes never live in restcache's internal packages.

@@ -152,7 +152,8 @@ class RestcacheProcessor {
     recorder.resolveRules(beans.getValue(), endpoints
         .map(found -> ConcernedMethods.of(found.getEntries(), index.getIndex()))
         .orElseGet(ArrayList::new),
-        ResponsePath.onlyRestcache(responseFilters, writerInterceptors, index.getIndex()));
+        ResponsePath.foreignProvider(responseFilters, writerInterceptors, index.getIndex())
+            .orElse(null));
     return new ServiceStartBuildItem(FEATURE);
   }
 

@@ -1,5 +1,7 @@
 package dev.restcache.quarkus.internal;
 
+import static java.lang.System.Logger.Level.DEBUG;
+
 import io.quarkus.arc.runtime.BeanContainer;
 import io.quarkus.runtime.annotations.Recorder;
 import java.util.List;
@@ -7,17 +9,25 @@ import java.util.List;
 /** Replays at startup what the build found out about the application's resource methods. */
 @Recorder
 public class RestcacheRecorder {
+  private static final System.Logger LOG = System.getLogger("dev.restcache");
+
   /**
    * Starts restcache's runtime and resolves the rules of {@code methods}, before the application
    * takes its first request.
    *
-   * @param hitsToConnection whether hits may skip the JAX-RS response: no response filter,
-   *     writer interceptor or feature of the application would see it
+   * @param foreignProvider a provider other than restcache's that would see a hit's JAX-RS
+   *     response, or null when there is none and hits may skip it
    *
    * @throws IllegalStateException for contradictory annotations, naming every method at fault
    */
   public void resolveRules(BeanContainer beans, List<ResourceMethodFacts> methods,
-      boolean hitsToConnection) {
-    beans.beanInstance(CacheRuntime.class).resolve(methods, hitsToConnection);
+      String foreignProvider) {
+    if (foreignProvider == null) {
+      LOG.log(DEBUG, "restcache: hits are written straight to the connection");
+    } else {
+      LOG.log(DEBUG, "restcache: hits go through the JAX-RS response, which {0} sees",
+          foreignProvider);
+    }
+    beans.beanInstance(CacheRuntime.class).resolve(methods, foreignProvider == null);
   }
 }
