@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
@@ -56,6 +57,19 @@ class AsynchronousLookupTest {
     // Nothing was stored: the follower goes to the resource itself, leading no fill.
     assertThat(second.join()).isInstanceOfSatisfying(CacheEngine.Miss.class,
         miss -> assertThat(miss.fill()).isNull());
+  }
+
+  @Test
+  void aFillThatNoHookFinishesHoldsNobodyPastTheCollapseTimeout() throws Exception {
+    CacheEngine engine = TestEngines.of(ResponseCacheFeature.builder()
+        .collapseTimeout(Duration.ofMillis(100))
+        .build());
+    // Its request ended in a way no end-of-request hook saw: nobody calls finished.
+    CacheEngine.Miss abandoned = (CacheEngine.Miss) lookup(engine).join();
+
+    abandoned.fill().done().get(10, TimeUnit.SECONDS);
+
+    assertThat(lookup(engine).get(10, TimeUnit.SECONDS)).isInstanceOf(CacheEngine.Miss.class);
   }
 
   @Test
