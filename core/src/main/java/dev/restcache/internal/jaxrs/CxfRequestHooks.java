@@ -49,9 +49,13 @@ final class CxfRequestHooks implements ContainerRequestFilter {
     addTo(message, Message.FAULT_OUT_INTERCEPTORS, fault);
   }
 
-  // Another component may have put interceptors of its own there: keep them.
+  // Another component may have put interceptors of its own there: keep them. A sub-resource's
+  // filters run this filter again for the same message.
   private static void addTo(Message message, String key,
       List<Interceptor<? extends Message>> hooks) {
+    if (message.get(key) instanceof Collection<?> present && present.containsAll(hooks)) {
+      return;
+    }
     if (message.get(key) instanceof Collection<?> present && !present.isEmpty()) {
       List<Object> both = new ArrayList<>(present);
       both.addAll(hooks);
