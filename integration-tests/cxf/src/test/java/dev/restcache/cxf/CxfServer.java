@@ -39,7 +39,10 @@ public final class CxfServer implements AutoCloseable {
         return Set.of(classes);
       }
 
+      // Deprecated since Jakarta REST 3.1 in favour of CDI, yet the one portable way to hand
+      // over a configured instance, and how a TomEE application registers restcache.
       @Override
+      @SuppressWarnings("deprecation")
       public Set<Object> getSingletons() {
         return Set.of(feature);
       }
