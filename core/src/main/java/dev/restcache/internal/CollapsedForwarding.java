@@ -58,6 +58,7 @@ final class CollapsedForwarding {
     if (fills.putIfAbsent(key, done) != null) {
       return NOBODY;
     }
+    expireAfterTimeout(key, done);
     return calls.call(() -> store.tryLease(key, timeout), "tryLease").handle((leased, e) -> {
       if (e != null || !leased) {
         finished(new Fill(key, done, false));
@@ -68,6 +69,18 @@ final class CollapsedForwarding {
       }
       return new Fill(key, done, true);
     });
+  }
+
+  // The bound behind the runtime's end-of-request hook: a fill no hook finished (a runtime
+  // without one, a way of ending a request the hook does not see) holds its followers, and its
+  // slot, no longer than the collapse timeout from its start, as the store's lease does.
+  private void expireAfterTimeout(String key, CompletableFuture<Void> done) {
+    done.completeOnTimeout(null, timeout.toNanos(), TimeUnit.NANOSECONDS)
+        .whenComplete((finished, e) -> {
+          if (fills.remove(key, done)) {
+            LOG.log(DEBUG, "fill of {0} released after the collapse timeout", key);
+          }
+        });
   }
 
   /**

@@ -22,8 +22,12 @@ public final class Headers {
     this.fields = fields;
   }
 
-  /** One header field line. */
+  /** One header field line; its value is never null. */
   public record Field(String name, String value) {
+    /** A null value is an empty one: a container may hold a field without a value. */
+    public Field {
+      value = value == null ? "" : value;
+    }
   }
 
   /** Headers from field lines. */

@@ -22,17 +22,31 @@ public final class StorableHeaders {
   }
 
   /**
+   * Whether {@code response} carries a validator the resource can confirm with a 304: an
+   * {@code ETag} or {@code Last-Modified} with a value. A field a container holds with a null or
+   * empty value validates nothing, and the cache must never send it back as a condition.
+   */
+  public static boolean hasValidator(Headers response) {
+    return hasValue(response.first("ETag")) || hasValue(response.first("Last-Modified"));
+  }
+
+  private static boolean hasValue(String value) {
+    return value != null && !value.isBlank();
+  }
+
+  /**
    * The fields to add to a response before it is stored (and sent): a {@code Date} when it has
    * none (RFC 9110 §6.6.1: a recipient with a clock adds one to what it caches) and, when
-   * {@code generateETag}, a strong {@code ETag} from the body when it has no validator.
+   * {@code generateETag}, a strong {@code ETag} from the body when it has no validator. Each
+   * takes the place of any empty field of its name.
    */
   public static List<Headers.Field> additions(Headers response, Instant responseTime,
       byte[] body, boolean generateETag) {
     List<Headers.Field> added = new ArrayList<>(2);
-    if (!response.contains("Date")) {
+    if (!hasValue(response.first("Date"))) {
       added.add(new Headers.Field("Date", HttpDates.format(responseTime)));
     }
-    if (generateETag && !response.contains("ETag") && !response.contains("Last-Modified")) {
+    if (generateETag && !hasValidator(response)) {
       added.add(new Headers.Field("ETag", EntityTag.strongFromBody(body).toHeaderValue()));
     }
     return added;

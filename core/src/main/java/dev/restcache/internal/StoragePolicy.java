@@ -162,7 +162,7 @@ public final class StoragePolicy {
     // RFC 9111 §4.3: a response with a validator is worth storing even when it is never
     // fresh (no-cache without max-age, max-age=0): the next request revalidates it, and a 304
     // spares the resource producing the body again.
-    boolean revalidatable = headers.contains("ETag") || headers.contains("Last-Modified");
+    boolean revalidatable = StorableHeaders.hasValidator(headers);
     Optional<Duration> lifetime = CacheValidity.explicitFreshnessLifetime(
         cc, headers.first("Date"), headers.first("Expires"), responseTime);
     if (lifetime.isEmpty()) {

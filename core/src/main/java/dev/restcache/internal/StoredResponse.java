@@ -16,6 +16,6 @@ public record StoredResponse(int status, Headers headers, byte[] body, Credentia
 
   /** Whether it carries a validator, so that the resource can answer 304 for it. */
   public boolean hasValidator() {
-    return headers.contains("ETag") || headers.contains("Last-Modified");
+    return StorableHeaders.hasValidator(headers);
   }
 }

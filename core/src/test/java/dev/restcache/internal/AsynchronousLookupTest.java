@@ -78,6 +78,19 @@ class AsynchronousLookupTest {
   }
 
   @Test
+  void aFillThatNoHookFinishesHoldsNobodyPastTheCollapseTimeout() throws Exception {
+    CacheEngine engine = TestEngines.of(ResponseCacheFeature.builder()
+        .collapseTimeout(Duration.ofMillis(100))
+        .build());
+    // Its request ended in a way no end-of-request hook saw: nobody calls finished.
+    CacheEngine.Miss abandoned = (CacheEngine.Miss) lookup(engine).join();
+
+    abandoned.fill().done().get(10, TimeUnit.SECONDS);
+
+    assertThat(lookup(engine).get(10, TimeUnit.SECONDS)).isInstanceOf(CacheEngine.Miss.class);
+  }
+
+  @Test
   void aStoreThatHasNotAnsweredLeavesTheLookupPendingWithoutAThread() {
     CompletableFuture<Optional<CacheEntry>> answer = new CompletableFuture<>();
     CacheEngine engine = TestEngines.of(ResponseCacheFeature.builder()

@@ -100,4 +100,24 @@ class StorableHeadersTest {
     assertThat(updated.first("Date")).isEqualTo("Sun, 22 Nov 2026 10:00:00 GMT");
     assertThat(updated.contains("Connection")).isFalse();
   }
+
+  @Test
+  void anEmptyValidatorValidatesNothingAndGetsAGeneratedETag() {
+    Headers response = Headers.of(List.of(
+        new Headers.Field("ETag", ""),
+        new Headers.Field("Last-Modified", " "),
+        new Headers.Field("Date", null)));
+
+    assertThat(StorableHeaders.hasValidator(response)).isFalse();
+    assertThat(StorableHeaders.additions(response, NOW, new byte[] {1}, true))
+        .extracting(Headers.Field::name).containsExactly("Date", "ETag");
+  }
+
+  @Test
+  void aFieldWithANullValueHasAnEmptyOne() {
+    Headers response = Headers.of(List.of(new Headers.Field("Connection", null)));
+
+    assertThat(response.first("Connection")).isEmpty();
+    assertThat(StorableHeaders.forStorage(response).fields()).isEmpty();
+  }
 }

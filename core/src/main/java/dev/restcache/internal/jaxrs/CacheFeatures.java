@@ -12,14 +12,15 @@ public final class CacheFeatures {
   }
 
   /**
-   * Registers the per-method bindings, the write invalidation and, on Jersey and RESTEasy, their
-   * hooks and the injection of {@code cache}, the engine's public handle.
+   * Registers the per-method bindings, the write invalidation and, on Jersey, RESTEasy and CXF,
+   * their hooks and the injection of {@code cache}, the engine's public handle.
    */
   public static void register(FeatureContext context, CacheEngine engine, ResponseCache cache) {
     context.register(new CacheBindings(engine));
     context.register(new WriteInvalidationFilter(engine), MethodFilters.INVALIDATION_PRIORITY);
     JerseySupport.register(context, engine, cache);
     ResteasySupport.register(context, engine, cache);
+    CxfSupport.register(context, engine, cache);
   }
 
   /** Whether {@code request} went to its resource with a response to store or refresh. */

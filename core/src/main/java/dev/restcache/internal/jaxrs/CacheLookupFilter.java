@@ -100,8 +100,7 @@ public final class CacheLookupFilter implements ContainerRequestFilter {
     return new CacheRequest(request.getUriInfo().getRequestUri(), header,
         engine.credentials(header).and(Principals.of(request)),
         engine.settings().requestDirectives() == RequestDirectives.HONOR
-            ? CacheDirectives.forRequest(request.getHeaders().get(HttpHeaders.CACHE_CONTROL),
-                request.getHeaders().get("Pragma"))
+            ? CacheDirectives.forRequest(header.apply("cache-control"), header.apply("pragma"))
             : CacheDirectives.NONE,
         engine.now(), refreshableInBackground);
   }
@@ -138,10 +137,10 @@ public final class CacheLookupFilter implements ContainerRequestFilter {
     headers.remove(HttpHeaders.IF_MODIFIED_SINCE);
     String etag = stale.headers().first(HttpHeaders.ETAG);
     String lastModified = stale.headers().first(HttpHeaders.LAST_MODIFIED);
-    if (etag != null) {
+    if (etag != null && !etag.isBlank()) {
       headers.putSingle(HttpHeaders.IF_NONE_MATCH, etag);
     }
-    if (lastModified != null) {
+    if (lastModified != null && !lastModified.isBlank()) {
       headers.putSingle(HttpHeaders.IF_MODIFIED_SINCE, lastModified);
     }
   }

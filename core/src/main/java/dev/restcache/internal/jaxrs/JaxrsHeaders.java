@@ -12,22 +12,33 @@ final class JaxrsHeaders {
   private JaxrsHeaders() {
   }
 
-  /** The response headers as strings, as the container would write them. */
+  /**
+   * The response headers as strings, as the container would write them. A value that is null,
+   * or that its header delegate writes as null, counts as sent with an empty value, as CXF sends
+   * it: a filter's {@code Set-Cookie} with a null value still keeps the response out of the cache.
+   */
   static Headers of(MultivaluedMap<String, Object> headers) {
     List<Headers.Field> fields = new ArrayList<>();
     for (Map.Entry<String, List<Object>> header : headers.entrySet()) {
-      for (Object value : header.getValue()) {
-        if (value != null) {
-          fields.add(new Headers.Field(header.getKey(), asString(value)));
-        }
+      List<Object> values = header.getValue();
+      if (values == null) {
+        continue;
+      }
+      for (Object value : values) {
+        String written = value == null ? null : asString(value);
+        fields.add(new Headers.Field(header.getKey(), written == null ? "" : written));
       }
     }
     return Headers.of(fields);
   }
 
-  /** Adds {@code fields} to {@code headers}. */
+  /**
+   * Puts {@code fields} on {@code headers}, each in place of the field of its name: the cache
+   * adds a field only where the response has none, or one with an empty value, which a container
+   * would otherwise join with the cache's into one malformed line.
+   */
   static void add(MultivaluedMap<String, Object> headers, List<Headers.Field> fields) {
-    fields.forEach(field -> headers.add(field.name(), field.value()));
+    fields.forEach(field -> headers.putSingle(field.name(), field.value()));
   }
 
   @SuppressWarnings({"unchecked", "rawtypes"})

@@ -129,7 +129,9 @@ final class ResponseRecorder {
   private static Headers storedHeaders(CachedRoute route, Headers resource, Headers sent,
       List<Headers.Field> additions) {
     VarySpec vary = VarySpec.parse(resource.all("Vary")).with(route.sentVary().fieldNames());
-    List<Headers.Field> fields = new ArrayList<>(resource.without(List.of("Vary")).fields());
+    List<String> replaced = new ArrayList<>(List.of("Vary"));
+    additions.forEach(field -> replaced.add(field.name()));
+    List<Headers.Field> fields = new ArrayList<>(resource.without(replaced).fields());
     if (!vary.isEmpty()) {
       fields.add(new Headers.Field("Vary", vary.toHeaderValue()));
     }

@@ -112,9 +112,20 @@ final class ResponseReplay {
     if (stale.body().length == 0) {
       response.setEntity(null);
     } else {
-      response.setEntity(stale.body(), new Annotation[0],
-          contentType == null ? MediaType.APPLICATION_OCTET_STREAM_TYPE
-              : MediaType.valueOf(contentType));
+      response.setEntity(stale.body(), new Annotation[0], mediaType(contentType));
+    }
+  }
+
+  // The stored Content-Type field is replayed as it is; the entity needs a media type, which an
+  // empty or malformed field does not give.
+  private static MediaType mediaType(String contentType) {
+    if (contentType == null || contentType.isBlank()) {
+      return MediaType.APPLICATION_OCTET_STREAM_TYPE;
+    }
+    try {
+      return MediaType.valueOf(contentType);
+    } catch (IllegalArgumentException malformed) {
+      return MediaType.APPLICATION_OCTET_STREAM_TYPE;
     }
   }
 
