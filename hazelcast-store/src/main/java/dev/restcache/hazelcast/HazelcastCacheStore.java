@@ -42,7 +42,11 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Generations (see {@link CacheStore}) live in a second map; a put and a path invalidation
  * hold the same cluster-wide lock on the path, so a GET that raced a write on another member
- * never stores the old representation. Leases for collapsed forwarding live in a third map with
+ * never stores the old representation. A path's generation is kept for
+ * {@link #GENERATION_RETENTION} after its last write, so that the map holds only the paths
+ * written lately however many there are; a GET that read its generation longer ago than half
+ * that does not store (its generation may have been forgotten since, and come back as the same
+ * absent value). Leases for collapsed forwarding live in a third map with
  * a time to live, so a dead member never blocks a key for long.
  */
 public final class HazelcastCacheStore implements CacheStore {
@@ -56,6 +60,13 @@ public final class HazelcastCacheStore implements CacheStore {
   private static final int BLOCKING_QUEUE = 1024;
   // Bounds a lock held by a member that died mid-put.
   private static final long LOCK_LEASE_SECONDS = 10;
+  /** How long a path's generation is remembered after the last write to the path. */
+  public static final Duration GENERATION_RETENTION = Duration.ofMinutes(10);
+  // A generation token holds the second it was read (20 bits: twelve days before it wraps) over
+  // 44 bits of the generation itself.
+  private static final int HASH_BITS = 44;
+  private static final long HASH_MASK = (1L << HASH_BITS) - 1;
+  private static final long SECOND_MASK = (1L << (Long.SIZE - HASH_BITS)) - 1;
 
   private final HazelcastInstance hazelcast;
   private final boolean ownsInstance;
@@ -65,6 +76,7 @@ public final class HazelcastCacheStore implements CacheStore {
   private final String leaseHolder = UUID.randomUUID().toString();
   private final ExecutorService blocking;
   private final Clock clock;
+  private final Duration retention;
 
   /** A store on {@code hazelcast}'s map {@value #DEFAULT_MAP_NAME}. */
   public HazelcastCacheStore(HazelcastInstance hazelcast) {
@@ -86,9 +98,15 @@ public final class HazelcastCacheStore implements CacheStore {
 
   HazelcastCacheStore(HazelcastInstance hazelcast, String mapName, boolean ownsInstance,
       Clock clock) {
+    this(hazelcast, mapName, ownsInstance, clock, GENERATION_RETENTION);
+  }
+
+  HazelcastCacheStore(HazelcastInstance hazelcast, String mapName, boolean ownsInstance,
+      Clock clock, Duration retention) {
     this.hazelcast = hazelcast;
     this.ownsInstance = ownsInstance;
     this.clock = clock;
+    this.retention = retention;
     ensureBounded(hazelcast, mapName);
     this.entries = hazelcast.getMap(mapName);
     this.generations = hazelcast.getMap(mapName + ".generations");
@@ -131,24 +149,27 @@ public final class HazelcastCacheStore implements CacheStore {
 
   @Override
   public CompletionStage<Long> generation(String path) {
-    return async(() -> generationOf(path));
+    return async(() -> (second() & SECOND_MASK) << HASH_BITS | generationOf(path) & HASH_MASK);
   }
 
   @Override
   public CompletionStage<Boolean> put(String key, CacheEntry entry, long generation) {
     return async(() -> {
       String path = entry.path();
+      if (!readLately(generation)) {
+        return false;
+      }
       if (!generations.tryLock(path, LOCK_LEASE_SECONDS, TimeUnit.SECONDS, LOCK_LEASE_SECONDS,
           TimeUnit.SECONDS)) {
         return false;
       }
       try {
-        if (generationOf(path) != generation) {
+        if (!unchanged(path, generation)) {
           return false;
         }
         entries.set(key, toRecord(entry), ttlSeconds(entry.expiresAt()), TimeUnit.SECONDS);
         // Tag invalidations and clears do not take the path's lock: look again once written.
-        if (generationOf(path) != generation) {
+        if (!unchanged(path, generation)) {
           entries.delete(key);
           return false;
         }
@@ -164,7 +185,8 @@ public final class HazelcastCacheStore implements CacheStore {
     return async(() -> {
       generations.lock(path, LOCK_LEASE_SECONDS, TimeUnit.SECONDS);
       try {
-        generations.set(path, ThreadLocalRandom.current().nextLong());
+        generations.set(path, ThreadLocalRandom.current().nextLong(), retention.toSeconds(),
+            TimeUnit.SECONDS);
         entries.removeAll(Predicates.equal("path", path));
       } finally {
         generations.unlock(path);
@@ -229,6 +251,22 @@ public final class HazelcastCacheStore implements CacheStore {
     Long storeGeneration = generations.get(STORE_WIDE);
     return 31 * (pathGeneration == null ? 0 : pathGeneration)
         + (storeGeneration == null ? 0 : storeGeneration);
+  }
+
+  private boolean unchanged(String path, long token) {
+    return (generationOf(path) & HASH_MASK) == (token & HASH_MASK);
+  }
+
+  // Only a token read less than half the retention ago is compared: the generation of a write
+  // after the read is remembered at least that long, so it cannot have been forgotten yet. A
+  // clock that went back makes the token look old, not young.
+  private boolean readLately(long token) {
+    long age = (second() - (token >>> HASH_BITS)) & SECOND_MASK;
+    return age < retention.toSeconds() / 2;
+  }
+
+  private long second() {
+    return Math.floorDiv(clock.millis(), 1000);
   }
 
   // Every call blocks, so it runs here rather than in the caller's thread, which waits for it
