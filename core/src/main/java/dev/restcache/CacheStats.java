@@ -15,7 +15,7 @@ package dev.restcache;
 public record CacheStats(
     long hits, long misses, long stores, long notStored, long invalidations, long storeErrors) {
 
-  /** Hits over hits plus misses, or 0 before the first lookup. */
+  /** {@return hits over hits plus misses, or 0 before the first lookup} */
   public double hitRatio() {
     long lookups = hits + misses;
     return lookups == 0 ? 0 : (double) hits / lookups;
