@@ -22,47 +22,63 @@ import java.lang.annotation.Target;
 @Target({ElementType.TYPE, ElementType.METHOD})
 public @interface CacheControl {
 
-  /** {@code max-age} in seconds; negative means unset. */
+  /** {@return {@code max-age} in seconds; negative means unset} */
   long maxAge() default -1;
 
-  /** {@code s-maxage} in seconds (shared caches only); negative means unset. */
+  /** {@return {@code s-maxage} in seconds (shared caches only); negative means unset} */
   long sMaxAge() default -1;
 
-  /** {@code no-cache}: caches must revalidate before every reuse. */
+  /** {@return whether to add {@code no-cache}: caches must revalidate before every reuse} */
   boolean noCache() default false;
 
-  /** {@code no-store}: no cache may store the response. */
+  /** {@return whether to add {@code no-store}: no cache may store the response} */
   boolean noStore() default false;
 
-  /** {@code no-transform}: intermediaries must not transform the content. */
+  /**
+   * {@return whether to add {@code no-transform}: intermediaries must not transform the
+   * content}
+   */
   boolean noTransform() default false;
 
   /**
-   * {@code must-revalidate}: once stale, never served without revalidation. Also lets a shared
-   * cache reuse an answer to a request with {@code Authorization} (RFC 9111 §3.5), but not one
-   * to a request identified by a cookie, a credential header or a principal.
+   * {@return whether to add {@code must-revalidate}: once stale, never served without
+   * revalidation} Also lets a shared cache reuse an answer to a request with
+   * {@code Authorization} (RFC 9111 §3.5), but not one to a request identified by a cookie, a
+   * credential header or a principal.
    */
   boolean mustRevalidate() default false;
 
-  /** {@code proxy-revalidate}: {@code must-revalidate} for shared caches only. */
+  /**
+   * {@return whether to add {@code proxy-revalidate}: {@code must-revalidate} for shared
+   * caches only}
+   */
   boolean proxyRevalidate() default false;
 
-  /** {@code private}: only the user's own cache may store it; restcache will not. */
+  /**
+   * {@return whether to add {@code private}: only the user's own cache may store it; restcache
+   * will not}
+   */
   boolean isPrivate() default false;
 
   /**
-   * {@code public}: any cache may store it, even for a request with credentials. Not for a
-   * method that reads the {@code SecurityContext}, unless it is
+   * {@return whether to add {@code public}: any cache may store it, even for a request with
+   * credentials} Not for a method that reads the {@code SecurityContext}, unless it is
    * {@code @Cached(identityIndependent = true)}.
    */
   boolean isPublic() default false;
 
-  /** {@code immutable}: the content never changes while fresh (RFC 8246). */
+  /**
+   * {@return whether to add {@code immutable}: the content never changes while fresh
+   * (RFC 8246)}
+   */
   boolean immutable() default false;
 
-  /** {@code stale-while-revalidate} window in seconds (RFC 5861); negative means unset. */
+  /**
+   * {@return the {@code stale-while-revalidate} window in seconds (RFC 5861); negative means
+   * unset}
+   */
   long staleWhileRevalidate() default -1;
 
-  /** {@code stale-if-error} window in seconds (RFC 5861); negative means unset. */
+  /** {@return the {@code stale-if-error} window in seconds (RFC 5861); negative means unset} */
   long staleIfError() default -1;
 }

@@ -35,27 +35,29 @@ public @interface Cached {
   long DEFAULT_TTL = -1;
 
   /**
-   * Seconds a response that declares no freshness of its own stays fresh; {@code 0} stores only
-   * responses that declare their own freshness. Defaults to the feature's default TTL.
+   * {@return the seconds a response that declares no freshness of its own stays fresh} {@code 0}
+   * stores only responses that declare their own freshness. Defaults to the feature's default
+   * TTL.
    */
   long ttl() default DEFAULT_TTL;
 
   /**
-   * Tags attached to the stored response, for {@link ResponseCache#invalidateTags(String...)} and
-   * {@link Invalidates#tags()}. A tag may name path parameters in braces, {@code "book:{id}"},
-   * which are replaced by the request's values.
+   * {@return the tags attached to the stored response} They are for
+   * {@link ResponseCache#invalidateTags(String...)} and {@link Invalidates#tags()}. A tag may
+   * name path parameters in braces, {@code "book:{id}"}, which are replaced by the request's
+   * values.
    */
   String[] tags() default {};
 
   /**
-   * Request headers the response depends on, beyond those its own {@code Vary} names. They are
-   * added to the response's {@code Vary} and become part of the cache key.
+   * {@return the request headers the response depends on, beyond those its own {@code Vary}
+   * names} They are added to the response's {@code Vary} and become part of the cache key.
    */
   String[] vary() default {};
 
   /**
-   * Whether the response is the same for every user although the method injects the
-   * {@code SecurityContext} (for logging, say). Without it such a method is personalised: a
+   * {@return whether the response is the same for every user although the method injects the
+   * {@code SecurityContext} (for logging, say)} Without it such a method is personalised: a
    * request with credentials ({@code Authorization}, a cookie, a credential header, a principal)
    * neither reads nor fills its cache entry, whatever the response's {@code Cache-Control}.
    * Default: false.

@@ -20,12 +20,12 @@ import java.lang.annotation.Target;
 @Target({ElementType.TYPE, ElementType.METHOD})
 public @interface Invalidates {
 
-  /** Tags whose entries are evicted; see {@link Cached#tags()}. */
+  /** {@return the tags whose entries are evicted; see {@link Cached#tags()}} */
   String[] tags() default {};
 
   /**
-   * Absolute request paths (as the client sends them, e.g. {@code /api/books}) whose entries are
-   * evicted, every query string and variant included.
+   * {@return the absolute request paths whose entries are evicted, every query string and
+   * variant included} Paths as the client sends them, e.g. {@code /api/books}.
    */
   String[] paths() default {};
 }

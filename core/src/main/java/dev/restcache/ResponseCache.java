@@ -18,21 +18,29 @@ public interface ResponseCache {
   /**
    * Evicts every entry for the path of {@code uri}: every query string and every {@code Vary}
    * variant, whatever host it was requested through. Only the path of {@code uri} is used.
+   *
+   * @param uri a URI whose path is evicted; scheme, host and query are ignored
    */
   void invalidate(URI uri);
 
   /**
    * Evicts every entry for an absolute request path such as {@code /api/books/42}: every query
    * string and every {@code Vary} variant.
+   *
+   * @param path an absolute path, as clients send it
    */
   void invalidatePath(String path);
 
-  /** Evicts every entry stored with any of the given tags. */
+  /**
+   * Evicts every entry stored with any of the given tags.
+   *
+   * @param tags the tags
+   */
   void invalidateTags(String... tags);
 
   /** Evicts everything this cache stored. */
   void clear();
 
-  /** A snapshot of the counters since the cache was built. */
+  /** {@return a snapshot of the counters since the cache was built} */
   CacheStats stats();
 }

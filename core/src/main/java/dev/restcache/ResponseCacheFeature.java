@@ -48,17 +48,29 @@ public final class ResponseCacheFeature implements Feature {
     this.cache = new CacheHandle(engine);
   }
 
-  /** A builder with the defaults listed on each of its methods. */
+  /**
+   * A builder with the defaults listed on each of its methods.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** A feature with every default: in-memory store of 64 MiB, default TTL of two minutes. */
+  /**
+   * A feature with every default: in-memory store of 64 MiB, default TTL of two minutes.
+   *
+   * @return a new feature with a cache of its own
+   */
   public static ResponseCacheFeature withDefaults() {
     return builder().build();
   }
 
-  /** The runtime handle of this feature's cache, for invalidation and statistics. */
+  /**
+   * The runtime handle of this feature's cache, for invalidation and statistics.
+   *
+   * @return the same handle on every call
+   */
   public ResponseCache cache() {
     return cache;
   }
@@ -97,7 +109,12 @@ public final class ResponseCacheFeature implements Feature {
     private Builder() {
     }
 
-    /** Where entries live. Default: a new {@link InMemoryCacheStore} of 64 MiB. */
+    /**
+     * Where entries live. Default: a new {@link InMemoryCacheStore} of 64 MiB.
+     *
+     * @param store the store; the feature does not close it
+     * @return this builder
+     */
     public Builder store(CacheStore store) {
       this.store = Objects.requireNonNull(store, "store");
       return this;
@@ -107,6 +124,9 @@ public final class ResponseCacheFeature implements Feature {
      * Freshness assumed for a response that declares none ({@code Cache-Control: max-age},
      * {@code s-maxage} or {@code Expires}), when {@link Cached#ttl()} does not set one.
      * {@link Duration#ZERO} stores only what the response declares fresh. Default: 2 minutes.
+     *
+     * @param defaultTtl zero or more
+     * @return this builder
      */
     public Builder defaultTtl(Duration defaultTtl) {
       if (defaultTtl.isNegative()) {
@@ -119,13 +139,21 @@ public final class ResponseCacheFeature implements Feature {
     /**
      * Caches every GET resource method as if it had {@link Cached}, except those with
      * {@link NeverCache}. Default: false.
+     *
+     * @param cacheAll whether every GET method is cached
+     * @return this builder
      */
     public Builder cacheAll(boolean cacheAll) {
       this.cacheAll = cacheAll;
       return this;
     }
 
-    /** The largest body, in bytes, that is stored; larger ones are served uncached. Default 1 MiB. */
+    /**
+     * The largest body, in bytes, that is stored; larger ones are served uncached. Default 1 MiB.
+     *
+     * @param bytes zero or more
+     * @return this builder
+     */
     public Builder maxEntrySize(int bytes) {
       if (bytes < 0) {
         throw new IllegalArgumentException("maxEntrySize must not be negative: " + bytes);
@@ -138,6 +166,9 @@ public final class ResponseCacheFeature implements Feature {
      * Prepended to every key, path and tag this cache writes, so that services sharing one
      * store neither see nor evict each other's entries ({@link ResponseCache#clear()} still
      * empties the whole store). Default {@code restcache:}.
+     *
+     * @param keyPrefix the prefix, possibly empty
+     * @return this builder
      */
     public Builder keyPrefix(String keyPrefix) {
       this.keyPrefix = Objects.requireNonNull(keyPrefix, "keyPrefix");
@@ -148,6 +179,9 @@ public final class ResponseCacheFeature implements Feature {
      * Whether query parameters are keyed in name order, so that {@code ?a=1&b=2} and
      * {@code ?b=2&a=1} share an entry. Parameters of the same name keep their order, which a
      * resource may read as a list. Default: true.
+     *
+     * @param sortQueryParameters whether to sort by name
+     * @return this builder
      */
     public Builder sortQueryParameters(boolean sortQueryParameters) {
       this.sortQueryParameters = sortQueryParameters;
@@ -159,6 +193,9 @@ public final class ResponseCacheFeature implements Feature {
      * case: {@code ignoreQueryParameters("utm_*", "fbclid")}. Only name parameters that no
      * cached resource reads: a response that depends on one would be served for every value of
      * it. Default: none.
+     *
+     * @param names names, or prefixes ending in {@code *}
+     * @return this builder
      */
     public Builder ignoreQueryParameters(String... names) {
       this.ignoredQueryParameters = NamePatterns.of(List.of(names));
@@ -171,6 +208,9 @@ public final class ResponseCacheFeature implements Feature {
      * answered from, and fills, the cache only with responses marked {@code public} or
      * {@code s-maxage}. A method that reads an anonymous cookie with {@code @CookieParam} is
      * keyed on its value. Default: none, so every cookie counts.
+     *
+     * @param names names, or prefixes ending in {@code *}
+     * @return this builder
      */
     public Builder anonymousCookies(String... names) {
       this.anonymousCookies = NamePatterns.of(List.of(names));
@@ -182,6 +222,9 @@ public final class ResponseCacheFeature implements Feature {
      * {@code X-Api-Key}: a request carrying one is answered from, and fills, the cache only
      * with responses marked {@code public} or {@code s-maxage}. Names are compared without
      * regard to case. Default: none.
+     *
+     * @param names header names, none blank
+     * @return this builder
      */
     public Builder credentialHeaders(String... names) {
       List<String> lowerCase = new ArrayList<>(names.length);
@@ -202,6 +245,9 @@ public final class ResponseCacheFeature implements Feature {
      * {@link #DEFAULT_LOOKUP_PRIORITY}: after every filter of the application. Lower it only
      * below filters that may be skipped on a hit; never below one that authenticates or
      * authorises.
+     *
+     * @param priority a Jakarta REST priority
+     * @return this builder
      */
     public Builder lookupPriority(int priority) {
       this.lookupPriority = priority;
@@ -215,6 +261,9 @@ public final class ResponseCacheFeature implements Feature {
      * This covers responses that are never fresh ({@code no-cache} without {@code max-age},
      * {@code max-age=0}). The store's size bound evicts such entries earlier when space is
      * short. Default: 24 hours.
+     *
+     * @param retention zero or more
+     * @return this builder
      */
     public Builder revalidationRetention(Duration retention) {
       if (retention.isNegative()) {
@@ -228,13 +277,21 @@ public final class ResponseCacheFeature implements Feature {
     /**
      * Whether a stored response without {@code ETag} or {@code Last-Modified} gets a strong
      * {@code ETag} computed from its body, so clients can revalidate it. Default: true.
+     *
+     * @param generateETags whether to generate them
+     * @return this builder
      */
     public Builder generateETags(boolean generateETags) {
       this.generateETags = generateETags;
       return this;
     }
 
-    /** The cache's name in RFC 9211 {@code Cache-Status} headers. Default {@code restcache}. */
+    /**
+     * The cache's name in RFC 9211 {@code Cache-Status} headers. Default {@code restcache}.
+     *
+     * @param name a name that is not blank
+     * @return this builder
+     */
     public Builder cacheStatusName(String name) {
       if (name == null || name.isBlank()) {
         throw new IllegalArgumentException("cacheStatusName must not be blank");
@@ -246,6 +303,9 @@ public final class ResponseCacheFeature implements Feature {
     /**
      * The longest a request waits for the store; past it the request is served without the
      * cache (fail open). Default: 500 ms.
+     *
+     * @param storeTimeout more than zero
+     * @return this builder
      */
     public Builder storeTimeout(Duration storeTimeout) {
       if (storeTimeout.isNegative() || storeTimeout.isZero()) {
@@ -259,6 +319,9 @@ public final class ResponseCacheFeature implements Feature {
      * Whether clients' request {@code Cache-Control} directives steer the cache. Default:
      * {@link RequestDirectives#IGNORE}, as CDNs do, so no client can force every request through
      * to the resource.
+     *
+     * @param requestDirectives whether to honour or ignore them
+     * @return this builder
      */
     public Builder requestDirectives(RequestDirectives requestDirectives) {
       this.requestDirectives = Objects.requireNonNull(requestDirectives, "requestDirectives");
@@ -269,6 +332,9 @@ public final class ResponseCacheFeature implements Feature {
      * How long a request for a key that another request is already filling waits for it
      * (collapsed forwarding) before going to the resource itself. {@link Duration#ZERO} turns
      * collapsing off. Default: 5 seconds.
+     *
+     * @param collapseTimeout zero or more
+     * @return this builder
      */
     public Builder collapseTimeout(Duration collapseTimeout) {
       if (collapseTimeout.isNegative()) {
@@ -279,13 +345,22 @@ public final class ResponseCacheFeature implements Feature {
       return this;
     }
 
-    /** The clock for ages and freshness; tests pass a controllable one. Default: UTC system. */
+    /**
+     * The clock for ages and freshness; tests pass a controllable one. Default: UTC system.
+     *
+     * @param clock the clock
+     * @return this builder
+     */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock");
       return this;
     }
 
-    /** The feature. */
+    /**
+     * The feature.
+     *
+     * @return a new feature, with a cache of its own
+     */
     public ResponseCacheFeature build() {
       CacheStore chosen = store != null
           ? store

@@ -70,19 +70,29 @@ public final class RuntimeAdapter {
   /**
    * The adapter of {@code feature}'s cache.
    *
+   * @param feature the feature whose cache the runtime serves
    * @param mustNotBlock says whether the calling thread must never wait for the store (an event
    *     loop): a body captured there is stored without waiting for the store's answer
+   * @return the adapter; one per feature
    */
   public static RuntimeAdapter of(ResponseCacheFeature feature, BooleanSupplier mustNotBlock) {
     return new RuntimeAdapter(feature, mustNotBlock);
   }
 
-  /** The cache's handle, for injection. */
+  /**
+   * The cache's handle, for injection.
+   *
+   * @return the handle {@link ResponseCacheFeature#cache()} gives
+   */
   public ResponseCache cache() {
     return cache;
   }
 
-  /** Whether the store answers a read within the store timeout, for health checks. */
+  /**
+   * Whether the store answers a read within the store timeout, for health checks.
+   *
+   * @return true when a read answered in time
+   */
   public boolean storeAnswers() {
     return engine.storeAnswers();
   }
@@ -91,18 +101,29 @@ public final class RuntimeAdapter {
    * The rules for {@code method} of resource class {@code resourceClass}, resolved from its
    * annotations and what it reads; resolve them once per method.
    *
+   * @param method the resource method, as the runtime matched it
+   * @param resourceClass the class whose instance serves it (may be a subclass of the method's)
+   * @return the rules; {@link MethodRules#NONE} for a method restcache has nothing to do with
    * @throws IllegalStateException for contradictory annotations, naming the method
    */
   public MethodRules rulesFor(Method method, Class<?> resourceClass) {
     return new MethodRules(MethodFilters.of(engine, method, resourceClass));
   }
 
-  /** The writer interceptor that captures a body to store, at {@link #CAPTURE_PRIORITY}. */
+  /**
+   * The writer interceptor that captures a body to store, at {@link #CAPTURE_PRIORITY}.
+   *
+   * @return one interceptor for every request
+   */
   public WriterInterceptor bodyCapture() {
     return capture;
   }
 
-  /** The writer interceptor that stores what was written, at {@link #COMMIT_PRIORITY}. */
+  /**
+   * The writer interceptor that stores what was written, at {@link #COMMIT_PRIORITY}.
+   *
+   * @return one interceptor for every request
+   */
   public WriterInterceptor storeCommit() {
     return commit;
   }
@@ -110,6 +131,11 @@ public final class RuntimeAdapter {
   /**
    * Evicts after a write, at {@link #INVALIDATION_PRIORITY}, before the response is sent;
    * where the store does not evict at once, with the request suspended.
+   *
+   * @param request the write's request
+   * @param response its response; only a 2xx or 3xx evicts
+   * @param suspension how to suspend the request, or null where the runtime cannot (the
+   *     eviction then waits on the calling thread)
    */
   public void evictAfterWrite(ContainerRequestContext request, ContainerResponseContext response,
       RequestSuspension suspension) {
@@ -119,6 +145,8 @@ public final class RuntimeAdapter {
   /**
    * Ends the cache's part in {@code request} whatever ended it, so that requests collapsed onto
    * it go on at once; call it from the runtime's end-of-request hook. Safe to call twice.
+   *
+   * @param request the request that ended
    */
   public void requestCompleted(ContainerRequestContext request) {
     CacheFeatures.requestCompleted(request, engine);
@@ -128,6 +156,8 @@ public final class RuntimeAdapter {
    * Lets the cache answer the request that finds an entry inside its stale-while-revalidate
    * window at once, and run the refresh in the background with {@code redispatch}; call it once
    * at startup. Without it, that request refreshes the entry itself and waits.
+   *
+   * @param redispatch how the runtime dispatches a refresh through the application
    */
   public void refreshInBackground(Redispatch redispatch) {
     backgroundRefresh = pending -> redispatch.start(new Refresh(pending));
@@ -136,6 +166,8 @@ public final class RuntimeAdapter {
   /**
    * Offers {@code request} the background refresh, before its lookup; a request that is not
    * offered it refreshes a stale entry itself and waits.
+   *
+   * @param request the request about to be looked up
    */
   public void offerBackgroundRefresh(ContainerRequestContext request) {
     BackgroundRefresh refresh = backgroundRefresh;
@@ -196,6 +228,7 @@ public final class RuntimeAdapter {
     /**
      * Starts {@code refresh} without waiting for it.
      *
+     * @param refresh the refresh to dispatch
      * @throws RuntimeException when it cannot; the refresh is then released
      */
     void start(Refresh refresh);
@@ -209,17 +242,29 @@ public final class RuntimeAdapter {
       this.pending = pending;
     }
 
-    /** The absolute URI of the request that found the entry stale. */
+    /**
+     * The absolute URI of the request that found the entry stale.
+     *
+     * @return the URI to dispatch the refresh to
+     */
     public URI requestUri() {
       return pending.requestUri();
     }
 
-    /** That request's headers, less its own conditions, to send with the refresh. */
+    /**
+     * That request's headers, less its own conditions, to send with the refresh.
+     *
+     * @return the header fields by name, each with its lines
+     */
     public Map<String, List<String>> headers() {
       return pending.headers();
     }
 
-    /** Marks {@code dispatched}, the request the runtime dispatched, as this refresh. */
+    /**
+     * Marks {@code dispatched}, the request the runtime dispatched, as this refresh.
+     *
+     * @param dispatched the request the runtime dispatched, before restcache's lookup
+     */
     public void attachTo(ContainerRequestContext dispatched) {
       pending.attachTo(dispatched);
     }
@@ -230,17 +275,32 @@ public final class RuntimeAdapter {
     }
   }
 
-  /** Whether the write eviction may evict anything for {@code request}. */
+  /**
+   * Whether the write eviction may evict anything for {@code request}.
+   *
+   * @param request a request before its response filters
+   * @return false for a safe method that {@code @Invalidates} did not mark, which evicts nothing
+   */
   public static boolean mayEvict(ContainerRequestContext request) {
     return WriteInvalidationFilter.mayEvict(request);
   }
 
-  /** Whether {@code request} went to its resource with a response to store or refresh. */
+  /**
+   * Whether {@code request} went to its resource with a response to store or refresh.
+   *
+   * @param request a request after its lookup
+   * @return true when its response filters have a response to take
+   */
   public static boolean awaitsResponse(ContainerRequestContext request) {
     return CacheFeatures.awaitsResponse(request);
   }
 
-  /** Whether the body about to be written is one the cache will store. */
+  /**
+   * Whether the body about to be written is one the cache will store.
+   *
+   * @param context the writer interceptor's context
+   * @return true when the capture and commit interceptors have work to do
+   */
   public static boolean awaitsBody(InterceptorContext context) {
     return CacheFeatures.awaitsBody(context);
   }
@@ -248,6 +308,13 @@ public final class RuntimeAdapter {
   /**
    * The contradictions among restcache's annotations on one declaration, each a message naming
    * it, for build-time validation; empty when there are none.
+   *
+   * @param where how the messages name the declaration, such as {@code Books.list}
+   * @param cached whether it carries {@code @Cached}
+   * @param neverCache whether it carries {@code @NeverCache}
+   * @param isPrivate whether its {@code @CacheControl} says {@code isPrivate}
+   * @param isPublic whether its {@code @CacheControl} says {@code isPublic}
+   * @return one message per contradiction
    */
   public static List<String> annotationConflicts(String where, boolean cached,
       boolean neverCache, boolean isPrivate, boolean isPublic) {
@@ -265,7 +332,11 @@ public final class RuntimeAdapter {
       this.filters = filters;
     }
 
-    /** Whether the method's GETs are answered from and stored in the cache. */
+    /**
+     * Whether the method's GETs are answered from and stored in the cache.
+     *
+     * @return true for a {@code @Cached} method, or a GET under cache-all
+     */
     public boolean cached() {
       return filters.lookup() != null;
     }
@@ -274,6 +345,9 @@ public final class RuntimeAdapter {
      * The lookup. Where it cannot answer at once (a remote store, another request filling the
      * same entry), the request is suspended with {@code suspension} until it has; a runtime
      * that cannot suspend passes null, and the lookup waits on its thread.
+     *
+     * @param request the request, after every application request filter
+     * @param suspension how to suspend the request, or null
      */
     public void lookup(ContainerRequestContext request, RequestSuspension suspension) {
       if (filters.lookup() != null) {
@@ -281,19 +355,37 @@ public final class RuntimeAdapter {
       }
     }
 
-    /** Takes the response as the resource produced it, at the first response filter. */
+    /**
+     * Takes the response as the resource produced it, at the first response filter.
+     *
+     * @param request the request
+     * @param response the response, before any other response filter
+     * @throws IOException never from restcache; declared as a response filter's
+     */
     public void resourceResponse(ContainerRequestContext request,
         ContainerResponseContext response) throws IOException {
       apply(filters.resourceResponse(), request, response);
     }
 
-    /** Applies {@code @CacheControl}, at {@link RuntimeAdapter#HEADER_RULES_PRIORITY}. */
+    /**
+     * Applies {@code @CacheControl}, at {@link RuntimeAdapter#HEADER_RULES_PRIORITY}.
+     *
+     * @param request the request
+     * @param response the response whose {@code Cache-Control} it merges into
+     * @throws IOException never from restcache; declared as a response filter's
+     */
     public void cacheControl(ContainerRequestContext request, ContainerResponseContext response)
         throws IOException {
       apply(filters.cacheControl(), request, response);
     }
 
-    /** Applies {@code @NeverCache}, at {@link RuntimeAdapter#NEVER_CACHE_PRIORITY}. */
+    /**
+     * Applies {@code @NeverCache}, at {@link RuntimeAdapter#NEVER_CACHE_PRIORITY}.
+     *
+     * @param request the request
+     * @param response the response it marks as never to be stored
+     * @throws IOException never from restcache; declared as a response filter's
+     */
     public void neverCache(ContainerRequestContext request, ContainerResponseContext response)
         throws IOException {
       apply(filters.neverCache(), request, response);
@@ -302,6 +394,10 @@ public final class RuntimeAdapter {
     /**
      * The store decision, at the last response filter; where it stores and the store does not
      * answer at once, with the request suspended as {@link #lookup} does.
+     *
+     * @param request the request
+     * @param response the response with the headers every other filter set
+     * @param suspension how to suspend the request, or null
      */
     public void store(ContainerRequestContext request, ContainerResponseContext response,
         RequestSuspension suspension) {
@@ -313,6 +409,10 @@ public final class RuntimeAdapter {
     /**
      * Resolves {@code @Invalidates} for the write eviction, which runs next, at
      * {@link RuntimeAdapter#INVALIDATES_PRIORITY}.
+     *
+     * @param request the write's request
+     * @param response its response
+     * @throws IOException never from restcache; declared as a response filter's
      */
     public void invalidates(ContainerRequestContext request, ContainerResponseContext response)
         throws IOException {

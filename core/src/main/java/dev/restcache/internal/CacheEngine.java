@@ -293,7 +293,7 @@ public final class CacheEngine implements ResponseCache {
 
   /** Counts and logs a response to a cacheable request that was not stored. */
   public Optional<NotStoredReason> notStored(String what, NotStoredReason reason) {
-    counters.notStored.increment();
+    counters.notStored(reason);
     LOG.log(TRACE, "not cached: {0}: {1}", what, reason.detail());
     return Optional.of(reason);
   }

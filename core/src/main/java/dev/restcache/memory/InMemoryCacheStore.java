@@ -57,12 +57,21 @@ public final class InMemoryCacheStore implements CacheStore {
     this(DEFAULT_MAX_BYTES);
   }
 
-  /** A store holding at most about {@code maxBytes} of entries. */
+  /**
+   * A store holding at most about {@code maxBytes} of entries.
+   *
+   * @param maxBytes the bound, more than zero
+   */
   public InMemoryCacheStore(long maxBytes) {
     this(maxBytes, Clock.systemUTC());
   }
 
-  /** A store holding at most about {@code maxBytes}, expiring entries by {@code clock}. */
+  /**
+   * A store holding at most about {@code maxBytes}, expiring entries by {@code clock}.
+   *
+   * @param maxBytes the bound, more than zero
+   * @param clock the clock entries expire by
+   */
   public InMemoryCacheStore(long maxBytes, Clock clock) {
     if (maxBytes <= 0) {
       throw new IllegalArgumentException("maxBytes must be positive: " + maxBytes);
@@ -161,17 +170,20 @@ public final class InMemoryCacheStore implements CacheStore {
     return true;
   }
 
-  /** The number of entries held, counting those expired but not yet cleaned up. */
+  /** {@return the number of entries held, counting those expired but not yet cleaned up} */
   public long size() {
     return entries.estimatedSize();
   }
 
-  /** The weighed size of the entries held, in bytes. */
+  /** {@return the weighed size of the entries held, in bytes} */
   public long weightedSize() {
     return entries.policy().eviction().orElseThrow().weightedSize().orElse(0);
   }
 
-  /** The number of entries removed to keep within the size bound, since the store was built. */
+  /**
+   * {@return the number of entries removed to keep within the size bound, since the store was
+   * built}
+   */
   public long evictionCount() {
     return evictions.sum();
   }

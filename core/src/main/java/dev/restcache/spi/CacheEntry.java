@@ -31,27 +31,30 @@ public final class CacheEntry {
     this.payload = payload.clone();
   }
 
-  /** The absolute request path, e.g. {@code /api/books/42}. */
+  /** {@return the absolute request path, e.g. {@code /api/books/42}} */
   public String path() {
     return path;
   }
 
-  /** The tags, possibly empty. */
+  /** {@return the tags, possibly empty} */
   public Set<String> tags() {
     return tags;
   }
 
-  /** When the entry may be dropped; restcache itself checks freshness inside the payload. */
+  /**
+   * {@return when the entry may be dropped} restcache itself checks freshness inside the
+   * payload.
+   */
   public Instant expiresAt() {
     return expiresAt;
   }
 
-  /** A copy of the encoded value. */
+  /** {@return a copy of the encoded value} */
   public byte[] payload() {
     return payload.clone();
   }
 
-  /** The size of the encoded value in bytes, without copying it. */
+  /** {@return the size of the encoded value in bytes, without copying it} */
   public int payloadSize() {
     return payload.length;
   }

@@ -78,12 +78,22 @@ public final class HazelcastCacheStore implements CacheStore {
   private final Clock clock;
   private final Duration retention;
 
-  /** A store on {@code hazelcast}'s map {@value #DEFAULT_MAP_NAME}. */
+  /**
+   * A store on {@code hazelcast}'s map {@value #DEFAULT_MAP_NAME}.
+   *
+   * @param hazelcast a member or client; the caller keeps it, and shuts it down
+   */
   public HazelcastCacheStore(HazelcastInstance hazelcast) {
     this(hazelcast, DEFAULT_MAP_NAME);
   }
 
-  /** A store on {@code hazelcast}'s map {@code mapName}; the caller keeps the instance. */
+  /**
+   * A store on {@code hazelcast}'s map {@code mapName}; the caller keeps the instance.
+   *
+   * @param hazelcast a member or client
+   * @param mapName the map's name; the store also uses {@code mapName.generations} and
+   *     {@code mapName.leases}
+   */
   public HazelcastCacheStore(HazelcastInstance hazelcast, String mapName) {
     this(hazelcast, mapName, false, Clock.systemUTC());
   }
@@ -91,6 +101,11 @@ public final class HazelcastCacheStore implements CacheStore {
   /**
    * A store on {@code hazelcast}'s map {@code mapName} that shuts {@code hazelcast} down when
    * closed, for an instance started only for the cache.
+   *
+   * @param hazelcast a member or client that only the cache uses
+   * @param mapName the map's name; the store also uses {@code mapName.generations} and
+   *     {@code mapName.leases}
+   * @return the store
    */
   public static HazelcastCacheStore owning(HazelcastInstance hazelcast, String mapName) {
     return new HazelcastCacheStore(hazelcast, mapName, true, Clock.systemUTC());

@@ -34,6 +34,13 @@ public final class HazelcastSetup {
   /**
    * Starts an embedded member configured by {@link #memberConfig}, and a store on it that shuts
    * the member down when closed.
+   *
+   * @param clusterName the cluster to join
+   * @param members the members to join, as {@code host:port}
+   * @param port the port this member listens on
+   * @param mapName the map's name
+   * @param nearCache whether this member keeps a near cache
+   * @return a store on the new member
    */
   public static HazelcastCacheStore startMember(String clusterName, List<String> members,
       int port, String mapName, boolean nearCache) {
@@ -45,6 +52,13 @@ public final class HazelcastSetup {
    * The configuration of an embedded member of cluster {@code clusterName} listening on
    * {@code port} and joining {@code members} ("host:port") over TCP/IP, multicast and
    * auto-detection off, with the map configured as {@link #configure} does.
+   *
+   * @param clusterName the cluster to join
+   * @param members the members to join, as {@code host:port}
+   * @param port the port the member listens on
+   * @param mapName the map's name
+   * @param nearCache whether the member keeps a near cache
+   * @return a new configuration
    */
   public static Config memberConfig(String clusterName, List<String> members, int port,
       String mapName, boolean nearCache) {
@@ -60,6 +74,12 @@ public final class HazelcastSetup {
   /**
    * Starts a client configured by {@link #clientConfig}, and a store on it that shuts the client
    * down when closed.
+   *
+   * @param clusterName the cluster to connect to
+   * @param addresses members to connect to, as {@code host:port}
+   * @param mapName the map's name
+   * @param nearCache whether the client keeps a near cache
+   * @return a store on the new client
    */
   public static HazelcastCacheStore startClient(String clusterName, List<String> addresses,
       String mapName, boolean nearCache) {
@@ -71,6 +91,12 @@ public final class HazelcastSetup {
    * The configuration of a client of cluster {@code clusterName} at {@code addresses}
    * ("host:port") that reconnects by itself and fails fast while the cluster is away, with the
    * recommended near cache when {@code nearCache}.
+   *
+   * @param clusterName the cluster to connect to
+   * @param addresses members to connect to, as {@code host:port}
+   * @param mapName the map's name
+   * @param nearCache whether the client keeps a near cache
+   * @return a new configuration
    */
   public static ClientConfig clientConfig(String clusterName, List<String> addresses,
       String mapName, boolean nearCache) {
@@ -91,6 +117,12 @@ public final class HazelcastSetup {
    * {@code nearCache}, a near cache on this member. Near-cache invalidations are sent at once
    * rather than batched every ten seconds, which is what keeps the near cache's staleness in
    * milliseconds.
+   *
+   * @param config a member's configuration, changed in place
+   * @param mapName the map's name
+   * @param maxEntriesPerNode the bound, in entries per member
+   * @param nearCache whether the member keeps a near cache
+   * @return {@code config}
    */
   public static Config configure(Config config, String mapName, int maxEntriesPerNode,
       boolean nearCache) {
@@ -117,6 +149,9 @@ public final class HazelcastSetup {
   /**
    * The near cache restcache recommends: invalidated on every change, and never trusted longer
    * than {@code NEAR_CACHE_TTL_SECONDS} even if an invalidation were lost.
+   *
+   * @param mapName the map's name
+   * @return a new configuration
    */
   public static NearCacheConfig nearCacheConfig(String mapName) {
     return new NearCacheConfig(mapName)

@@ -92,7 +92,8 @@ class BookstoreTest {
     String metrics = get("/q/metrics").then().statusCode(200).extract().asString();
     assertThat(metrics).containsPattern("restcache_hits_total(\\{[^}]*\\})? [1-9]")
         .contains("restcache_misses_total", "restcache_stores_total",
-            "restcache_invalidations_total", "restcache_evictions_total", "restcache_size_bytes");
+            "restcache_invalidations_total", "restcache_evictions_total", "restcache_size_bytes")
+        .containsPattern("restcache_not_stored_total\\{[^}]*reason=\"private\"[^}]*\\} ");
   }
 
   @Test

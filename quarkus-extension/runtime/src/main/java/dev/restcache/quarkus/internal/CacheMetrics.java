@@ -12,7 +12,10 @@ import java.util.function.ToLongFunction;
 
 /**
  * The cache's counters as Micrometer meters, {@code restcache.*}; a bean only when the
- * application has {@code quarkus-micrometer}, which binds every {@link MeterBinder} bean.
+ * application has {@code quarkus-micrometer}, which binds every {@link MeterBinder} bean. The
+ * same meters as {@code restcache-micrometer}'s, without depending on it: an optional dependency
+ * of an extension's runtime does not reach the application, and a required one would put
+ * Micrometer on the class path of every application.
  */
 @Singleton
 public class CacheMetrics implements MeterBinder {
@@ -34,8 +37,13 @@ public class CacheMetrics implements MeterBinder {
         "Cacheable requests that ran the resource", CacheStats::misses);
     counter(registry, cache, "restcache.stores",
         "Responses written to the store", CacheStats::stores);
-    counter(registry, cache, "restcache.not.stored",
-        "Responses to cacheable requests that were not stored", CacheStats::notStored);
+    for (String reason : cache.stats().notStoredByReason().keySet()) {
+      FunctionCounter.builder("restcache.not.stored", cache,
+              c -> c.stats().notStoredByReason().getOrDefault(reason, 0L))
+          .description("Responses to cacheable requests that were not stored, by reason")
+          .tag("reason", reason)
+          .register(registry);
+    }
     counter(registry, cache, "restcache.invalidations",
         "Evictions asked for by writes, @Invalidates and the API", CacheStats::invalidations);
     counter(registry, cache, "restcache.store.errors",

@@ -3,6 +3,7 @@ package dev.restcache.quarkus.internal;
 import dev.restcache.CacheStats;
 import dev.restcache.ResponseCache;
 import java.net.URI;
+import java.util.Map;
 
 /** The {@link ResponseCache} of an application with {@code quarkus.restcache.enabled=false}. */
 enum DisabledCache implements ResponseCache {
@@ -30,6 +31,6 @@ enum DisabledCache implements ResponseCache {
 
   @Override
   public CacheStats stats() {
-    return new CacheStats(0, 0, 0, 0, 0, 0);
+    return new CacheStats(0, 0, 0, 0, 0, 0, Map.of());
   }
 }
