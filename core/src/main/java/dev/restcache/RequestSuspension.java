@@ -15,6 +15,10 @@ public interface RequestSuspension {
   /** Suspends the request: the runtime goes on with other work until {@link #resume}. */
   void suspend();
 
-  /** Resumes the request suspended by {@link #suspend}. */
+  /**
+   * Resumes the request suspended by {@link #suspend}. restcache may have answered it from the
+   * cache with {@code abortWith} meanwhile; a runtime whose {@code abortWith} resumes a suspended
+   * request itself (Quarkus REST) must not resume it a second time.
+   */
   void resume();
 }

@@ -1,6 +1,7 @@
 package dev.restcache.testing.contract;
 
 import dev.restcache.ResponseCacheFeature;
+import dev.restcache.spi.CacheStore;
 import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -34,7 +35,19 @@ public final class ContractApplication {
 
   /** The application for a runtime that hands out the cache's handle in {@code ways}. */
   public static ContractApplication of(Set<HandleInjection> ways) {
-    ResponseCacheFeature feature = configure(ResponseCacheFeature.builder()).build();
+    return around(configure(ResponseCacheFeature.builder()).build(), ways);
+  }
+
+  /**
+   * The application for a runtime that hands out the cache's handle in {@code ways}, keeping its
+   * entries in {@code store}, which other instances may share.
+   */
+  public static ContractApplication of(Set<HandleInjection> ways, CacheStore store) {
+    return around(configure(ResponseCacheFeature.builder()).store(store).build(), ways);
+  }
+
+  private static ContractApplication around(ResponseCacheFeature feature,
+      Set<HandleInjection> ways) {
     Set<Class<?>> classes = new LinkedHashSet<>(Set.of(ContractBooks.class,
         CountersResource.class, FailingResponseFilter.class, ArrivalCounter.class,
         MissingBookMapper.class));

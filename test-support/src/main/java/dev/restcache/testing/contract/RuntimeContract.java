@@ -78,7 +78,8 @@ public abstract class RuntimeContract {
       client = new ContractClient(server.baseUri());
       // A runtime that deploys on the first request configures restcache only then.
       client.counter("startup");
-      startupWarnings = log.warnings();
+      startupWarnings = Stream.concat(server.startupWarnings().stream(), log.warnings().stream())
+          .toList();
     }
   }
 
