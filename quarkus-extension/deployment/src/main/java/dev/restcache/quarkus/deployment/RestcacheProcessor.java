@@ -11,6 +11,7 @@ import dev.restcache.quarkus.internal.CacheMetrics;
 import dev.restcache.quarkus.internal.CacheRuntime;
 import dev.restcache.quarkus.internal.CaptureInterceptor;
 import dev.restcache.quarkus.internal.CommitInterceptor;
+import dev.restcache.quarkus.internal.EarlyLookupFilter;
 import dev.restcache.quarkus.internal.HazelcastStores;
 import dev.restcache.quarkus.internal.InvalidatesResponseFilter;
 import dev.restcache.quarkus.internal.InvalidationFilter;
@@ -100,6 +101,12 @@ class RestcacheProcessor {
       BuildProducer<WriterInterceptorBuildItem> writerInterceptors) {
     requestFilters.produce(new ContainerRequestFilterBuildItem.Builder(LookupFilter.class.getName())
         .setPriority(config.lookupPriority()).setRegisterAsBean(true).build());
+    // First of all filters, so that Quarkus REST may run it on the event loop before a blocking
+    // endpoint's hop to a worker; it looks up only where no other request filter exists.
+    requestFilters.produce(
+        new ContainerRequestFilterBuildItem.Builder(EarlyLookupFilter.class.getName())
+            .setPriority(Integer.MIN_VALUE).setNonBlockingRequired(true)
+            .setRegisterAsBean(true).build());
     responseFilters.produce(responseFilter(ResourceResponseAdapter.class,
         RuntimeAdapter.RESOURCE_RESPONSE_PRIORITY));
     responseFilters.produce(responseFilter(InvalidationFilter.class,
@@ -141,19 +148,22 @@ class RestcacheProcessor {
    * at startup, before the first request, and reports a contradiction there rather than on a
    * request. The rules themselves come from core, by reflection, as on Jersey. Hits are sent
    * straight to the connection when nothing of the application would see their JAX-RS
-   * response ({@link ResponsePath}).
+   * response, and looked up before every filter when there is no other request filter
+   * ({@link ForeignProviders}).
    */
   @BuildStep
   @Record(ExecutionTime.RUNTIME_INIT)
   ServiceStartBuildItem resolveRules(RestcacheRecorder recorder, BeanContainerBuildItem beans,
       Optional<ResteasyReactiveResourceMethodEntriesBuildItem> endpoints,
-      CombinedIndexBuildItem index, List<ContainerResponseFilterBuildItem> responseFilters,
+      CombinedIndexBuildItem index, List<ContainerRequestFilterBuildItem> requestFilters,
+      List<ContainerResponseFilterBuildItem> responseFilters,
       List<WriterInterceptorBuildItem> writerInterceptors) {
     recorder.resolveRules(beans.getValue(), endpoints
         .map(found -> ConcernedMethods.of(found.getEntries(), index.getIndex()))
         .orElseGet(ArrayList::new),
-        ResponsePath.foreignProvider(responseFilters, writerInterceptors, index.getIndex())
-            .orElse(null));
+        ForeignProviders.responseProvider(responseFilters, writerInterceptors, index.getIndex())
+            .orElse(null),
+        ForeignProviders.requestFilter(requestFilters, index.getIndex()).orElse(null));
     return new ServiceStartBuildItem(FEATURE);
   }
 

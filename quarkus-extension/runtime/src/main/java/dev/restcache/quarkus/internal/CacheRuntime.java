@@ -41,9 +41,15 @@ public interface CacheRuntime {
    * @param hitsToConnection whether hits may be sent straight to the connection: the build
    *     found no response filter, writer interceptor or feature of the application that a JAX-RS
    *     response would go through
+   * @param lookupEarly whether the lookup runs before every request filter
+   *     ({@link EarlyLookupFilter}): the build found no request filter but restcache's, and hits
+   *     may be sent straight to the connection
    * @throws IllegalStateException for contradictory annotations, naming every method at fault
    */
-  void resolve(List<ResourceMethodFacts> methods, boolean hitsToConnection);
+  void resolve(List<ResourceMethodFacts> methods, boolean hitsToConnection, boolean lookupEarly);
+
+  /** Whether {@link EarlyLookupFilter} looks up rather than {@link LookupFilter}. */
+  boolean looksUpEarly();
 
   /**
    * The cache's adapter, for a request whose rules cache it. Never asked while disabled: no

@@ -31,7 +31,8 @@ final class DisabledCacheRuntime implements CacheRuntime {
   }
 
   @Override
-  public void resolve(List<ResourceMethodFacts> methods, boolean hitsToConnection) {
+  public void resolve(List<ResourceMethodFacts> methods, boolean hitsToConnection,
+      boolean lookupEarly) {
     // No method has rules while the cache is off.
   }
 
@@ -44,6 +45,11 @@ final class DisabledCacheRuntime implements CacheRuntime {
   public void prepareBackgroundRefresh(ContainerRequestContext request,
       ServerRequestContext server) {
     // Nothing is cached, so nothing is refreshed.
+  }
+
+  @Override
+  public boolean looksUpEarly() {
+    return false;
   }
 
   @Override

@@ -31,6 +31,7 @@ final class EnabledCacheRuntime implements CacheRuntime {
   // Filled once at startup, before the first request; read without locking afterwards.
   private volatile MethodTable methods = MethodTable.EMPTY;
   private volatile boolean hitsToConnection;
+  private volatile boolean lookupEarly;
 
   // HazelcastStores through Instance: created, and Hazelcast loaded, only when it is chosen.
   EnabledCacheRuntime(RestcacheConfig config, Instance<CacheStore> applicationStore,
@@ -93,9 +94,16 @@ final class EnabledCacheRuntime implements CacheRuntime {
   }
 
   @Override
-  public void resolve(List<ResourceMethodFacts> resourceMethods, boolean hitsToConnection) {
+  public void resolve(List<ResourceMethodFacts> resourceMethods, boolean hitsToConnection,
+      boolean lookupEarly) {
     methods = MethodTable.resolve(adapter, resourceMethods, cacheAll);
     this.hitsToConnection = hitsToConnection;
+    this.lookupEarly = lookupEarly;
+  }
+
+  @Override
+  public boolean looksUpEarly() {
+    return lookupEarly;
   }
 
   @Override

@@ -12,7 +12,8 @@ import org.jboss.resteasy.reactive.server.spi.ServerRequestContext;
  * Answers a cached method's GET or HEAD from the cache, after authentication and
  * authorization. A lookup that cannot answer at once (a remote store, or another request
  * filling the entry) suspends the request, so that no thread waits for it: a hit from the
- * in-memory store is answered on the thread the request is on, event loop included.
+ * in-memory store is answered on the thread the request is on, event loop included. In an
+ * application without other request filters, {@link EarlyLookupFilter} looks up instead.
  */
 @ApplicationScoped
 public class LookupFilter implements ContainerRequestFilter {
@@ -24,6 +25,12 @@ public class LookupFilter implements ContainerRequestFilter {
 
   @Override
   public void filter(ContainerRequestContext request) throws IOException {
+    if (!runtime.looksUpEarly()) {
+      lookUp(request);
+    }
+  }
+
+  void lookUp(ContainerRequestContext request) {
     MethodRules rules = runtime.rulesFor(request);
     if (!rules.cached()) {
       return;

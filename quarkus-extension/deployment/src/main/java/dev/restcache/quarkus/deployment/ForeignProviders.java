@@ -1,8 +1,10 @@
 package dev.restcache.quarkus.deployment;
 
 import dev.restcache.ResponseCacheFeature;
+import io.quarkus.resteasy.reactive.spi.ContainerRequestFilterBuildItem;
 import io.quarkus.resteasy.reactive.spi.ContainerResponseFilterBuildItem;
 import io.quarkus.resteasy.reactive.spi.WriterInterceptorBuildItem;
+import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.container.DynamicFeature;
 import jakarta.ws.rs.core.Feature;
@@ -12,22 +14,29 @@ import java.util.Optional;
 import java.util.stream.Stream;
 import org.jboss.jandex.DotName;
 import org.jboss.jandex.IndexView;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 /**
- * What a JAX-RS response goes through in the application besides restcache's own filters and
- * interceptors. A hit may skip the JAX-RS response only when that is nothing: a response filter
- * or writer interceptor of the application or of another extension (global or bound by name),
- * or a feature that could register one at startup, must see every hit as it sees every miss.
+ * The providers of the application and of other extensions that a request or its response goes
+ * through besides restcache's own. A hit may skip the JAX-RS response only when no foreign
+ * response filter, writer interceptor or feature would see it, since those must see every hit
+ * as they see every miss; the lookup may run before every other request filter, on the event
+ * loop ahead of a blocking endpoint's hop to a worker, only when there are none to run after.
  */
-final class ResponsePath {
+final class ForeignProviders {
   private static final List<DotName> RESPONSE_PROVIDERS = Stream.of(
       ContainerResponseFilter.class, WriterInterceptor.class, DynamicFeature.class, Feature.class)
       .map(DotName::createSimple).toList();
   private static final DotName SERVER_RESPONSE_FILTER =
       DotName.createSimple(ServerResponseFilter.class);
 
-  private ResponsePath() {
+  private static final DotName REQUEST_FILTER =
+      DotName.createSimple(ContainerRequestFilter.class);
+  private static final DotName SERVER_REQUEST_FILTER =
+      DotName.createSimple(ServerRequestFilter.class);
+
+  private ForeignProviders() {
   }
 
   /**
@@ -36,7 +45,7 @@ final class ResponsePath {
    * that is one (registered with {@code @Provider} or by hand) or a feature, or a
    * {@code @ServerResponseFilter} method.
    */
-  static Optional<String> foreignProvider(List<ContainerResponseFilterBuildItem> responseFilters,
+  static Optional<String> responseProvider(List<ContainerResponseFilterBuildItem> responseFilters,
       List<WriterInterceptorBuildItem> writerInterceptors, IndexView index) {
     Stream<String> registered = Stream.concat(
         responseFilters.stream().map(ContainerResponseFilterBuildItem::getClassName),
@@ -45,6 +54,23 @@ final class ResponsePath {
         .flatMap(type -> index.getAllKnownImplementors(type).stream())
         .map(provider -> provider.name().toString());
     Stream<String> filterMethods = index.getAnnotations(SERVER_RESPONSE_FILTER).stream()
+        .map(annotation -> annotation.target().toString());
+    return Stream.of(registered, indexed, filterMethods).flatMap(names -> names)
+        .filter(name -> !restcaches(name))
+        .findFirst();
+  }
+
+  /**
+   * The first request filter other than restcache's, if any: one another extension registers, a
+   * class of the index that is one, or a {@code @ServerRequestFilter} method.
+   */
+  static Optional<String> requestFilter(List<ContainerRequestFilterBuildItem> requestFilters,
+      IndexView index) {
+    Stream<String> registered =
+        requestFilters.stream().map(ContainerRequestFilterBuildItem::getClassName);
+    Stream<String> indexed = index.getAllKnownImplementors(REQUEST_FILTER).stream()
+        .map(filter -> filter.name().toString());
+    Stream<String> filterMethods = index.getAnnotations(SERVER_REQUEST_FILTER).stream()
         .map(annotation -> annotation.target().toString());
     return Stream.of(registered, indexed, filterMethods).flatMap(names -> names)
         .filter(name -> !restcaches(name))
