@@ -47,17 +47,10 @@ final class ForeignProviders {
    */
   static Optional<String> responseProvider(List<ContainerResponseFilterBuildItem> responseFilters,
       List<WriterInterceptorBuildItem> writerInterceptors, IndexView index) {
-    Stream<String> registered = Stream.concat(
-        responseFilters.stream().map(ContainerResponseFilterBuildItem::getClassName),
-        writerInterceptors.stream().map(WriterInterceptorBuildItem::getClassName));
-    Stream<String> indexed = RESPONSE_PROVIDERS.stream()
-        .flatMap(type -> index.getAllKnownImplementors(type).stream())
-        .map(provider -> provider.name().toString());
-    Stream<String> filterMethods = index.getAnnotations(SERVER_RESPONSE_FILTER).stream()
-        .map(annotation -> annotation.target().toString());
-    return Stream.of(registered, indexed, filterMethods).flatMap(names -> names)
-        .filter(name -> !restcaches(name))
-        .findFirst();
+    return firstForeign(Stream.concat(
+            responseFilters.stream().map(ContainerResponseFilterBuildItem::getClassName),
+            writerInterceptors.stream().map(WriterInterceptorBuildItem::getClassName)),
+        RESPONSE_PROVIDERS, SERVER_RESPONSE_FILTER, index);
   }
 
   /**
@@ -66,11 +59,19 @@ final class ForeignProviders {
    */
   static Optional<String> requestFilter(List<ContainerRequestFilterBuildItem> requestFilters,
       IndexView index) {
-    Stream<String> registered =
-        requestFilters.stream().map(ContainerRequestFilterBuildItem::getClassName);
-    Stream<String> indexed = index.getAllKnownImplementors(REQUEST_FILTER).stream()
-        .map(filter -> filter.name().toString());
-    Stream<String> filterMethods = index.getAnnotations(SERVER_REQUEST_FILTER).stream()
+    return firstForeign(
+        requestFilters.stream().map(ContainerRequestFilterBuildItem::getClassName),
+        List.of(REQUEST_FILTER), SERVER_REQUEST_FILTER, index);
+  }
+
+  // The first of the registered classes, the index's implementors of types and the methods
+  // annotated filterMethod that is not restcache's own.
+  private static Optional<String> firstForeign(Stream<String> registered, List<DotName> types,
+      DotName filterMethod, IndexView index) {
+    Stream<String> indexed = types.stream()
+        .flatMap(type -> index.getAllKnownImplementors(type).stream())
+        .map(provider -> provider.name().toString());
+    Stream<String> filterMethods = index.getAnnotations(filterMethod).stream()
         .map(annotation -> annotation.target().toString());
     return Stream.of(registered, indexed, filterMethods).flatMap(names -> names)
         .filter(name -> !restcaches(name))
