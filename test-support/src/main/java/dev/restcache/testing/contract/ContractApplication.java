@@ -2,7 +2,6 @@ package dev.restcache.testing.contract;
 
 import dev.restcache.ResponseCacheFeature;
 import dev.restcache.spi.CacheStore;
-import jakarta.ws.rs.core.Application;
 import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -86,28 +85,5 @@ public final class ContractApplication {
   /** Resources the application built itself, to register as they are. */
   public Set<Object> singletons() {
     return singletons;
-  }
-
-  /**
-   * The application as a user declares it to a runtime that takes an {@link Application}:
-   * {@link #classes()} as its classes, and the feature and {@link #singletons()} as the instances
-   * it built (deprecated since Jakarta REST 3.1, yet the one portable way to hand over a
-   * configured instance, and how RESTEasy and TomEE applications register one).
-   */
-  public Application asApplication() {
-    Set<Object> instances = new LinkedHashSet<>(singletons);
-    instances.add(feature);
-    return new Application() {
-      @Override
-      public Set<Class<?>> getClasses() {
-        return classes;
-      }
-
-      @Override
-      @SuppressWarnings("deprecation")
-      public Set<Object> getSingletons() {
-        return instances;
-      }
-    };
   }
 }
