@@ -2,6 +2,7 @@ package dev.restcache;
 
 import dev.restcache.internal.AnnotationRules;
 import dev.restcache.internal.CacheEngine;
+import dev.restcache.internal.http.RequestTarget;
 import dev.restcache.internal.jaxrs.BackgroundRefresh;
 import dev.restcache.internal.jaxrs.BodyCaptureInterceptor;
 import dev.restcache.internal.jaxrs.CacheFeatures;
@@ -184,6 +185,24 @@ public final class RuntimeAdapter {
    */
   public void offerHitWriter(ContainerRequestContext request, HitWriter writer) {
     request.setProperty(CacheLookupFilter.HIT_WRITER, writer);
+  }
+
+  /**
+   * Gives the lookup of {@code request} its target as the runtime read it off the connection,
+   * so that the lookup does not ask for the request's absolute URI, which some runtimes build
+   * and parse anew on each call. Offer only what the runtime's own absolute URI is made of: a
+   * runtime that rewrites scheme or host from proxy headers must not offer the connection's.
+   * A target that is not plain origin form is ignored, and the lookup asks the request's
+   * {@code UriInfo} as usual.
+   *
+   * @param scheme the connection's scheme, {@code http} or {@code https}
+   * @param authority the request's {@code Host} field
+   * @param originForm the request line's target, path and query as sent
+   */
+  public void offerRequestTarget(ContainerRequestContext request, String scheme,
+      String authority, String originForm) {
+    RequestTarget.ofOriginForm(scheme, authority, originForm)
+        .ifPresent(target -> request.setProperty(CacheLookupFilter.REQUEST_TARGET, target));
   }
 
   /**

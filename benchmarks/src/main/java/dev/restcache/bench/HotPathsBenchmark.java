@@ -11,6 +11,7 @@ import dev.restcache.internal.StoragePolicy.Candidate;
 import dev.restcache.internal.StoredResponse;
 import dev.restcache.internal.StoredValueCodec;
 import dev.restcache.internal.http.CacheDirectives;
+import dev.restcache.internal.http.RequestTarget;
 import dev.restcache.memory.InMemoryCacheStore;
 import dev.restcache.spi.CacheEntry;
 import java.net.URI;
@@ -78,7 +79,7 @@ public class HotPathsBenchmark {
 
   @Benchmark
   public String primaryKey() {
-    return CacheKeys.primaryKey(rules, uri, NO_HEADERS);
+    return CacheKeys.primaryKey(rules, RequestTarget.of(uri), NO_HEADERS);
   }
 
   @Benchmark

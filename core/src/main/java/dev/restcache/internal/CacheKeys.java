@@ -1,5 +1,6 @@
 package dev.restcache.internal;
 
+import dev.restcache.internal.http.RequestTarget;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -36,21 +37,21 @@ public final class CacheKeys {
   private CacheKeys() {
   }
 
-  /** The primary key of a request for {@code requestUri} with headers {@code requestHeader}. */
-  public static String primaryKey(KeyRules rules, URI requestUri,
+  /** The primary key of a request for {@code target} with headers {@code requestHeader}. */
+  public static String primaryKey(KeyRules rules, RequestTarget target,
       Function<String, List<String>> requestHeader) {
     StringBuilder key = new StringBuilder(rules.prefix().length() + 64).append(rules.prefix());
-    String scheme = requestUri.getScheme();
+    String scheme = target.scheme();
     key.append(scheme == null ? "" : scheme.toLowerCase(Locale.ROOT)).append("://");
-    String host = requestUri.getHost();
+    String host = target.host();
     key.append(host == null ? "" : host.toLowerCase(Locale.ROOT));
-    int port = effectivePort(scheme, requestUri.getPort());
+    int port = effectivePort(scheme, target.port());
     if (port >= 0) {
       key.append(':').append(port);
     }
-    String path = requestUri.getRawPath();
+    String path = target.rawPath();
     key.append(path == null || path.isEmpty() ? "/" : path);
-    String query = query(rules, requestUri.getRawQuery());
+    String query = query(rules, target.rawQuery());
     if (query != null) {
       key.append('?').append(query);
     }

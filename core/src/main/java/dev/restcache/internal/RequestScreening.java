@@ -1,6 +1,6 @@
 package dev.restcache.internal;
 
-import java.net.URI;
+import dev.restcache.internal.http.RequestTarget;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -31,11 +31,11 @@ public final class RequestScreening {
   }
 
   /** Why a GET for {@code target} with these headers must bypass the cache, or empty. */
-  public static Optional<NotStoredReason> bypassReason(URI target,
+  public static Optional<NotStoredReason> bypassReason(RequestTarget target,
       Function<String, List<String>> requestHeader) {
-    // RFC 9110 §4.2.4 and §4.2.5: userinfo and fragments are never part of a request target; a
-    // container that passes them on has been given a target no key can represent faithfully.
-    if (target.getRawUserInfo() != null || target.getRawFragment() != null) {
+    // A container that passes on userinfo or a fragment has been given a target no key can
+    // represent faithfully.
+    if (!target.representable()) {
       return Optional.of(NotStoredReason.TARGET);
     }
     for (String name : UNKEYED_HEADERS) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.restcache.ResponseCacheFeature;
 import dev.restcache.TestEngines;
 import dev.restcache.internal.http.CacheDirectives;
+import dev.restcache.internal.http.RequestTarget;
 import dev.restcache.memory.InMemoryCacheStore;
 import dev.restcache.spi.CacheEntry;
 import dev.restcache.spi.CacheStore;
@@ -30,7 +31,7 @@ class AsynchronousLookupTest {
   private static final Function<String, List<String>> NO_HEADERS = name -> null;
 
   private static CompletableFuture<CacheEngine.Lookup> lookup(CacheEngine engine) {
-    return engine.lookup(new CacheRequest(BOOK, NO_HEADERS, Credentials.NONE,
+    return engine.lookup(new CacheRequest(RequestTarget.of(BOOK), NO_HEADERS, Credentials.NONE,
         CacheDirectives.NONE, Instant.now(), false), () -> CacheKeys.path(BOOK));
   }
 

@@ -2,6 +2,7 @@ package dev.restcache.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.restcache.internal.http.RequestTarget;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +16,7 @@ class CacheKeysTest {
   private static final KeyRules RAW = new KeyRules("", false, NamePatterns.NONE);
 
   private static String key(KeyRules rules, String uri) {
-    return CacheKeys.primaryKey(rules, URI.create(uri), NO_HEADERS);
+    return CacheKeys.primaryKey(rules, RequestTarget.of(URI.create(uri)), NO_HEADERS);
   }
 
   private static Function<String, List<String>> headers(Map<String, String> values) {
@@ -67,15 +68,16 @@ class CacheKeysTest {
 
   @Test
   void forwardingHeadersArePartOfTheKey() {
-    String plain = CacheKeys.primaryKey(RAW, URI.create("http://h/a"), NO_HEADERS);
-    String forwarded = CacheKeys.primaryKey(RAW, URI.create("http://h/a"),
+    RequestTarget target = RequestTarget.of(URI.create("http://h/a"));
+    String plain = CacheKeys.primaryKey(RAW, target, NO_HEADERS);
+    String forwarded = CacheKeys.primaryKey(RAW, target,
         headers(Map.of("x-forwarded-host", "evil.example")));
-    String proto = CacheKeys.primaryKey(RAW, URI.create("http://h/a"),
+    String proto = CacheKeys.primaryKey(RAW, target,
         headers(Map.of("x-forwarded-proto", "https")));
     assertThat(forwarded).isNotEqualTo(plain).contains("evil.example");
     assertThat(proto).isNotEqualTo(plain).isNotEqualTo(forwarded);
     for (String name : CacheKeys.FORWARDING_HEADERS) {
-      assertThat(CacheKeys.primaryKey(RAW, URI.create("http://h/a"), headers(Map.of(name, "v"))))
+      assertThat(CacheKeys.primaryKey(RAW, target, headers(Map.of(name, "v"))))
           .as(name).isNotEqualTo(plain);
     }
   }

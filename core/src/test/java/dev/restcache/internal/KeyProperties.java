@@ -3,6 +3,7 @@ package dev.restcache.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
+import dev.restcache.internal.http.RequestTarget;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.List;
@@ -45,7 +46,7 @@ class KeyProperties {
       return;
     }
     KeyRules rules = new KeyRules("p:", sort, NamePatterns.of(List.of("utm_*")));
-    String key = CacheKeys.primaryKey(rules, uri, name -> null);
+    String key = CacheKeys.primaryKey(rules, RequestTarget.of(uri), name -> null);
     assertThat(key).startsWith("p:http://shop.example:8080" + uri.getRawPath());
     assertThat(key).doesNotContain("utm_");
   }
@@ -63,8 +64,8 @@ class KeyProperties {
   void sortingNeverChangesTheParametersOfOneName(@ForAll("queries") String query) {
     Assume.that(query != null && !query.isEmpty());
     URI uri = URI.create("http://h/p?" + query);
-    String key = CacheKeys.primaryKey(new KeyRules("", true, NamePatterns.NONE), uri,
-        name -> null);
+    String key = CacheKeys.primaryKey(new KeyRules("", true, NamePatterns.NONE),
+        RequestTarget.of(uri), name -> null);
     List<String> original = List.of(query.split("&")).stream().filter(p -> !p.isEmpty())
         .toList();
     List<String> sorted = key.indexOf('?') < 0 ? List.of()
@@ -84,7 +85,8 @@ class KeyProperties {
       case "content-length" -> List.of(length);
       default -> null;
     };
-    assertThatCode(() -> RequestScreening.bypassReason(URI.create("http://h/a"), headers))
+    assertThatCode(() -> RequestScreening.bypassReason(
+        RequestTarget.of(URI.create("http://h/a")), headers))
         .doesNotThrowAnyException();
     boolean credentials = RequestScreening.credentials(headers, NamePatterns.of(List.of("_ga*")),
         List.of()) != Credentials.NONE;

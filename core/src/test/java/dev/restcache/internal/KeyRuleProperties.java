@@ -2,6 +2,7 @@ package dev.restcache.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.restcache.internal.http.RequestTarget;
 import dev.restcache.internal.http.VarySpec;
 import java.net.URI;
 import java.net.URLDecoder;
@@ -49,7 +50,7 @@ class KeyRuleProperties {
     }
 
     String key() {
-      String primary = CacheKeys.primaryKey(RULES, uri(), headers());
+      String primary = CacheKeys.primaryKey(RULES, RequestTarget.of(uri()), headers());
       return CacheKeys.variantKey(primary, VARIANTS, headers());
     }
 

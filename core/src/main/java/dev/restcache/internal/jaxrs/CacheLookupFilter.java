@@ -14,6 +14,7 @@ import dev.restcache.internal.PathTemplates;
 import dev.restcache.internal.StoredResponse;
 import dev.restcache.internal.http.CacheDirectives;
 import dev.restcache.internal.http.CacheStatus;
+import dev.restcache.internal.http.RequestTarget;
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
@@ -38,6 +39,8 @@ import java.util.function.Function;
 public final class CacheLookupFilter implements ContainerRequestFilter {
   /** The request property of the runtime's {@link RuntimeAdapter.HitWriter}, when offered. */
   public static final String HIT_WRITER = "dev.restcache.hitWriter";
+  /** The request property of the {@link RequestTarget} the runtime read, when offered. */
+  public static final String REQUEST_TARGET = "dev.restcache.requestTarget";
   private static final System.Logger LOG = System.getLogger("dev.restcache");
 
   private final CacheEngine engine;
@@ -86,7 +89,7 @@ public final class CacheLookupFilter implements ContainerRequestFilter {
         found = CompletableFuture.completedFuture(
             new CacheEngine.Bypass(NotStoredReason.PERSONALISED));
       } else {
-        found = engine.lookup(facts, () -> route.resourcePath(facts.target().getRawPath()));
+        found = engine.lookup(facts, () -> route.resourcePath(facts.target().rawPath()));
       }
     } catch (RuntimeException e) {
       LOG.log(WARNING, "lookup failed, serving without the cache", e);
@@ -97,7 +100,11 @@ public final class CacheLookupFilter implements ContainerRequestFilter {
 
   private CacheRequest facts(ContainerRequestContext request, boolean refreshableInBackground) {
     Function<String, List<String>> header = headersOf(request);
-    return new CacheRequest(request.getUriInfo().getRequestUri(), header,
+    // A runtime's absolute URI can be costly to build (Quarkus REST parses and normalises one
+    // for each call); one that read the target off the connection offers it.
+    RequestTarget target = request.getProperty(REQUEST_TARGET) instanceof RequestTarget offered
+        ? offered : RequestTarget.of(request.getUriInfo().getRequestUri());
+    return new CacheRequest(target, header,
         engine.credentials(header).and(Principals.of(request)),
         engine.settings().requestDirectives() == RequestDirectives.HONOR
             ? CacheDirectives.forRequest(header.apply("cache-control"), header.apply("pragma"))

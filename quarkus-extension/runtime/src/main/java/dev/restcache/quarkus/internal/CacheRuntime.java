@@ -69,6 +69,12 @@ public interface CacheRuntime {
    */
   void offerHitWriter(ContainerRequestContext request);
 
+  /**
+   * Gives the lookup of {@code request} its target as Vert.x read it off the connection, where
+   * that is what Quarkus REST's absolute URI is made of; nothing while disabled.
+   */
+  void offerRequestTarget(ContainerRequestContext request, ServerRequestContext server);
+
   /** Releases what the runtime opened, when the application stops. */
   void close();
 

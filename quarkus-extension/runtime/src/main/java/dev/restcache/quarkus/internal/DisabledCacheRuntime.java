@@ -58,6 +58,11 @@ final class DisabledCacheRuntime implements CacheRuntime {
   }
 
   @Override
+  public void offerRequestTarget(ContainerRequestContext request, ServerRequestContext server) {
+    // Nothing is looked up.
+  }
+
+  @Override
   public void close() {
     // Nothing was opened.
   }

@@ -43,6 +43,7 @@ public class LookupFilter implements ContainerRequestFilter {
     request.setProperty(CaptureInterceptor.SERVER_CONTEXT, server);
     runtime.prepareBackgroundRefresh(request, server);
     runtime.offerHitWriter(request);
+    runtime.offerRequestTarget(request, server);
     rules.lookup(request, RequestSuspensions.of(request));
   }
 }
