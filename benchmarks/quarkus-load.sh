@@ -14,7 +14,7 @@ duration=8s
 out=benchmarks/results/quarkus-load.txt
 
 command -v wrk > /dev/null || { apt-get update -q && apt-get install -y -q wrk; } > /dev/null
-./mvnw -q -B install -DskipTests -pl integration-tests/quarkus-app -am
+./mvnw -q -B package -DskipTests -pl integration-tests/quarkus-app -am
 java -Dquarkus.http.port=$port -Dquarkus.http.host=127.0.0.1 -Dquarkus.log.level=WARN \
   -jar integration-tests/quarkus-app/target/quarkus-app/quarkus-run.jar &
 app=$!

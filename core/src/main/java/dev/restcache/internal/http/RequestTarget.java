@@ -71,37 +71,68 @@ public record RequestTarget(String scheme, String host, int port, String rawPath
 
   // What URI takes for a server's host (RFC 2396 §3.2.2, which URI follows): an IPv4 address,
   // or a DNS name whose last label begins with a letter. IPv6 literals are left to the slow way.
+  // Loops rather than split and streams: this runs on every lookup.
   private static boolean isHost(String authority, int end) {
-    String host = authority.substring(0, end);
-    if (isIpv4(host)) {
+    if (isIpv4(authority, end)) {
       return true;
     }
-    String[] labels = (host.endsWith(".") ? host.substring(0, end - 1) : host).split("\\.", -1);
-    for (String label : labels) {
-      if (label.isEmpty() || label.startsWith("-") || label.endsWith("-")
-          || !label.chars().allMatch(c -> c < 128 && (Character.isLetterOrDigit(c) || c == '-'))) {
+    int nameEnd = end > 1 && authority.charAt(end - 1) == '.' ? end - 1 : end;
+    int labelStart = 0;
+    for (int i = 0; i <= nameEnd; i++) {
+      char c = i < nameEnd ? authority.charAt(i) : '.';
+      if (c == '.') {
+        if (i == labelStart || authority.charAt(labelStart) == '-'
+            || authority.charAt(i - 1) == '-') {
+          return false;
+        }
+        if (i == nameEnd) {
+          return isAsciiLetter(authority.charAt(labelStart));
+        }
+        labelStart = i + 1;
+      } else if (!isAsciiLetter(c) && !isDigit(c) && c != '-') {
         return false;
       }
     }
-    return Character.isLetter(labels[labels.length - 1].charAt(0));
+    return false;
   }
 
-  private static boolean isIpv4(String host) {
-    String[] parts = host.split("\\.", -1);
-    if (parts.length != 4) {
-      return false;
+  private static boolean isIpv4(String host, int end) {
+    int parts = 0;
+    int value = 0;
+    int digits = 0;
+    for (int i = 0; i <= end; i++) {
+      char c = i < end ? host.charAt(i) : '.';
+      if (c == '.') {
+        if (digits == 0 || value > 255 || ++parts > 4) {
+          return false;
+        }
+        value = 0;
+        digits = 0;
+      } else if (isDigit(c) && digits < 3) {
+        value = value * 10 + (c - '0');
+        digits++;
+      } else {
+        return false;
+      }
     }
-    for (String part : parts) {
-      if (part.isEmpty() || part.length() > 3 || !isDigits(part)
-          || Integer.parseInt(part) > 255) {
+    return parts == 4;
+  }
+
+  private static boolean isDigits(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      if (!isDigit(text.charAt(i))) {
         return false;
       }
     }
     return true;
   }
 
-  private static boolean isDigits(String text) {
-    return text.chars().allMatch(c -> c >= '0' && c <= '9');
+  private static boolean isDigit(char c) {
+    return c >= '0' && c <= '9';
+  }
+
+  private static boolean isAsciiLetter(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
   }
 
   // RFC 3986 pchar and '/', and '?' in a query, with well-formed percent-encodings only.
@@ -114,7 +145,7 @@ public record RequestTarget(String scheme, String host, int port, String rawPath
           return false;
         }
         i += 2;
-      } else if (!(c < 128 && Character.isLetterOrDigit(c)) && PATH_MARKS.indexOf(c) < 0
+      } else if (!isAsciiLetter(c) && !isDigit(c) && PATH_MARKS.indexOf(c) < 0
           && !(query && c == '?')) {
         return false;
       }
