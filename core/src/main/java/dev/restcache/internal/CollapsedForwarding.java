@@ -74,6 +74,9 @@ final class CollapsedForwarding {
   // The bound behind the runtime's end-of-request hook: a fill no hook finished (a runtime
   // without one, a way of ending a request the hook does not see) holds its followers, and its
   // slot, no longer than the collapse timeout from its start, as the store's lease does.
+  // The callback is the end of the chain and handles its own failures; the stage it returns
+  // has nothing left to report.
+  @SuppressWarnings("FutureReturnValueIgnored")
   private void expireAfterTimeout(String key, CompletableFuture<Void> done) {
     done.completeOnTimeout(null, timeout.toNanos(), TimeUnit.NANOSECONDS)
         .whenComplete((finished, e) -> {
@@ -129,6 +132,9 @@ final class CollapsedForwarding {
    * so that the requests collapsed onto it do not wait out the collapse timeout. A leader that
    * is merely slow costs one more call of the resource, by the request that leads next.
    */
+  // The callback is the end of the chain and handles its own failures; the stage it returns
+  // has nothing left to report.
+  @SuppressWarnings("FutureReturnValueIgnored")
   void answered(Fill fill) {
     if (fill != null) {
       // The timer is cancelled as soon as the fill is done, so that finished fills leave none.

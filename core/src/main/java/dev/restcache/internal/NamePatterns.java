@@ -31,7 +31,7 @@ public final class NamePatterns {
     for (String pattern : patterns) {
       if (pattern == null || pattern.isBlank() || pattern.equals("*")
           || pattern.indexOf('*') != pattern.lastIndexOf('*')
-          || pattern.indexOf('*') >= 0 && !pattern.endsWith("*")) {
+          || (pattern.indexOf('*') >= 0 && !pattern.endsWith("*"))) {
         throw new IllegalArgumentException("not a name or a name prefix ending in *: "
             + pattern);
       }

@@ -101,19 +101,15 @@ public final class ServeDecision {
     // Only a response that cannot be served as it is may be needed in place of an error.
     boolean usableIfError = suitability != ResponseSuitability.Suitability.FRESH
         && stored.freshness().usableIfError(now);
-    switch (suitability) {
-      case FRESH:
-        return new Serve(notModified);
-      case STALE_WHILE_REVALIDATE:
-        return new ServeWhileRefreshing(notModified,
-            new Forward(ForwardReason.STALE, stored.hasValidator(), usableIfError));
-      default:
-        if (request.directives().onlyIfCached()) {
-          return new Unsatisfiable();
-        }
-        return new Forward(suitability == ResponseSuitability.Suitability.STALE
-            ? ForwardReason.STALE : ForwardReason.REQUEST, stored.hasValidator(), usableIfError);
-    }
+    return switch (suitability) {
+      case FRESH -> new Serve(notModified);
+      case STALE_WHILE_REVALIDATE -> new ServeWhileRefreshing(notModified,
+          new Forward(ForwardReason.STALE, stored.hasValidator(), usableIfError));
+      default -> request.directives().onlyIfCached() ? new Unsatisfiable()
+          : new Forward(suitability == ResponseSuitability.Suitability.STALE
+              ? ForwardReason.STALE : ForwardReason.REQUEST, stored.hasValidator(),
+              usableIfError);
+    };
   }
 
   /**

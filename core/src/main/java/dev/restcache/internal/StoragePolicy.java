@@ -167,7 +167,7 @@ public final class StoragePolicy {
         cc, headers.first("Date"), headers.first("Expires"), responseTime);
     if (lifetime.isEmpty()) {
       if (!HEURISTICALLY_CACHEABLE.contains(status)
-          || (ttl.isZero() || ttl.isNegative()) && !revalidatable) {
+          || ((ttl.isZero() || ttl.isNegative()) && !revalidatable)) {
         return new Refuse(NotStoredReason.NO_FRESHNESS);
       }
       lifetime = Optional.of(ttl.isNegative() ? Duration.ZERO : ttl);

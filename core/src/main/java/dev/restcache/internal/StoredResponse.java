@@ -11,6 +11,8 @@ import dev.restcache.internal.http.Freshness;
  * @param sharedWith the most personal request it may answer
  * @param freshness how old, fresh and usable stale it is, fixed by the store decision
  */
+// The body is never compared, and copying it for each hit would cost what the cache saves.
+@SuppressWarnings("ArrayRecordComponent")
 public record StoredResponse(int status, Headers headers, byte[] body, Credentials sharedWith,
     Freshness freshness) implements StoredValue {
 

@@ -90,7 +90,7 @@ public final class StoredValueCodec {
     out.writeLong(freshness.responseTime().toEpochMilli());
     out.writeLong(freshness.correctedInitialAge().toMillis());
     out.writeLong(saturatedMillis(freshness.lifetime()));
-    out.writeByte(response.sharedWith().ordinal());
+    out.writeByte(response.sharedWith().level());
     out.writeLong(saturatedMillis(freshness.staleWhileRevalidate()));
     out.writeLong(saturatedMillis(freshness.staleIfError()));
     out.writeBoolean(freshness.mustRevalidate());
@@ -130,12 +130,9 @@ public final class StoredValueCodec {
             mustRevalidate, noCache, immutable));
   }
 
-  private static Credentials credentials(byte ordinal) throws IOException {
-    Credentials[] all = Credentials.values();
-    if (ordinal < 0 || ordinal >= all.length) {
-      throw new IOException("bad sharing level " + ordinal);
-    }
-    return all[ordinal];
+  private static Credentials credentials(byte level) throws IOException {
+    return Credentials.ofLevel(level)
+        .orElseThrow(() -> new IOException("bad sharing level " + level));
   }
 
   private static List<String> cookieNames(String joined) {
@@ -150,7 +147,8 @@ public final class StoredValueCodec {
 
   private static String readString(ByteBuffer in) throws IOException {
     int length = boundedLength(in.getInt(), Math.min(MAX_STRING_BYTES, in.remaining()), "string");
-    String value = new String(in.array(), in.position(), length, StandardCharsets.UTF_8);
+    String value =
+        new String(in.array(), in.arrayOffset() + in.position(), length, StandardCharsets.UTF_8);
     in.position(in.position() + length);
     return value;
   }

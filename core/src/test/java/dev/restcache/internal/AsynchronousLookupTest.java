@@ -28,10 +28,9 @@ import org.junit.jupiter.api.Test;
  */
 class AsynchronousLookupTest {
   private static final URI BOOK = URI.create("http://127.0.0.1/books/1");
-  private static final Function<String, List<String>> NO_HEADERS = name -> null;
 
   private static CompletableFuture<CacheEngine.Lookup> lookup(CacheEngine engine) {
-    return engine.lookup(new CacheRequest(RequestTarget.of(BOOK), NO_HEADERS, Credentials.NONE,
+    return engine.lookup(new CacheRequest(RequestTarget.of(BOOK), absent -> null, Credentials.NONE,
         CacheDirectives.NONE, Instant.now(), false), () -> CacheKeys.path(BOOK));
   }
 

@@ -12,11 +12,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class CacheKeysTest {
-  private static final Function<String, List<String>> NO_HEADERS = name -> null;
   private static final KeyRules RAW = new KeyRules("", false, NamePatterns.NONE);
 
   private static String key(KeyRules rules, String uri) {
-    return CacheKeys.primaryKey(rules, RequestTarget.of(URI.create(uri)), NO_HEADERS);
+    return CacheKeys.primaryKey(rules, RequestTarget.of(URI.create(uri)), absent -> null);
   }
 
   private static Function<String, List<String>> headers(Map<String, String> values) {
@@ -69,7 +68,7 @@ class CacheKeysTest {
   @Test
   void forwardingHeadersArePartOfTheKey() {
     RequestTarget target = RequestTarget.of(URI.create("http://h/a"));
-    String plain = CacheKeys.primaryKey(RAW, target, NO_HEADERS);
+    String plain = CacheKeys.primaryKey(RAW, target, absent -> null);
     String forwarded = CacheKeys.primaryKey(RAW, target,
         headers(Map.of("x-forwarded-host", "evil.example")));
     String proto = CacheKeys.primaryKey(RAW, target,

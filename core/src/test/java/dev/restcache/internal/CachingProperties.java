@@ -25,7 +25,7 @@ import net.jqwik.api.constraints.IntRange;
  */
 class CachingProperties {
   private static final Instant NOW = Instant.parse("2026-11-22T10:00:00Z");
-  private static final Duration TTL = Duration.ofSeconds(120);
+  private static final Duration TTL = Duration.ofMinutes(2);
 
   /** A random response's headers: a directive list plus dates, any of them absent. */
   record Response(List<String> directives, String date, String age, String expires,

@@ -15,7 +15,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class StoragePolicyTest {
   private static final Instant NOW = Instant.parse("2026-11-22T10:00:00Z");
   private static final String NOW_DATE = "Sun, 22 Nov 2026 10:00:00 GMT";
-  private static final Duration TTL = Duration.ofSeconds(120);
+  private static final Duration TTL = Duration.ofMinutes(2);
 
   private static Headers headers(String... nameValues) {
     List<Headers.Field> fields = new ArrayList<>();

@@ -70,7 +70,7 @@ class StoredValueCodecTest {
       out.writeLong(Instant.parse("2026-11-22T10:00:00.123Z").toEpochMilli());
       out.writeLong(3_000);
       out.writeLong(120_000);
-      out.writeByte(Credentials.AUTHORIZATION.ordinal());
+      out.writeByte(Credentials.AUTHORIZATION.level());
       out.writeLong(30_000);
       out.writeLong(40_000);
       out.writeBoolean(true);
@@ -111,7 +111,7 @@ class StoredValueCodecTest {
     byte[] encoded = StoredValueCodec.encode(RESPONSE);
     assertThatThrownBy(() -> StoredValueCodec.decode(new byte[0]))
         .isInstanceOf(CorruptEntryException.class);
-    assertThatThrownBy(() -> StoredValueCodec.decode("not an entry".getBytes()))
+    assertThatThrownBy(() -> StoredValueCodec.decode("not an entry".getBytes(StandardCharsets.UTF_8)))
         .isInstanceOf(CorruptEntryException.class);
     for (int length = 0; length < encoded.length; length++) {
       byte[] truncated = Arrays.copyOf(encoded, length);

@@ -164,7 +164,7 @@ public final class HazelcastCacheStore implements CacheStore {
 
   @Override
   public CompletionStage<Long> generation(String path) {
-    return async(() -> (second() & SECOND_MASK) << HASH_BITS | generationOf(path) & HASH_MASK);
+    return async(() -> ((second() & SECOND_MASK) << HASH_BITS) | (generationOf(path) & HASH_MASK));
   }
 
   @Override

@@ -54,7 +54,7 @@ public class BooksResource {
     return repository.find(id).orElseThrow(NotFoundException::new);
   }
 
-  /** Adds a book; evicts the list (its own path) and everything tagged {@code books}. */
+  /** Adds a book; evicts the list (its own path) and every entry with the tag "books". */
   @POST
   @Invalidates(tags = "books")
   public Response create(Book book, @Context UriInfo uriInfo) {

@@ -23,6 +23,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 class RevalidationTest {
+  // Request.evaluatePreconditions and ResponseBuilder.lastModified take a java.util.Date.
+  @SuppressWarnings("JavaUtilDate")
   private static final Date MODIFIED = new Date(1_700_000_000_000L);
   private final MutableClock clock = new MutableClock();
   private final Resource resource = new Resource();

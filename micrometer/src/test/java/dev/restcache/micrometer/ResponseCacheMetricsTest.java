@@ -126,7 +126,7 @@ class ResponseCacheMetricsTest {
         .functionCounter().count()).isZero();
     CacheStats stats = feature.cache().stats();
     assertThat(stats.invalidations()).isPositive();
-    assertThat(counter("restcache.invalidations")).isEqualTo(stats.invalidations());
+    assertThat(counter("restcache.invalidations")).isEqualTo((double) stats.invalidations());
     assertThat(counter("restcache.store.errors")).isZero();
     assertThat(registry.get("restcache.entries").gauge().value()).isEqualTo(1);
     assertThat(registry.get("restcache.size").gauge().value()).isPositive();

@@ -103,7 +103,7 @@ public final class CacheDirectives {
    */
   public static CacheDirectives forRequest(List<String> cacheControl, List<String> pragma) {
     CacheDirectives parsed = parse(cacheControl);
-    if (cacheControl != null && !cacheControl.isEmpty() || pragma == null) {
+    if ((cacheControl != null && !cacheControl.isEmpty()) || pragma == null) {
       return parsed;
     }
     boolean noCache = pragma.stream().filter(Objects::nonNull)

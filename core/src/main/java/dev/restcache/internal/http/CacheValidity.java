@@ -60,7 +60,7 @@ public final class CacheValidity {
 
   /** The {@code Age} field value for an age: whole seconds, at most 2<sup>31</sup> (§5.1). */
   public static long ageHeaderSeconds(Duration currentAge) {
-    return Math.min(Math.max(0, currentAge.getSeconds()), CacheDirectives.DELTA_SECONDS_MAX);
+    return Math.min(Math.max(0, currentAge.toSeconds()), CacheDirectives.DELTA_SECONDS_MAX);
   }
 
   // §5.1: Age is a delta-seconds; an invalid value is ignored, a list takes its first member.

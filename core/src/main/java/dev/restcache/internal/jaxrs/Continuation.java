@@ -16,6 +16,9 @@ final class Continuation {
    * ({@code suspension} is null: {@code next} then waits for the stage itself); otherwise
    * suspends the request and runs {@code next}, then resumes, once the stage completes.
    */
+  // The callback is the end of the chain and handles its own failures; the stage it returns
+  // has nothing left to report.
+  @SuppressWarnings("FutureReturnValueIgnored")
   static void after(CompletableFuture<?> stage, RequestSuspension suspension, Runnable next) {
     if (stage.isDone() || suspension == null) {
       next.run();

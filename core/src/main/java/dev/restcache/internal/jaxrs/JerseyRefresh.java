@@ -79,6 +79,9 @@ final class JerseyRefresh implements ContainerLifecycleListener, BackgroundRefre
     refreshes.execute(() -> run(handler, refresh));
   }
 
+  // The callback is the end of the chain and handles its own failures; the stage it returns
+  // has nothing left to report.
+  @SuppressWarnings("FutureReturnValueIgnored")
   private static void run(ApplicationHandler handler, PendingRefresh refresh) {
     ContainerRequest request = new ContainerRequest(refresh.baseUri(), refresh.requestUri(),
         HttpMethod.GET, refresh.securityContext(), new MapPropertiesDelegate(),

@@ -75,8 +75,8 @@ final class ResponseRecorder {
   CompletableFuture<Void> commit(CacheExchange exchange,
       MultivaluedMap<String, Object> liveHeaders) {
     Pending pending = prepare(exchange, liveHeaders);
-    CompletableFuture<Optional<NotStoredReason>> notStored = pending.refused() != null
-        ? CompletableFuture.completedFuture(pending.refused()) : pending.store().get();
+    CompletableFuture<Optional<NotStoredReason>> notStored = pending instanceof Refused refused
+        ? CompletableFuture.completedFuture(refused.announced()) : ((Storing) pending).store();
     return notStored.thenAccept(reason -> liveHeaders.putSingle(CACHE_STATUS,
         forwarded(exchange.miss(), reason).toHeaderValue()));
   }
@@ -87,21 +87,34 @@ final class ResponseRecorder {
    * response is handed to the store, and the requests collapsed onto this one go on once the
    * store has answered.
    */
+  // The callback is the end of the chain and handles its own failures; the stage it returns
+  // has nothing left to report.
+  @SuppressWarnings("FutureReturnValueIgnored")
   void commitInBackground(CacheExchange exchange, MultivaluedMap<String, Object> liveHeaders) {
     Pending pending = prepare(exchange, liveHeaders);
-    Optional<NotStoredReason> announced = pending.refused() != null
-        ? pending.refused() : Optional.empty();
+    Optional<NotStoredReason> announced =
+        pending instanceof Refused refused ? refused.announced() : Optional.empty();
     liveHeaders.putSingle(CACHE_STATUS, forwarded(exchange.miss(), announced).toHeaderValue());
-    if (pending.refused() != null) {
-      return;
+    if (pending instanceof Storing storing) {
+      exchange.finishAfterStore();
+      storing.store().whenComplete((stored, e) -> exchange.storeFinished(engine));
     }
-    exchange.finishAfterStore();
-    pending.store().get().whenComplete((stored, e) -> exchange.storeFinished(engine));
   }
 
   /** The final check's outcome: a refusal, or the store call to make. */
-  private record Pending(Optional<NotStoredReason> refused,
-      Supplier<CompletableFuture<Optional<NotStoredReason>>> store) {
+  private sealed interface Pending permits Refused, Storing {
+  }
+
+  /** Not stored, and what {@code Cache-Status} says about it, if anything. */
+  private record Refused(Optional<NotStoredReason> announced) implements Pending {
+  }
+
+  /** To be stored: {@link #store} makes the call. */
+  private record Storing(Supplier<CompletableFuture<Optional<NotStoredReason>>> call)
+      implements Pending {
+    CompletableFuture<Optional<NotStoredReason>> store() {
+      return call.get();
+    }
   }
 
   private Pending prepare(CacheExchange exchange, MultivaluedMap<String, Object> liveHeaders) {
@@ -109,14 +122,14 @@ final class ResponseRecorder {
     Headers sent = JaxrsHeaders.of(liveHeaders);
     StoragePolicy.Decision decision = finalDecision(exchange, sent);
     if (decision instanceof StoragePolicy.Refuse refuse) {
-      return new Pending(
-          engine.notStored(exchange.request.target().toString(), refuse.reason()), null);
+      return new Refused(
+          engine.notStored(exchange.request.target().toString(), refuse.reason()));
     }
     StoragePolicy.Store store = (StoragePolicy.Store) decision;
     StoredResponse response = store.response(exchange.status(),
         storedHeaders(exchange.route, exchange.resourceHeaders(), sent, exchange.additions()),
         exchange.body());
-    return new Pending(null, () -> engine.store(exchange.request, exchange.miss(), store,
+    return new Storing(() -> engine.store(exchange.request, exchange.miss(), store,
         response, exchange.route.variants(exchange.resourceHeaders(), sent), exchange.tags));
   }
 

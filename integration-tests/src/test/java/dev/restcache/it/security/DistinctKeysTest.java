@@ -367,7 +367,7 @@ class DistinctKeysTest {
       request.append(header).append("\r\n");
     }
     request.append("Connection: close\r\n\r\n");
-    try (Socket socket = new Socket(InetAddress.getByName("127.0.0.1"), server.port())) {
+    try (Socket socket = new Socket(InetAddress.getByAddress(new byte[] {127, 0, 0, 1}), server.port())) {
       socket.setSoTimeout(10_000);
       OutputStream out = socket.getOutputStream();
       out.write(request.toString().getBytes(StandardCharsets.ISO_8859_1));

@@ -210,7 +210,7 @@ class ErrorStorageTest {
 
   private static boolean isHit(io.restassured.response.Response response) {
     String status = response.header("Cache-Status");
-    return status != null && status.startsWith(HIT) || response.header("Age") != null;
+    return (status != null && status.startsWith(HIT)) || response.header("Age") != null;
   }
 
   private static void assertNotAHit(io.restassured.response.Response response) {

@@ -306,7 +306,7 @@ class MethodInputsTest {
     SimpleFormatter formatter = new SimpleFormatter();
     List<String> warnings;
     synchronized (records) {
-      warnings = records.stream().filter(r -> r.getLevel() == Level.WARNING)
+      warnings = records.stream().filter(r -> Level.WARNING.equals(r.getLevel()))
           .map(formatter::formatMessage).collect(Collectors.toList());
     }
     assertThat(warnings.stream().filter(w -> w.contains("Resource.languages")))

@@ -15,6 +15,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import java.util.Map;
 import java.util.UUID;
+import java.util.Locale;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
@@ -162,7 +163,7 @@ class PathSpellingTest {
 
   @Test
   void uuidsInEitherCaseAreOneResource() {
-    String upper = "/things/" + ID.toUpperCase();
+    String upper = "/things/" + ID.toUpperCase(Locale.ROOT);
     String lower = "/things/" + ID;
     assertThat(get(upper)).isEqualTo("thing " + ID + " is old");
     assertThat(get(lower)).isEqualTo("thing " + ID + " is old");

@@ -69,7 +69,7 @@ final class ForeignProviders {
   private static Optional<String> firstForeign(Stream<String> registered, List<DotName> types,
       DotName filterMethod, IndexView index) {
     Stream<String> indexed = types.stream()
-        .flatMap(type -> index.getAllKnownImplementors(type).stream())
+        .flatMap(type -> index.getAllKnownImplementations(type).stream())
         .map(provider -> provider.name().toString());
     Stream<String> filterMethods = index.getAnnotations(filterMethod).stream()
         .map(annotation -> annotation.target().toString());
