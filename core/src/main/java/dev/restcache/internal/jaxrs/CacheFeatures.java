@@ -13,7 +13,8 @@ public final class CacheFeatures {
 
   /**
    * Registers the per-method bindings, the write invalidation and, on Jersey, RESTEasy and CXF,
-   * their hooks and the injection of {@code cache}, the engine's public handle.
+   * their hooks and the injection of {@code cache}, the engine's public handle; where CDI runs
+   * restcache's extension, hands it {@code cache} for {@code @Inject}.
    */
   public static void register(FeatureContext context, CacheEngine engine, ResponseCache cache) {
     context.register(new CacheBindings(engine));
@@ -21,6 +22,7 @@ public final class CacheFeatures {
     JerseySupport.register(context, engine, cache);
     ResteasySupport.register(context, engine, cache);
     CxfSupport.register(context, engine, cache);
+    CdiSupport.register(cache);
   }
 
   /** Whether {@code request} went to its resource with a response to store or refresh. */

@@ -35,7 +35,8 @@ final class ContractClient {
     private Call(String method, String path, URI base) {
       this.method = method;
       this.path = path;
-      this.builder = HttpRequest.newBuilder(base.resolve(path));
+      // Below the application's root, which an application server puts under a context path.
+      this.builder = HttpRequest.newBuilder(base.resolve(path.substring(1)));
     }
 
     /** With a header line; {@code value} may be empty. */

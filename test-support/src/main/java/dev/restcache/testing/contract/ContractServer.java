@@ -5,7 +5,11 @@ import java.util.List;
 
 /** The contract application as one runtime runs it: where it listens, and how it stops. */
 public interface ContractServer extends AutoCloseable {
-  /** Where the application's root is, on 127.0.0.1, such as {@code http://127.0.0.1:20123/}. */
+  /**
+   * Where the application's root is, on 127.0.0.1, ending in {@code /}: such as
+   * {@code http://127.0.0.1:20123/}, or {@code http://127.0.0.1:20123/bookstore/} for an
+   * application deployed under a context path.
+   */
   URI baseUri();
 
   /**
