@@ -17,22 +17,8 @@ import java.util.Optional;
 @ConfigMapping(prefix = "quarkus.restcache")
 @ConfigRoot(phase = ConfigPhase.RUN_TIME)
 public interface RestcacheConfig {
-
-  /** Where cached responses live. */
-  enum Store {
-    /** On the heap of this instance, bounded by {@code quarkus.restcache.memory.max-size}. */
-    MEMORY,
-    /** In a Hazelcast map shared by every instance of the application. */
-    HAZELCAST
-  }
-
-  /** How the Hazelcast store reaches its cluster. */
-  enum HazelcastMode {
-    /** This application starts a cluster member of its own. */
-    EMBEDDED,
-    /** This application connects to existing members as a client. */
-    CLIENT
-  }
+  /** The name of the in-memory store, {@code quarkus.restcache.store}'s default. */
+  String MEMORY_STORE = "memory";
 
   /**
    * Whether the cache is on. When off, every request goes to its resource and writes evict
@@ -41,9 +27,16 @@ public interface RestcacheConfig {
   @WithDefault("true")
   boolean enabled();
 
-  /** Where cached responses live. */
-  @WithDefault("memory")
-  Store store();
+  /**
+   * Where cached responses live: {@code memory}, on the heap of this instance, bounded by
+   * {@code quarkus.restcache.memory.max-size}; or the name of a store another extension adds,
+   * such as {@code hazelcast} with {@code quarkus-restcache-hazelcast}. Such an extension
+   * provides its store as a {@link dev.restcache.spi.CacheStore} bean qualified with
+   * {@code @Identifier} and that name. An application {@code CacheStore} bean without a qualifier
+   * takes the place of either.
+   */
+  @WithDefault(MEMORY_STORE)
+  String store();
 
   /**
    * Freshness assumed for a response that declares none ({@code Cache-Control: max-age},
@@ -134,54 +127,10 @@ public interface RestcacheConfig {
   /** The in-memory store. */
   Memory memory();
 
-  /** The Hazelcast store. */
-  Hazelcast hazelcast();
-
   /** The in-memory store. */
   interface Memory {
     /** The most the store holds, counting bodies, headers and keys. */
     @WithDefault("64M")
     MemorySize maxSize();
-  }
-
-  /**
-   * The Hazelcast store. Ignored when the application has a {@code HazelcastInstance} bean:
-   * restcache then uses that instance.
-   */
-  interface Hazelcast {
-    /** Whether this application starts a member of its own or connects as a client. */
-    @WithDefault("embedded")
-    HazelcastMode mode();
-
-    /** The cluster's name; members and clients join only a cluster of their name. */
-    @WithDefault("restcache")
-    String clusterName();
-
-    /**
-     * The members to join (embedded) or connect to (client), as {@code host:port}. Multicast
-     * discovery is never used. An embedded member with none forms a cluster of its own.
-     */
-    Optional<List<String>> members();
-
-    /** The port an embedded member listens on. */
-    @WithDefault("5701")
-    int port();
-
-    /**
-     * The address an embedded member binds to and announces, such as {@code 127.0.0.1}; by
-     * default Hazelcast picks one of the host's.
-     */
-    Optional<String> bindAddress();
-
-    /** The name of the map holding the entries. */
-    @WithDefault("restcache")
-    String mapName();
-
-    /**
-     * Whether this instance keeps a near cache of the map, invalidated on every change and
-     * trusted for at most 60 seconds.
-     */
-    @WithDefault("false")
-    boolean nearCache();
   }
 }

@@ -10,7 +10,7 @@ import com.hazelcast.core.HazelcastInstance;
 import dev.restcache.ResponseCache;
 import dev.restcache.ResponseCacheFeature;
 import dev.restcache.hazelcast.HazelcastCacheStore;
-import dev.restcache.quarkus.RestcacheConfig;
+import dev.restcache.quarkus.hazelcast.RestcacheHazelcastConfig;
 import dev.restcache.testing.LoopbackMembers;
 import dev.restcache.testing.LoopbackPorts;
 import io.quarkus.test.junit.QuarkusTest;
@@ -62,17 +62,17 @@ class TwoMemberTest {
   ResponseCache cache;
 
   @Inject
-  RestcacheConfig config;
+  RestcacheHazelcastConfig config;
 
   @BeforeEach
   void startTheOtherInstanceAndReset() {
     if (other == null) {
-      List<Integer> ports = config.hazelcast().members().orElseThrow().stream()
+      List<Integer> ports = config.members().orElseThrow().stream()
           .map(member -> Integer.parseInt(member.substring(member.lastIndexOf(':') + 1)))
           .toList();
-      int appPort = config.hazelcast().port();
+      int appPort = config.port();
       int otherPort = ports.stream().filter(port -> port != appPort).findFirst().orElseThrow();
-      other = LoopbackMembers.start(config.hazelcast().clusterName(), otherPort, ports);
+      other = LoopbackMembers.start(config.clusterName(), otherPort, ports);
       otherCache = ResponseCacheFeature.builder()
           .store(new HazelcastCacheStore(other))
           .build()

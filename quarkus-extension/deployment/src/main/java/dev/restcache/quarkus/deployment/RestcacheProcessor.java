@@ -12,7 +12,6 @@ import dev.restcache.quarkus.internal.CacheRuntime;
 import dev.restcache.quarkus.internal.CaptureInterceptor;
 import dev.restcache.quarkus.internal.CommitInterceptor;
 import dev.restcache.quarkus.internal.EarlyLookupFilter;
-import dev.restcache.quarkus.internal.HazelcastStores;
 import dev.restcache.quarkus.internal.InvalidatesResponseFilter;
 import dev.restcache.quarkus.internal.InvalidationFilter;
 import dev.restcache.quarkus.internal.LookupFilter;
@@ -77,7 +76,6 @@ class RestcacheProcessor {
   void beans(BuildProducer<AdditionalBeanBuildItem> beans,
       BuildProducer<UnremovableBeanBuildItem> unremovable) {
     beans.produce(AdditionalBeanBuildItem.unremovableOf(RestcacheBeans.class));
-    beans.produce(AdditionalBeanBuildItem.unremovableOf(HazelcastStores.class));
     unremovable.produce(UnremovableBeanBuildItem.beanTypes(CacheRuntime.class));
   }
 

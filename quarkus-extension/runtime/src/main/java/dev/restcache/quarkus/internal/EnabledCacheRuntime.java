@@ -6,13 +6,11 @@ import dev.restcache.ResponseCache;
 import dev.restcache.ResponseCacheFeature;
 import dev.restcache.RuntimeAdapter;
 import dev.restcache.RuntimeAdapter.MethodRules;
-import dev.restcache.memory.InMemoryCacheStore;
 import dev.restcache.quarkus.RestcacheConfig;
 import dev.restcache.spi.CacheStore;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
-import jakarta.enterprise.inject.Instance;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import java.util.List;
@@ -38,26 +36,15 @@ final class EnabledCacheRuntime implements CacheRuntime {
   private volatile boolean hitsToConnection;
   private volatile boolean lookupEarly;
 
-  // HazelcastStores through Instance: created, and Hazelcast loaded, only when it is chosen.
-  EnabledCacheRuntime(RestcacheConfig config, Instance<CacheStore> applicationStore,
-      Instance<HazelcastStores> hazelcastStores) {
+  EnabledCacheRuntime(RestcacheConfig config, ChosenStore chosen) {
     cacheAll = config.cacheAll();
     // With proxy address forwarding, Quarkus takes scheme and host from proxy headers, so the
     // connection's are not what the request's URI is made of.
     targetsFromConnection = !ConfigProvider.getConfig()
         .getOptionalValue("quarkus.http.proxy.proxy-address-forwarding", Boolean.class)
         .orElse(false);
-    if (applicationStore.isResolvable()) {
-      store = applicationStore.get();
-      ownsStore = false;
-    } else if (config.store() == RestcacheConfig.Store.HAZELCAST) {
-      HazelcastStores.Opened opened = hazelcastStores.get().open(config.hazelcast());
-      store = opened.store();
-      ownsStore = opened.owned();
-    } else {
-      store = new InMemoryCacheStore(config.memory().maxSize().asLongValue());
-      ownsStore = true;
-    }
+    store = chosen.store();
+    ownsStore = chosen.owned();
     boolean storeCompletesInline = store.completesInline();
     adapter = RuntimeAdapter.of(feature(config, store),
         () -> !storeCompletesInline && CacheRuntime.onEventLoop());

@@ -5,6 +5,7 @@ import static java.lang.System.Logger.Level.INFO;
 import dev.restcache.ResponseCache;
 import dev.restcache.quarkus.RestcacheConfig;
 import dev.restcache.spi.CacheStore;
+import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
@@ -18,16 +19,17 @@ import jakarta.inject.Singleton;
 public class RestcacheBeans {
   private static final System.Logger LOG = System.getLogger("dev.restcache");
 
-  // HazelcastStores through Instance: created, and Hazelcast loaded, only when it is chosen.
+  // Every store through Instance: only the chosen one is created.
   @Produces
   @Singleton
   CacheRuntime runtime(RestcacheConfig config, Instance<CacheStore> applicationStore,
-      Instance<HazelcastStores> hazelcastStores) {
+      @Any Instance<CacheStore> namedStores) {
     if (!config.enabled()) {
       LOG.log(INFO, "restcache: disabled");
       return new DisabledCacheRuntime();
     }
-    return new EnabledCacheRuntime(config, applicationStore, hazelcastStores);
+    return new EnabledCacheRuntime(config,
+        ChosenStore.of(config, applicationStore, namedStores));
   }
 
   void close(@Disposes CacheRuntime runtime) {

@@ -1,4 +1,4 @@
-package dev.restcache.quarkus.internal;
+package dev.restcache.quarkus.hazelcast.internal;
 
 import com.hazelcast.client.HazelcastClient;
 import com.hazelcast.client.config.ClientConfig;
@@ -7,41 +7,47 @@ import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import dev.restcache.hazelcast.HazelcastCacheStore;
 import dev.restcache.hazelcast.HazelcastSetup;
-import dev.restcache.quarkus.RestcacheConfig;
+import dev.restcache.quarkus.hazelcast.RestcacheHazelcastConfig;
 import dev.restcache.spi.CacheStore;
+import io.smallrye.common.annotation.Identifier;
+import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.function.BiConsumer;
 
 /**
- * Opens the Hazelcast store: on the application's own {@link HazelcastInstance} bean when it has
- * one, otherwise on a member or client started from the configuration.
+ * Provides the Hazelcast store to {@code quarkus-restcache}, as the {@link CacheStore} bean
+ * {@code @Identifier("hazelcast")} that {@code quarkus.restcache.store=hazelcast} names: on the
+ * application's own {@link HazelcastInstance} bean when it has one, otherwise on a member or
+ * client started from the configuration. Created only when that store is chosen.
  */
 @Singleton
 public class HazelcastStores {
-  private final Instance<HazelcastInstance> applicationInstance;
+  /** The store's name, for {@code quarkus.restcache.store}. */
+  public static final String NAME = "hazelcast";
 
-  HazelcastStores(Instance<HazelcastInstance> applicationInstance) {
-    this.applicationInstance = applicationInstance;
-  }
-
-  /** A store, and whether closing it is restcache's job. */
-  record Opened(CacheStore store, boolean owned) {
-  }
-
-  Opened open(RestcacheConfig.Hazelcast config) {
+  @Produces
+  @Singleton
+  @Identifier(NAME)
+  CacheStore store(RestcacheHazelcastConfig config,
+      Instance<HazelcastInstance> applicationInstance) {
     if (applicationInstance.isResolvable()) {
-      return new Opened(new HazelcastCacheStore(applicationInstance.get(), config.mapName()),
-          false);
+      return new HazelcastCacheStore(applicationInstance.get(), config.mapName());
     }
-    HazelcastInstance started = config.mode() == RestcacheConfig.HazelcastMode.CLIENT
+    HazelcastInstance started = config.mode() == RestcacheHazelcastConfig.Mode.CLIENT
         ? HazelcastClient.newHazelcastClient(clientConfig(config))
         : Hazelcast.newHazelcastInstance(memberConfig(config));
-    return new Opened(HazelcastCacheStore.owning(started, config.mapName()), true);
+    return HazelcastCacheStore.owning(started, config.mapName());
   }
 
-  private static Config memberConfig(RestcacheConfig.Hazelcast config) {
+  // Shuts down only an instance the store started; the application's own stays up.
+  void close(@Disposes @Identifier(NAME) CacheStore store) {
+    store.close();
+  }
+
+  private static Config memberConfig(RestcacheHazelcastConfig config) {
     Config member = HazelcastSetup.memberConfig(config.clusterName(),
         config.members().orElse(List.of()), config.port(), config.mapName(), config.nearCache());
     withoutPhoneHomeOrShutdownHook(member::setProperty);
@@ -50,7 +56,7 @@ public class HazelcastStores {
     return member;
   }
 
-  private static ClientConfig clientConfig(RestcacheConfig.Hazelcast config) {
+  private static ClientConfig clientConfig(RestcacheHazelcastConfig config) {
     ClientConfig client = HazelcastSetup.clientConfig(config.clusterName(),
         config.members().orElse(List.of("127.0.0.1:5701")), config.mapName(),
         config.nearCache());
