@@ -25,7 +25,7 @@ import java.util.function.Supplier;
 final class PendingEvictions {
   private static final System.Logger LOG = System.getLogger("dev.restcache");
   private static final Duration FIRST_RETRY = Duration.ofSeconds(1);
-  private static final Duration LAST_RETRY = Duration.ofMinutes(1);
+  private static final Duration LAST_RETRY = Duration.ofSeconds(10);
 
   /** What fences every entry: a pending {@code clear()}. */
   static final String EVERYTHING = "\u0000clear";
