@@ -22,10 +22,14 @@ import java.util.concurrent.atomic.AtomicLong;
  * store-wide entries), and both maps are empty once the retention has passed.
  *
  * <pre>
- * ./mvnw -B -o -q -pl integration-tests -am test-compile exec:java \
- *     -Dexec.mainClass=dev.restcache.hazelcast.MetadataSoak -Dexec.classpathScope=test \
- *     -Dexec.args="1000000 60"
+ * ./mvnw -B -o -q -pl integration-tests -am test-compile dependency:build-classpath \
+ *     -Dmdep.outputFile=target/soak.classpath -Dmdep.includeScope=test
+ * cd integration-tests
+ * java -cp target/test-classes:target/classes:$(cat target/soak.classpath) \
+ *     dev.restcache.hazelcast.MetadataSoak 1000000 60
  * </pre>
+ *
+ * <p>({@code exec:java} would run the demo: the build fixes its main class.)
  *
  * <p>Arguments: the number of paths (default 1,000,000), the generation retention in seconds
  * (default 60; the store's own is ten minutes, which would only make the run longer).
