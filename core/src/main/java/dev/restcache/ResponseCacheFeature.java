@@ -40,6 +40,12 @@ public final class ResponseCacheFeature implements Feature {
    */
   public static final int DEFAULT_LOOKUP_PRIORITY = Integer.MAX_VALUE;
 
+  /** The default {@link Builder#evictionTimeout}, in seconds. */
+  public static final int DEFAULT_EVICTION_TIMEOUT_SECONDS = 5;
+
+  private static final Duration DEFAULT_EVICTION_TIMEOUT =
+      Duration.ofSeconds(DEFAULT_EVICTION_TIMEOUT_SECONDS);
+
   private final CacheEngine engine;
   private final ResponseCache cache;
 
@@ -102,6 +108,7 @@ public final class ResponseCacheFeature implements Feature {
     private boolean generateETags = true;
     private String cacheStatusName = "restcache";
     private Duration storeTimeout = Duration.ofMillis(500);
+    private Duration evictionTimeout = DEFAULT_EVICTION_TIMEOUT;
     private RequestDirectives requestDirectives = RequestDirectives.IGNORE;
     private Duration collapseTimeout = Duration.ofSeconds(5);
     private Clock clock = Clock.systemUTC();
@@ -316,6 +323,27 @@ public final class ResponseCacheFeature implements Feature {
     }
 
     /**
+     * The longest a write's response waits for its eviction (the path, the {@code Location}s,
+     * what {@code @Invalidates} declares) to complete in the store. Past it the response is
+     * sent, and this instance answers nothing of the evicted paths and tags from the cache
+     * until the store confirms the eviction (it is retried while the store fails). Separate
+     * from {@link #storeTimeout}: a read that gives up only costs a miss, a write that gives up
+     * early lets old data be served. Default: {@value #DEFAULT_EVICTION_TIMEOUT_SECONDS}
+     * seconds, above the longest eviction measured while a Hazelcast member was killed.
+     *
+     * @param evictionTimeout more than zero
+     * @return this builder
+     */
+    public Builder evictionTimeout(Duration evictionTimeout) {
+      if (evictionTimeout.isNegative() || evictionTimeout.isZero()) {
+        throw new IllegalArgumentException("evictionTimeout must be positive: "
+            + evictionTimeout);
+      }
+      this.evictionTimeout = evictionTimeout;
+      return this;
+    }
+
+    /**
      * Whether clients' request {@code Cache-Control} directives steer the cache. Default:
      * {@link RequestDirectives#IGNORE}, as CDNs do, so no client can force every request through
      * to the resource.
@@ -367,7 +395,7 @@ public final class ResponseCacheFeature implements Feature {
           : new InMemoryCacheStore(InMemoryCacheStore.DEFAULT_MAX_BYTES, clock);
       return new ResponseCacheFeature(new CacheSettings(chosen, defaultTtl, cacheAll,
           maxEntrySize, new KeyRules(keyPrefix, sortQueryParameters, ignoredQueryParameters),
-          generateETags, cacheStatusName, storeTimeout, requestDirectives, collapseTimeout,
+          generateETags, cacheStatusName, storeTimeout, evictionTimeout, requestDirectives, collapseTimeout,
           clock, anonymousCookies, credentialHeaders, lookupPriority, revalidationRetention));
     }
   }

@@ -41,10 +41,13 @@ public final class CacheEngine implements ResponseCache {
     this.settings = settings;
     CacheStore store = settings.store();
     this.calls = new FailOpenStore(settings.storeTimeout(), counters);
-    this.entries = new Entries(store, calls, settings.keyPrefix(), counters);
+    PendingEvictions pending = new PendingEvictions();
+    this.entries = new Entries(store, calls, settings.keyPrefix(), counters, pending);
     this.collapsing = new CollapsedForwarding(store, calls, entries, settings.collapseTimeout(),
         settings.storeTimeout());
-    this.invalidation = new Invalidation(store, calls, entries, resourcePaths, counters);
+    this.invalidation = new Invalidation(store,
+        new FailOpenStore(settings.evictionTimeout(), counters), entries, resourcePaths, counters,
+        pending);
   }
 
   /** The configuration. */
@@ -316,7 +319,7 @@ public final class CacheEngine implements ResponseCache {
   /**
    * Evicts every entry of {@code paths} (raw absolute paths), in every spelling the cached
    * methods make equal, and every entry carrying one of {@code tags}; completes when the store
-   * has, or within the store timeout for a failing store, never exceptionally.
+   * has, or within the eviction timeout for a failing store, never exceptionally.
    */
   public CompletableFuture<Void> invalidate(Set<String> paths, Set<String> tags) {
     return invalidation.invalidate(paths, tags);

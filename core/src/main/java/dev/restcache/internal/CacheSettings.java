@@ -17,6 +17,8 @@ import java.util.List;
  * @param generateETags whether a stored response without validator gets a body-hash ETag
  * @param cacheStatusName the cache's name in {@code Cache-Status}
  * @param storeTimeout the longest a request waits for the store before going without it
+ * @param evictionTimeout the longest a write's response waits for its eviction; past it the
+ *     evicted paths and tags stay fenced on this instance until the store confirms the eviction
  * @param requestDirectives whether request {@code Cache-Control} directives are honoured
  * @param collapseTimeout the longest a request waits for another one filling the same key;
  *     zero turns collapsed forwarding off
@@ -38,6 +40,7 @@ public record CacheSettings(
     boolean generateETags,
     String cacheStatusName,
     Duration storeTimeout,
+    Duration evictionTimeout,
     RequestDirectives requestDirectives,
     Duration collapseTimeout,
     Clock clock,

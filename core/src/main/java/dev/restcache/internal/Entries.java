@@ -23,21 +23,27 @@ final class Entries {
   private final FailOpenStore calls;
   private final String prefix;
   private final CacheCounters counters;
+  private final PendingEvictions pending;
 
-  Entries(CacheStore store, FailOpenStore calls, String prefix, CacheCounters counters) {
+  Entries(CacheStore store, FailOpenStore calls, String prefix, CacheCounters counters,
+      PendingEvictions pending) {
     this.store = store;
     this.calls = calls;
     this.prefix = prefix;
     this.counters = counters;
+    this.pending = pending;
   }
 
-  /** The value under {@code key}, or null when there is none or it does not decode. */
+  /**
+   * The value under {@code key}, or null when there is none, it does not decode, or its path or
+   * a tag of it is being evicted from here.
+   */
   CompletableFuture<StoredValue> read(String key) {
     return calls.call(() -> store.get(key), "get").thenApply(entry -> decode(key, entry));
   }
 
   private StoredValue decode(String key, Optional<CacheEntry> entry) {
-    if (entry.isEmpty()) {
+    if (entry.isEmpty() || pending.fences(entry.get())) {
       return null;
     }
     try {
@@ -51,14 +57,18 @@ final class Entries {
 
   /**
    * Stores {@code value} under {@code key} unless the path, a tag or the store was invalidated
-   * since {@code generation} was read.
+   * since {@code generation} was read, or an eviction of the path or a tag is still pending.
    *
    * @param indexPath the namespaced path, from {@link #indexPath}
    * @return whether it was stored
    */
   CompletableFuture<Boolean> put(String key, String indexPath, Set<String> tags,
       Instant expiresAt, StoredValue value, long generation) {
-    CacheEntry entry = new CacheEntry(indexPath, indexTags(tags), expiresAt,
+    Set<String> indexTags = indexTags(tags);
+    if (pending.fences(indexPath, indexTags)) {
+      return CompletableFuture.completedFuture(false);
+    }
+    CacheEntry entry = new CacheEntry(indexPath, indexTags, expiresAt,
         StoredValueCodec.encode(value));
     return calls.call(() -> store.put(key, entry, generation), "put");
   }

@@ -14,7 +14,9 @@ import java.util.function.Supplier;
 /**
  * Evicts by path and by tag. A path is evicted in every spelling the cached methods' templates
  * make equal ({@link ResourcePaths}); the store operations of one eviction run together and are
- * waited for once, so that a write never waits for a failing store more than once.
+ * waited for once, within the eviction timeout, so that a write never waits for a failing store
+ * more than once. What an eviction concerns is fenced on this instance ({@link PendingEvictions})
+ * until the store confirms it, however long after the write's response that is.
  */
 final class Invalidation {
   private static final System.Logger LOG = System.getLogger("dev.restcache");
@@ -24,19 +26,21 @@ final class Invalidation {
   private final Entries entries;
   private final ResourcePaths resourcePaths;
   private final CacheCounters counters;
+  private final PendingEvictions pending;
 
   Invalidation(CacheStore store, FailOpenStore calls, Entries entries,
-      ResourcePaths resourcePaths, CacheCounters counters) {
+      ResourcePaths resourcePaths, CacheCounters counters, PendingEvictions pending) {
     this.store = store;
     this.calls = calls;
     this.entries = entries;
     this.resourcePaths = resourcePaths;
     this.counters = counters;
+    this.pending = pending;
   }
 
   /**
    * Evicts every entry of {@code paths} (raw absolute paths) and of {@code tags}; completes
-   * when the store has, or failed to within the store timeout (counted and logged).
+   * when the store has, or failed to within the eviction timeout (counted and logged).
    */
   CompletableFuture<Void> invalidate(Set<String> paths, Set<String> tags) {
     Map<String, Supplier<CompletionStage<Void>>> operations = new LinkedHashMap<>();
@@ -44,11 +48,13 @@ final class Invalidation {
     paths.forEach(path -> resources.addAll(resourcePaths.spellings(CacheKeys.path(path))));
     for (String resource : resources) {
       String indexed = entries.indexPath(resource);
-      operations.put("invalidatePath " + indexed, () -> store.invalidatePath(indexed));
+      operations.put("invalidatePath " + indexed,
+          () -> pending.hold(Set.of(indexed), () -> store.invalidatePath(indexed)));
     }
     if (!tags.isEmpty()) {
       Set<String> indexed = entries.indexTags(tags);
-      operations.put("invalidateTags " + tags, () -> store.invalidateTags(indexed));
+      operations.put("invalidateTags " + tags,
+          () -> pending.hold(indexed, () -> store.invalidateTags(indexed)));
     }
     if (operations.isEmpty()) {
       return CompletableFuture.completedFuture(null);
@@ -62,6 +68,7 @@ final class Invalidation {
   CompletableFuture<Void> clear() {
     counters.invalidations.increment();
     LOG.log(DEBUG, "clear");
-    return calls.callAll(Map.of("clear", store::clear));
+    return calls.callAll(Map.of("clear",
+        () -> pending.hold(Set.of(PendingEvictions.EVERYTHING), store::clear)));
   }
 }

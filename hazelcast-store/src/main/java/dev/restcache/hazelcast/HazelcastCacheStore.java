@@ -6,9 +6,13 @@ import static java.lang.System.Logger.Level.WARNING;
 import com.hazelcast.config.InvalidConfigurationException;
 import com.hazelcast.config.IndexConfig;
 import com.hazelcast.config.IndexType;
+import com.hazelcast.config.MapConfig;
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.core.HazelcastInstanceNotActiveException;
+import com.hazelcast.core.LifecycleEvent;
 import com.hazelcast.map.IMap;
+import com.hazelcast.nio.serialization.FieldKind;
 import com.hazelcast.nio.serialization.genericrecord.GenericRecord;
 import com.hazelcast.nio.serialization.genericrecord.GenericRecordBuilder;
 import com.hazelcast.query.Predicates;
@@ -17,6 +21,9 @@ import dev.restcache.spi.CacheStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -40,14 +47,27 @@ import java.util.concurrent.TimeUnit;
  * instead of scanning. Each entry's exact expiry is kept in the value and checked on every read;
  * the map's own time to live (whole seconds) only cleans up.
  *
- * <p>Generations (see {@link CacheStore}) live in a second map; a put and a path invalidation
- * hold the same cluster-wide lock on the path, so a GET that raced a write on another member
- * never stores the old representation. A path's generation is kept for
- * {@link #GENERATION_RETENTION} after its last write, so that the map holds only the paths
- * written lately however many there are; a GET that read its generation longer ago than half
- * that does not store (its generation may have been forgotten since, and come back as the same
- * absent value). Leases for collapsed forwarding live in a third map with
- * a time to live, so a dead member never blocks a key for long.
+ * <p>Generations (see {@link CacheStore}) live in a second map: one random value per path and
+ * per tag written lately, one for the tag invalidations of the whole store, and the store's
+ * epoch, changed by {@link #clear()} and when a split cluster merges. An eviction changes them
+ * before it removes anything, and each entry carries the values of its path, its tags and the
+ * epoch it was stored under: a read serves the entry only while they are still the current
+ * ones. So an eviction is in force on every member as soon as its first operation is applied,
+ * however long the removal then takes (a member that died holding a backup delays it), and an
+ * eviction whose first operation cannot be applied (the owner of the path's generation died)
+ * makes reads of that path wait on the same dead owner and fail over to the resource, never
+ * serve the old entry. A put checks the generation it was given before and after it writes,
+ * and removes what it wrote if a write came in between, so a GET that raced a write on another
+ * member never leaves the old representation.
+ *
+ * <p>A path's or tag's generation is kept for {@link #GENERATION_RETENTION} after its last
+ * write, so that the map holds only what was written lately however many paths there are; a
+ * GET that read its generation longer ago than half that does not store (its generation may
+ * have been forgotten since, and come back as the same absent value). Leases for collapsed
+ * forwarding live in a third map with a time to live, so a dead member never blocks a key for
+ * long. On a member, or a client that finds itself connected to another cluster, the store
+ * changes the epoch when the cluster merges after a split ({@link HazelcastSetup} says how the
+ * maps merge).
  */
 public final class HazelcastCacheStore implements CacheStore {
   /** The default map name. */
@@ -56,10 +76,11 @@ public final class HazelcastCacheStore implements CacheStore {
   private static final System.Logger LOG = System.getLogger("dev.restcache");
   private static final String TYPE = "dev.restcache.Entry";
   private static final String STORE_WIDE = "*";
+  // No request path or tag contains a NUL: these keys never meet a path's.
+  private static final String EPOCH = "\u0000epoch";
+  private static final String TAG = "\u0000tag:";
   private static final int BLOCKING_THREADS = 16;
   private static final int BLOCKING_QUEUE = 1024;
-  // Bounds a lock held by a member that died mid-put.
-  private static final long LOCK_LEASE_SECONDS = 10;
   /** How long a path's generation is remembered after the last write to the path. */
   public static final Duration GENERATION_RETENTION = Duration.ofMinutes(10);
   // A generation token holds the second it was read (20 bits: twelve days before it wraps) over
@@ -77,6 +98,7 @@ public final class HazelcastCacheStore implements CacheStore {
   private final ExecutorService blocking;
   private final Clock clock;
   private final Duration retention;
+  private final UUID mergeListener;
 
   /**
    * A store on {@code hazelcast}'s map {@value #DEFAULT_MAP_NAME}.
@@ -128,6 +150,12 @@ public final class HazelcastCacheStore implements CacheStore {
     this.leases = hazelcast.getMap(mapName + ".leases");
     entries.addIndex(new IndexConfig(IndexType.HASH, "path"));
     entries.addIndex(new IndexConfig(IndexType.HASH, "tags[any]"));
+    this.mergeListener = hazelcast.getLifecycleService().addLifecycleListener(event -> {
+      if (event.getState() == LifecycleEvent.LifecycleState.MERGED
+          || event.getState() == LifecycleEvent.LifecycleState.CLIENT_CHANGED_CLUSTER) {
+        newEpoch();
+      }
+    });
     // Bounded, so that a slow cluster cannot pile up blocked threads: past the queue, calls fail
     // at once and the request is served without the cache.
     ThreadPoolExecutor pool = new ThreadPoolExecutor(BLOCKING_THREADS, BLOCKING_THREADS, 60,
@@ -143,13 +171,18 @@ public final class HazelcastCacheStore implements CacheStore {
   // A map nobody configured would be unbounded: add the bounded configuration at run time. A
   // configuration the cluster already has for this name wins (Hazelcast refuses the new one).
   private static void ensureBounded(HazelcastInstance hazelcast, String mapName) {
+    addMapConfig(hazelcast,
+        HazelcastSetup.mapConfig(mapName, HazelcastSetup.DEFAULT_MAX_ENTRIES_PER_NODE, false));
+    addMapConfig(hazelcast, HazelcastSetup.generationsConfig(mapName));
+  }
+
+  private static void addMapConfig(HazelcastInstance hazelcast, MapConfig config) {
     try {
-      hazelcast.getConfig().addMapConfig(
-          HazelcastSetup.mapConfig(mapName, HazelcastSetup.DEFAULT_MAX_ENTRIES_PER_NODE, false));
+      hazelcast.getConfig().addMapConfig(config);
     } catch (InvalidConfigurationException existing) {
-      LOG.log(DEBUG, "map {0} keeps the configuration the cluster has for it", mapName);
+      LOG.log(DEBUG, "map {0} keeps the configuration the cluster has for it", config.getName());
     } catch (RuntimeException notAllowed) {
-      LOG.log(WARNING, "could not add the bounded configuration of map {0}: {1}", mapName,
+      LOG.log(WARNING, "could not add the configuration of map {0}: {1}", config.getName(),
           notAllowed.toString());
     }
   }
@@ -158,13 +191,20 @@ public final class HazelcastCacheStore implements CacheStore {
   public CompletionStage<Optional<CacheEntry>> get(String key) {
     // Not getAsync: its future completes through Hazelcast's default async executor, which on a
     // machine with fewer than three cores starts a new thread per call (4 ms a hit, measured).
-    return async(() -> Optional.ofNullable(toEntry(entries.get(key)))
-        .filter(entry -> entry.expiresAt().isAfter(clock.instant())));
+    return async(() -> {
+      GenericRecord record = entries.get(key);
+      CacheEntry entry = toEntry(record);
+      if (entry == null || !entry.expiresAt().isAfter(clock.instant()) || !current(record)) {
+        return Optional.empty();
+      }
+      return Optional.of(entry);
+    });
   }
 
   @Override
   public CompletionStage<Long> generation(String path) {
-    return async(() -> ((second() & SECOND_MASK) << HASH_BITS) | (generationOf(path) & HASH_MASK));
+    return async(() -> ((second() & SECOND_MASK) << HASH_BITS)
+        | (generationOf(generations.getAll(Set.of(path, STORE_WIDE, EPOCH)), path) & HASH_MASK));
   }
 
   @Override
@@ -174,38 +214,31 @@ public final class HazelcastCacheStore implements CacheStore {
       if (!readLately(generation)) {
         return false;
       }
-      if (!generations.tryLock(path, LOCK_LEASE_SECONDS, TimeUnit.SECONDS, LOCK_LEASE_SECONDS,
-          TimeUnit.SECONDS)) {
+      Set<String> keys = new HashSet<>(List.of(path, STORE_WIDE, EPOCH));
+      entry.tags().forEach(tag -> keys.add(TAG + tag));
+      Map<String, Long> marks = generations.getAll(keys);
+      if ((generationOf(marks, path) & HASH_MASK) != (generation & HASH_MASK)) {
         return false;
       }
-      try {
-        if (!unchanged(path, generation)) {
-          return false;
-        }
-        entries.set(key, toRecord(entry), ttlSeconds(entry.expiresAt()), TimeUnit.SECONDS);
-        // Tag invalidations and clears do not take the path's lock: look again once written.
-        if (!unchanged(path, generation)) {
-          entries.delete(key);
-          return false;
-        }
-        return true;
-      } finally {
-        generations.unlock(path);
+      entries.set(key, toRecord(entry, marks), ttlSeconds(entry.expiresAt()), TimeUnit.SECONDS);
+      // A write between the check and the set: take back what was written. A write after this
+      // look removes it itself, and its new generation already keeps reads from serving it.
+      if (!unchanged(path, generation)) {
+        entries.delete(key);
+        return false;
       }
+      return true;
     });
   }
 
   @Override
   public CompletionStage<Void> invalidatePath(String path) {
     return async(() -> {
-      generations.lock(path, LOCK_LEASE_SECONDS, TimeUnit.SECONDS);
-      try {
-        generations.set(path, ThreadLocalRandom.current().nextLong(), retention.toSeconds(),
-            TimeUnit.SECONDS);
-        entries.removeAll(Predicates.equal("path", path));
-      } finally {
-        generations.unlock(path);
-      }
+      // The new generation first: from then on no member serves an entry of the path, even
+      // while the removal below waits for a member that died.
+      generations.set(path, ThreadLocalRandom.current().nextLong(), retention.toSeconds(),
+          TimeUnit.SECONDS);
+      entries.removeAll(Predicates.equal("path", path));
       return null;
     });
   }
@@ -213,7 +246,13 @@ public final class HazelcastCacheStore implements CacheStore {
   @Override
   public CompletionStage<Void> invalidateTags(Set<String> tags) {
     return async(() -> {
-      generations.set(STORE_WIDE, ThreadLocalRandom.current().nextLong());
+      for (String tag : tags) {
+        generations.set(TAG + tag, ThreadLocalRandom.current().nextLong(), retention.toSeconds(),
+            TimeUnit.SECONDS);
+      }
+      // Tags are not known when a GET starts: every put under an older token is refused.
+      generations.set(STORE_WIDE, ThreadLocalRandom.current().nextLong(), retention.toSeconds(),
+          TimeUnit.SECONDS);
       for (String tag : tags) {
         entries.removeAll(Predicates.equal("tags[any]", tag));
       }
@@ -224,7 +263,7 @@ public final class HazelcastCacheStore implements CacheStore {
   @Override
   public CompletionStage<Void> clear() {
     return async(() -> {
-      generations.set(STORE_WIDE, ThreadLocalRandom.current().nextLong());
+      newEpoch();
       entries.clear();
       return null;
     });
@@ -252,6 +291,11 @@ public final class HazelcastCacheStore implements CacheStore {
   /** Stops the store's threads and, if the store started the instance, the instance. */
   @Override
   public void close() {
+    try {
+      hazelcast.getLifecycleService().removeLifecycleListener(mergeListener);
+    } catch (HazelcastInstanceNotActiveException alreadyDown) {
+      LOG.log(DEBUG, "the Hazelcast instance was down before the store closed");
+    }
     blocking.shutdownNow();
     if (ownsInstance) {
       hazelcast.shutdown();
@@ -259,17 +303,49 @@ public final class HazelcastCacheStore implements CacheStore {
   }
 
   // Generations are random tokens, not counters (counters need the CP subsystem, which the
-  // open-source edition lacks); combining the path's and the store-wide one changes whenever
-  // either does, but for a 2^-64 chance.
-  private long generationOf(String path) {
-    Long pathGeneration = generations.get(path);
-    Long storeGeneration = generations.get(STORE_WIDE);
-    return 31 * (pathGeneration == null ? 0 : pathGeneration)
-        + (storeGeneration == null ? 0 : storeGeneration);
+  // open-source edition lacks); combining the path's, the store-wide one and the epoch changes
+  // whenever any does, but for a 2^-64 chance.
+  private static long generationOf(Map<String, Long> marks, String path) {
+    return 961 * mark(marks, path) + 31 * mark(marks, STORE_WIDE) + mark(marks, EPOCH);
+  }
+
+  private static long mark(Map<String, Long> marks, String key) {
+    Long value = marks.get(key);
+    return value == null ? 0 : value;
   }
 
   private boolean unchanged(String path, long token) {
-    return (generationOf(path) & HASH_MASK) == (token & HASH_MASK);
+    return (generationOf(generations.getAll(Set.of(path, STORE_WIDE, EPOCH)), path) & HASH_MASK)
+        == (token & HASH_MASK);
+  }
+
+  // Whether the generations an entry was stored under (its path's, its tags', the epoch) are
+  // still the current ones; one call, whatever the number of tags.
+  private boolean current(GenericRecord record) {
+    String[] tags = record.getArrayOfString("tags");
+    long[] tagMarks = record.getArrayOfInt64("tagGenerations");
+    Set<String> keys = new HashSet<>();
+    keys.add(record.getString("path"));
+    keys.add(EPOCH);
+    for (String tag : tags) {
+      keys.add(TAG + tag);
+    }
+    Map<String, Long> now = generations.getAll(keys);
+    if (mark(now, record.getString("path")) != record.getInt64("pathGeneration")
+        || mark(now, EPOCH) != record.getInt64("epoch")) {
+      return false;
+    }
+    for (int i = 0; i < tags.length; i++) {
+      if (mark(now, TAG + tags[i]) != tagMarks[i]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  // A new epoch voids every entry and every generation read before it.
+  private void newEpoch() {
+    generations.set(EPOCH, ThreadLocalRandom.current().nextLong());
   }
 
   // Only a token read less than half the retention ago is compared: the generation of a write
@@ -306,17 +382,29 @@ public final class HazelcastCacheStore implements CacheStore {
     return Math.max(1, seconds + 2);
   }
 
-  private static GenericRecord toRecord(CacheEntry entry) {
+  private static GenericRecord toRecord(CacheEntry entry, Map<String, Long> marks) {
+    String[] tags = entry.tags().toArray(String[]::new);
+    long[] tagMarks = new long[tags.length];
+    for (int i = 0; i < tags.length; i++) {
+      tagMarks[i] = mark(marks, TAG + tags[i]);
+    }
     return GenericRecordBuilder.compact(TYPE)
         .setString("path", entry.path())
-        .setArrayOfString("tags", entry.tags().toArray(String[]::new))
+        .setArrayOfString("tags", tags)
         .setInt64("expiresAt", entry.expiresAt().toEpochMilli())
         .setArrayOfInt8("payload", entry.payload())
+        .setInt64("pathGeneration", mark(marks, entry.path()))
+        .setArrayOfInt64("tagGenerations", tagMarks)
+        .setInt64("epoch", mark(marks, EPOCH))
         .build();
   }
 
   private static CacheEntry toEntry(GenericRecord record) {
     if (record == null) {
+      return null;
+    }
+    if (record.getFieldKind("pathGeneration") != FieldKind.INT64) {
+      // Written by a restcache without generation marks: it cannot be checked, so never served.
       return null;
     }
     try {

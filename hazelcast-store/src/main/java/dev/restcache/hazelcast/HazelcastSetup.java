@@ -12,9 +12,13 @@ import com.hazelcast.config.IndexType;
 import com.hazelcast.config.JoinConfig;
 import com.hazelcast.config.MapConfig;
 import com.hazelcast.config.MaxSizePolicy;
+import com.hazelcast.config.MergePolicyConfig;
 import com.hazelcast.config.NearCacheConfig;
 import com.hazelcast.core.Hazelcast;
+import com.hazelcast.spi.merge.DiscardMergePolicy;
+import com.hazelcast.spi.merge.LatestUpdateMergePolicy;
 import java.util.List;
+import java.util.Map;
 
 /**
  * How restcache sets up Hazelcast for its store: member and client configurations, the map's
@@ -27,6 +31,31 @@ public final class HazelcastSetup {
 
   /** The longest a near-cached copy is used without asking the cluster. */
   public static final int NEAR_CACHE_TTL_SECONDS = 60;
+
+  /**
+   * The failure detection and backup settings {@link #configure} gives a member, chosen for a
+   * cache (docs/hazelcast.md says why each): a write waits at most a second for the
+   * acknowledgement of a backup on a member that died, a silent member is removed after ten
+   * seconds rather than sixty, and a split cluster looks for its other half after one minute
+   * rather than five.
+   */
+  public static final Map<String, String> MEMBER_PROPERTIES = Map.of(
+      "hazelcast.operation.backup.timeout.millis", "1000",
+      "hazelcast.heartbeat.interval.seconds", "1",
+      "hazelcast.max.no.heartbeat.seconds", "10",
+      "hazelcast.heartbeat.failuredetector.type", "deadline",
+      "hazelcast.merge.first.run.delay.seconds", "60",
+      "hazelcast.merge.next.run.delay.seconds", "30");
+
+  /**
+   * The failure detection settings {@link #clientConfig} gives a client: a member that stops
+   * answering is given up after ten seconds rather than sixty, and an operation after ten
+   * seconds rather than two minutes.
+   */
+  public static final Map<String, String> CLIENT_PROPERTIES = Map.of(
+      "hazelcast.client.heartbeat.interval", "1000",
+      "hazelcast.client.heartbeat.timeout", "10000",
+      "hazelcast.client.invocation.timeout.seconds", "10");
 
   private HazelcastSetup() {
   }
@@ -89,8 +118,8 @@ public final class HazelcastSetup {
 
   /**
    * The configuration of a client of cluster {@code clusterName} at {@code addresses}
-   * ("host:port") that reconnects by itself and fails fast while the cluster is away, with the
-   * recommended near cache when {@code nearCache}.
+   * ("host:port") that reconnects by itself and fails fast while the cluster is away, with
+   * {@link #CLIENT_PROPERTIES} and the recommended near cache when {@code nearCache}.
    *
    * @param clusterName the cluster to connect to
    * @param addresses members to connect to, as {@code host:port}
@@ -101,6 +130,7 @@ public final class HazelcastSetup {
   public static ClientConfig clientConfig(String clusterName, List<String> addresses,
       String mapName, boolean nearCache) {
     ClientConfig config = new ClientConfig().setClusterName(clusterName);
+    CLIENT_PROPERTIES.forEach(config::setProperty);
     config.getNetworkConfig().setAddresses(List.copyOf(addresses));
     config.getConnectionStrategyConfig()
         .setReconnectMode(ClientConnectionStrategyConfig.ReconnectMode.ASYNC)
@@ -114,9 +144,10 @@ public final class HazelcastSetup {
   /**
    * Adds restcache's map configuration to a member's {@code config}: bounded to
    * {@code maxEntriesPerNode} entries per member (LRU), binary format, one backup, and, when
-   * {@code nearCache}, a near cache on this member. Near-cache invalidations are sent at once
-   * rather than batched every ten seconds, which is what keeps the near cache's staleness in
-   * milliseconds.
+   * {@code nearCache}, a near cache on this member; the generations map as
+   * {@link #generationsConfig} says; {@link #MEMBER_PROPERTIES}. Near-cache invalidations are
+   * sent at once rather than batched every ten seconds, which is what keeps the near cache's
+   * staleness in milliseconds.
    *
    * @param config a member's configuration, changed in place
    * @param mapName the map's name
@@ -127,7 +158,27 @@ public final class HazelcastSetup {
   public static Config configure(Config config, String mapName, int maxEntriesPerNode,
       boolean nearCache) {
     config.setProperty("hazelcast.map.invalidation.batch.enabled", "false");
-    return config.addMapConfig(mapConfig(mapName, maxEntriesPerNode, nearCache));
+    MEMBER_PROPERTIES.forEach(config::setProperty);
+    return config.addMapConfig(mapConfig(mapName, maxEntriesPerNode, nearCache))
+        .addMapConfig(generationsConfig(mapName));
+  }
+
+  /**
+   * The configuration of the generations map, {@code mapName.generations}: one backup, never
+   * near-cached (a read must see a write's new generation at once), and, after a split brain,
+   * the value written last wins, so that a write on either side during the split outlives the
+   * other side's older generation. The store also changes its epoch when the cluster merges,
+   * which voids every entry whatever the clocks say.
+   *
+   * @param mapName the entries map's name
+   * @return a new configuration
+   */
+  public static MapConfig generationsConfig(String mapName) {
+    return new MapConfig(mapName + ".generations")
+        .setBackupCount(1)
+        .setPerEntryStatsEnabled(true)
+        .setMergePolicyConfig(new MergePolicyConfig()
+            .setPolicy(LatestUpdateMergePolicy.class.getName()));
   }
 
   static MapConfig mapConfig(String mapName, int maxEntriesPerNode, boolean nearCache) {
@@ -139,7 +190,11 @@ public final class HazelcastSetup {
             .setMaxSizePolicy(MaxSizePolicy.PER_NODE)
             .setSize(maxEntriesPerNode))
         .addIndexConfig(new IndexConfig(IndexType.HASH, "path"))
-        .addIndexConfig(new IndexConfig(IndexType.HASH, "tags[any]"));
+        .addIndexConfig(new IndexConfig(IndexType.HASH, "tags[any]"))
+        // After a split brain the merging side's entries are dropped: the epoch changes on
+        // merge and would void them anyway.
+        .setMergePolicyConfig(new MergePolicyConfig()
+            .setPolicy(DiscardMergePolicy.class.getName()));
     if (nearCache) {
       map.setNearCacheConfig(nearCacheConfig(mapName));
     }

@@ -108,8 +108,10 @@ class StoreFaultsTest {
   }
 
   private ResponseCacheFeature start(FaultyStore store) {
+    // Writes wait for their evictions as long as reads wait for the store, so that every
+    // request of the workload is held to the same bound.
     ResponseCacheFeature feature = ResponseCacheFeature.builder().store(store)
-        .storeTimeout(TIMEOUT).build();
+        .storeTimeout(TIMEOUT).evictionTimeout(TIMEOUT).build();
     server.start(Apps.of(feature, resource));
     return feature;
   }

@@ -80,6 +80,14 @@ public interface RestcacheConfig {
   Duration storeTimeout();
 
   /**
+   * The longest a write's response waits for its eviction; past it the response is sent and
+   * this instance serves nothing of the evicted paths and tags from the cache until the store
+   * confirms the eviction.
+   */
+  @WithDefault("5s")
+  Duration evictionTimeout();
+
+  /**
    * How long a request for a key that another request is filling waits for it before going to
    * the resource itself. Zero turns collapsed forwarding off.
    */

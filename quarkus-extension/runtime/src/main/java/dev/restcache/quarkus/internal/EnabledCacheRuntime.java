@@ -62,6 +62,7 @@ final class EnabledCacheRuntime implements CacheRuntime {
         .generateETags(config.generateEtags())
         .cacheStatusName(config.cacheStatusName())
         .storeTimeout(config.storeTimeout())
+        .evictionTimeout(config.evictionTimeout())
         .collapseTimeout(config.collapseTimeout())
         .keyPrefix(config.keyPrefix())
         .sortQueryParameters(config.sortQueryParameters())
