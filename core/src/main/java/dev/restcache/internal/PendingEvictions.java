@@ -67,6 +67,9 @@ final class PendingEvictions {
         || tags.stream().anyMatch(pending::containsKey));
   }
 
+  // The retry is the end of the chain and handles its own failures; the stage it returns has
+  // nothing left to report.
+  @SuppressWarnings("FutureReturnValueIgnored")
   private void follow(CompletionStage<Void> attempt, Collection<String> fenced,
       Supplier<? extends CompletionStage<Void>> eviction, Duration retryIn) {
     attempt.whenComplete((done, failure) -> {

@@ -150,7 +150,7 @@ class SplitBrainTest {
   }
 
   private static void await(BooleanSupplier condition) {
-    long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+    long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
     while (!condition.getAsBoolean()) {
       assertThat(System.nanoTime()).as("condition within 120 s").isLessThan(deadline);
       try {

@@ -30,6 +30,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -119,12 +120,13 @@ class MemberFailureTest {
 
     AtomicBoolean running = new AtomicBoolean(true);
     ExecutorService load = Executors.newFixedThreadPool(LOAD_THREADS + 1);
+    List<Future<?>> loops = new ArrayList<>();
     try {
       for (int i = 0; i < LOAD_THREADS; i++) {
-        load.submit(() -> loop(running, List.of(0, 1), 10));
+        loops.add(load.submit(() -> loop(running, List.of(0, 1), 10)));
       }
       // The single-member client instance is only read from.
-      load.submit(() -> loop(running, List.of(2), 0));
+      loops.add(load.submit(() -> loop(running, List.of(2), 0)));
       pause(4);
 
       phase = "1 kill";
@@ -151,6 +153,9 @@ class MemberFailureTest {
       running.set(false);
       load.shutdown();
       assertThat(load.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
+    }
+    for (Future<?> loop : loops) {
+      loop.get(); // a load loop that failed fails the test with its exception
     }
 
     report();
