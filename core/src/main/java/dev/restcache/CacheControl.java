@@ -10,11 +10,11 @@ import java.lang.annotation.Target;
 /**
  * Adds directives to the response's {@code Cache-Control} header (RFC 9111 §5.2.2).
  *
- * <p>Directives are merged into what the resource already set rather than replacing it: flags
- * are added, and where both set {@code max-age} (or {@code s-maxage}, or a stale window) the
- * smaller value wins. Numeric members below zero are unset. This annotation never stores
- * anything by itself; combine it with {@link Cached} for that. Setting both {@link #isPrivate()}
- * and {@link #isPublic()} fails the deployment.
+ * <p>Directives are merged into what the resource already set rather than replacing it: flags are
+ * added, and where both set {@code max-age} (or {@code s-maxage}, or a stale window) the smaller
+ * value wins. Numeric members below zero are unset. This annotation never stores anything by
+ * itself; combine it with {@link Cached} for that. Setting both {@link #isPrivate()} and {@link
+ * #isPublic()} fails the deployment.
  */
 @Documented
 @NameBinding
@@ -35,28 +35,26 @@ public @interface CacheControl {
   boolean noStore() default false;
 
   /**
-   * {@return whether to add {@code no-transform}: intermediaries must not transform the
-   * content}
+   * {@return whether to add {@code no-transform}: intermediaries must not transform the content}
    */
   boolean noTransform() default false;
 
   /**
-   * {@return whether to add {@code must-revalidate}: once stale, never served without
-   * revalidation} Also lets a shared cache reuse an answer to a request with
-   * {@code Authorization} (RFC 9111 §3.5), but not one to a request identified by a cookie, a
-   * credential header or a principal.
+   * {@return whether to add {@code must-revalidate}: once stale, never served without revalidation}
+   * Also lets a shared cache reuse an answer to a request with {@code Authorization} (RFC 9111
+   * §3.5), but not one to a request identified by a cookie, a credential header or a principal.
    */
   boolean mustRevalidate() default false;
 
   /**
-   * {@return whether to add {@code proxy-revalidate}: {@code must-revalidate} for shared
-   * caches only}
+   * {@return whether to add {@code proxy-revalidate}: {@code must-revalidate} for shared caches
+   * only}
    */
   boolean proxyRevalidate() default false;
 
   /**
-   * {@return whether to add {@code private}: only the user's own cache may store it; restcache
-   * will not}
+   * {@return whether to add {@code private}: only the user's own cache may store it; restcache will
+   * not}
    */
   boolean isPrivate() default false;
 
@@ -68,14 +66,12 @@ public @interface CacheControl {
   boolean isPublic() default false;
 
   /**
-   * {@return whether to add {@code immutable}: the content never changes while fresh
-   * (RFC 8246)}
+   * {@return whether to add {@code immutable}: the content never changes while fresh (RFC 8246)}
    */
   boolean immutable() default false;
 
   /**
-   * {@return the {@code stale-while-revalidate} window in seconds (RFC 5861); negative means
-   * unset}
+   * {@return the {@code stale-while-revalidate} window in seconds (RFC 5861); negative means unset}
    */
   long staleWhileRevalidate() default -1;
 

@@ -24,8 +24,8 @@ public @interface Invalidates {
   String[] tags() default {};
 
   /**
-   * {@return the absolute request paths whose entries are evicted, every query string and
-   * variant included} Paths as the client sends them, e.g. {@code /api/books}.
+   * {@return the absolute request paths whose entries are evicted, every query string and variant
+   * included} Paths as the client sends them, e.g. {@code /api/books}.
    */
   String[] paths() default {};
 }

@@ -3,12 +3,12 @@ package dev.restcache;
 /**
  * How a runtime that can suspend a request lets restcache wait for its store without a thread:
  * restcache calls {@link #suspend} before it waits, and {@link #resume} once it has applied what
- * the store answered to the request, from whichever thread the store answered on. Between the
- * two, the runtime must not touch the request.
+ * the store answered to the request, from whichever thread the store answered on. Between the two,
+ * the runtime must not touch the request.
  *
  * <p>For the authors of runtime adapters ({@link RuntimeAdapter}); Quarkus REST, for example,
- * implements it with {@code ResteasyReactiveContainerRequestContext.suspend()} and
- * {@code resume()}. A runtime without one waits for the store on the request's thread.
+ * implements it with {@code ResteasyReactiveContainerRequestContext.suspend()} and {@code
+ * resume()}. A runtime without one waits for the store on the request's thread.
  */
 public interface RequestSuspension {
 

@@ -6,12 +6,12 @@ import java.net.URI;
  * The runtime handle of a response cache: evicts entries and reports statistics.
  *
  * <p>Obtain it from {@link ResponseCacheFeature#cache()}, or inject it into a resource with
- * {@code @Context ResponseCache cache} (Jersey, Apache CXF), or
- * {@code @Inject ResponseCache cache} with the Quarkus extension. Every method waits for the store, at most the feature's store timeout, and
- * never throws because the store failed: a failure is logged and counted in
- * {@link CacheStats#storeErrors()}. So do not call it on a thread that must never wait, such as a
- * Vert.x event loop, unless the store {@linkplain dev.restcache.spi.CacheStore#completesInline()
- * completes inline}.
+ * {@code @Context ResponseCache cache} (Jersey, Apache CXF), or {@code @Inject ResponseCache cache}
+ * with the Quarkus extension. Every method waits for the store, at most the feature's store
+ * timeout, and never throws because the store failed: a failure is logged and counted in {@link
+ * CacheStats#storeErrors()}. So do not call it on a thread that must never wait, such as a Vert.x
+ * event loop, unless the store {@linkplain dev.restcache.spi.CacheStore#completesInline() completes
+ * inline}.
  */
 public interface ResponseCache {
 

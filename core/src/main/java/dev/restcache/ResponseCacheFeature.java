@@ -17,8 +17,8 @@ import java.util.Locale;
 import java.util.Objects;
 
 /**
- * The Jakarta REST {@link Feature} that adds a server-side HTTP response cache to an
- * application. Register one instance:
+ * The Jakarta REST {@link Feature} that adds a server-side HTTP response cache to an application.
+ * Register one instance:
  *
  * <pre>{@code
  * ResponseCacheFeature feature = ResponseCacheFeature.builder()
@@ -28,14 +28,14 @@ import java.util.Objects;
  * ResponseCache cache = feature.cache();
  * }</pre>
  *
- * <p>GET methods annotated with {@link Cached} (or every GET method, with
- * {@link Builder#cacheAll(boolean)}) are answered from the cache; a successful POST, PUT, PATCH
- * or DELETE evicts every entry of its path. Instances are immutable and thread-safe.
+ * <p>GET methods annotated with {@link Cached} (or every GET method, with {@link
+ * Builder#cacheAll(boolean)}) are answered from the cache; a successful POST, PUT, PATCH or DELETE
+ * evicts every entry of its path. Instances are immutable and thread-safe.
  */
 public final class ResponseCacheFeature implements Feature {
   /**
-   * The default priority of the request filter that answers from the cache: the highest there
-   * is, so that every request filter of the application, whatever its priority (one without
+   * The default priority of the request filter that answers from the cache: the highest there is,
+   * so that every request filter of the application, whatever its priority (one without
    * {@code @Priority} has {@code Priorities.USER}), runs before a hit as before a miss.
    */
   public static final int DEFAULT_LOOKUP_PRIORITY = Integer.MAX_VALUE;
@@ -113,8 +113,7 @@ public final class ResponseCacheFeature implements Feature {
     private Duration collapseTimeout = Duration.ofSeconds(5);
     private Clock clock = Clock.systemUTC();
 
-    private Builder() {
-    }
+    private Builder() {}
 
     /**
      * Where entries live. Default: a new {@link InMemoryCacheStore} of 64 MiB.
@@ -128,9 +127,9 @@ public final class ResponseCacheFeature implements Feature {
     }
 
     /**
-     * Freshness assumed for a response that declares none ({@code Cache-Control: max-age},
-     * {@code s-maxage} or {@code Expires}), when {@link Cached#ttl()} does not set one.
-     * {@link Duration#ZERO} stores only what the response declares fresh. Default: 2 minutes.
+     * Freshness assumed for a response that declares none ({@code Cache-Control: max-age}, {@code
+     * s-maxage} or {@code Expires}), when {@link Cached#ttl()} does not set one. {@link
+     * Duration#ZERO} stores only what the response declares fresh. Default: 2 minutes.
      *
      * @param defaultTtl zero or more
      * @return this builder
@@ -144,8 +143,8 @@ public final class ResponseCacheFeature implements Feature {
     }
 
     /**
-     * Caches every GET resource method as if it had {@link Cached}, except those with
-     * {@link NeverCache}. Default: false.
+     * Caches every GET resource method as if it had {@link Cached}, except those with {@link
+     * NeverCache}. Default: false.
      *
      * @param cacheAll whether every GET method is cached
      * @return this builder
@@ -170,9 +169,9 @@ public final class ResponseCacheFeature implements Feature {
     }
 
     /**
-     * Prepended to every key, path and tag this cache writes, so that services sharing one
-     * store neither see nor evict each other's entries ({@link ResponseCache#clear()} still
-     * empties the whole store). Default {@code restcache:}.
+     * Prepended to every key, path and tag this cache writes, so that services sharing one store
+     * neither see nor evict each other's entries ({@link ResponseCache#clear()} still empties the
+     * whole store). Default {@code restcache:}.
      *
      * @param keyPrefix the prefix, possibly empty
      * @return this builder
@@ -183,9 +182,9 @@ public final class ResponseCacheFeature implements Feature {
     }
 
     /**
-     * Whether query parameters are keyed in name order, so that {@code ?a=1&b=2} and
-     * {@code ?b=2&a=1} share an entry. Parameters of the same name keep their order, which a
-     * resource may read as a list. Default: true.
+     * Whether query parameters are keyed in name order, so that {@code ?a=1&b=2} and {@code
+     * ?b=2&a=1} share an entry. Parameters of the same name keep their order, which a resource may
+     * read as a list. Default: true.
      *
      * @param sortQueryParameters whether to sort by name
      * @return this builder
@@ -197,9 +196,9 @@ public final class ResponseCacheFeature implements Feature {
 
     /**
      * Query parameters left out of the key, by name or by prefix ending in {@code *}, ignoring
-     * case: {@code ignoreQueryParameters("utm_*", "fbclid")}. Only name parameters that no
-     * cached resource reads: a response that depends on one would be served for every value of
-     * it. Default: none.
+     * case: {@code ignoreQueryParameters("utm_*", "fbclid")}. Only name parameters that no cached
+     * resource reads: a response that depends on one would be served for every value of it.
+     * Default: none.
      *
      * @param names names, or prefixes ending in {@code *}
      * @return this builder
@@ -210,11 +209,11 @@ public final class ResponseCacheFeature implements Feature {
     }
 
     /**
-     * Cookies that do not identify a user (analytics, consent, language), by name or prefix
-     * ending in {@code *}. Any other cookie makes a request one with credentials: it is
-     * answered from, and fills, the cache only with responses marked {@code public} or
-     * {@code s-maxage}. A method that reads an anonymous cookie with {@code @CookieParam} is
-     * keyed on its value. Default: none, so every cookie counts.
+     * Cookies that do not identify a user (analytics, consent, language), by name or prefix ending
+     * in {@code *}. Any other cookie makes a request one with credentials: it is answered from, and
+     * fills, the cache only with responses marked {@code public} or {@code s-maxage}. A method that
+     * reads an anonymous cookie with {@code @CookieParam} is keyed on its value. Default: none, so
+     * every cookie counts.
      *
      * @param names names, or prefixes ending in {@code *}
      * @return this builder
@@ -225,10 +224,10 @@ public final class ResponseCacheFeature implements Feature {
     }
 
     /**
-     * Request headers that identify a user, as {@code Authorization} does, such as
-     * {@code X-Api-Key}: a request carrying one is answered from, and fills, the cache only
-     * with responses marked {@code public} or {@code s-maxage}. Names are compared without
-     * regard to case. Default: none.
+     * Request headers that identify a user, as {@code Authorization} does, such as {@code
+     * X-Api-Key}: a request carrying one is answered from, and fills, the cache only with responses
+     * marked {@code public} or {@code s-maxage}. Names are compared without regard to case.
+     * Default: none.
      *
      * @param names header names, none blank
      * @return this builder
@@ -246,12 +245,11 @@ public final class ResponseCacheFeature implements Feature {
     }
 
     /**
-     * The priority of the request filter that answers from the cache. Every post-matching
-     * request filter with a lower priority runs before the lookup, on a hit as on a miss;
-     * one with a higher priority runs only when the resource runs. Default
-     * {@link #DEFAULT_LOOKUP_PRIORITY}: after every filter of the application. Lower it only
-     * below filters that may be skipped on a hit; never below one that authenticates or
-     * authorises.
+     * The priority of the request filter that answers from the cache. Every post-matching request
+     * filter with a lower priority runs before the lookup, on a hit as on a miss; one with a higher
+     * priority runs only when the resource runs. Default {@link #DEFAULT_LOOKUP_PRIORITY}: after
+     * every filter of the application. Lower it only below filters that may be skipped on a hit;
+     * never below one that authenticates or authorises.
      *
      * @param priority a Jakarta REST priority
      * @return this builder
@@ -262,28 +260,27 @@ public final class ResponseCacheFeature implements Feature {
     }
 
     /**
-     * How long an entry whose response carries its own validator ({@code ETag},
-     * {@code Last-Modified}) is kept once stale, so that a later request revalidates it with
-     * the resource and a {@code 304} refreshes it instead of the body being produced again.
-     * This covers responses that are never fresh ({@code no-cache} without {@code max-age},
-     * {@code max-age=0}). The store's size bound evicts such entries earlier when space is
-     * short. Default: 24 hours.
+     * How long an entry whose response carries its own validator ({@code ETag}, {@code
+     * Last-Modified}) is kept once stale, so that a later request revalidates it with the resource
+     * and a {@code 304} refreshes it instead of the body being produced again. This covers
+     * responses that are never fresh ({@code no-cache} without {@code max-age}, {@code max-age=0}).
+     * The store's size bound evicts such entries earlier when space is short. Default: 24 hours.
      *
      * @param retention zero or more
      * @return this builder
      */
     public Builder revalidationRetention(Duration retention) {
       if (retention.isNegative()) {
-        throw new IllegalArgumentException("revalidationRetention must not be negative: "
-            + retention);
+        throw new IllegalArgumentException(
+            "revalidationRetention must not be negative: " + retention);
       }
       this.revalidationRetention = retention;
       return this;
     }
 
     /**
-     * Whether a stored response without {@code ETag} or {@code Last-Modified} gets a strong
-     * {@code ETag} computed from its body, so clients can revalidate it. Default: true.
+     * Whether a stored response without {@code ETag} or {@code Last-Modified} gets a strong {@code
+     * ETag} computed from its body, so clients can revalidate it. Default: true.
      *
      * @param generateETags whether to generate them
      * @return this builder
@@ -308,8 +305,8 @@ public final class ResponseCacheFeature implements Feature {
     }
 
     /**
-     * The longest a request waits for the store; past it the request is served without the
-     * cache (fail open). Default: 500 ms.
+     * The longest a request waits for the store; past it the request is served without the cache
+     * (fail open). Default: 500 ms.
      *
      * @param storeTimeout more than zero
      * @return this builder
@@ -323,30 +320,29 @@ public final class ResponseCacheFeature implements Feature {
     }
 
     /**
-     * The longest a write's response waits for its eviction (the path, the {@code Location}s,
-     * what {@code @Invalidates} declares) to complete in the store. Past it the response is
-     * sent, and this instance answers nothing of the evicted paths and tags from the cache
-     * until the store confirms the eviction (it is retried while the store fails). Separate
-     * from {@link #storeTimeout}: a read that gives up only costs a miss, a write that gives up
-     * early lets old data be served. Default: {@value #DEFAULT_EVICTION_TIMEOUT_SECONDS}
-     * seconds, above the longest eviction measured while a Hazelcast member was killed.
+     * The longest a write's response waits for its eviction (the path, the {@code Location}s, what
+     * {@code @Invalidates} declares) to complete in the store. Past it the response is sent, and
+     * this instance answers nothing of the evicted paths and tags from the cache until the store
+     * confirms the eviction (it is retried while the store fails). Separate from {@link
+     * #storeTimeout}: a read that gives up only costs a miss, a write that gives up early lets old
+     * data be served. Default: {@value #DEFAULT_EVICTION_TIMEOUT_SECONDS} seconds, above the
+     * longest eviction measured while a Hazelcast member was killed.
      *
      * @param evictionTimeout more than zero
      * @return this builder
      */
     public Builder evictionTimeout(Duration evictionTimeout) {
       if (evictionTimeout.isNegative() || evictionTimeout.isZero()) {
-        throw new IllegalArgumentException("evictionTimeout must be positive: "
-            + evictionTimeout);
+        throw new IllegalArgumentException("evictionTimeout must be positive: " + evictionTimeout);
       }
       this.evictionTimeout = evictionTimeout;
       return this;
     }
 
     /**
-     * Whether clients' request {@code Cache-Control} directives steer the cache. Default:
-     * {@link RequestDirectives#IGNORE}, as CDNs do, so no client can force every request through
-     * to the resource.
+     * Whether clients' request {@code Cache-Control} directives steer the cache. Default: {@link
+     * RequestDirectives#IGNORE}, as CDNs do, so no client can force every request through to the
+     * resource.
      *
      * @param requestDirectives whether to honour or ignore them
      * @return this builder
@@ -357,17 +353,17 @@ public final class ResponseCacheFeature implements Feature {
     }
 
     /**
-     * How long a request for a key that another request is already filling waits for it
-     * (collapsed forwarding) before going to the resource itself. {@link Duration#ZERO} turns
-     * collapsing off. Default: 5 seconds.
+     * How long a request for a key that another request is already filling waits for it (collapsed
+     * forwarding) before going to the resource itself. {@link Duration#ZERO} turns collapsing off.
+     * Default: 5 seconds.
      *
      * @param collapseTimeout zero or more
      * @return this builder
      */
     public Builder collapseTimeout(Duration collapseTimeout) {
       if (collapseTimeout.isNegative()) {
-        throw new IllegalArgumentException("collapseTimeout must not be negative: "
-            + collapseTimeout);
+        throw new IllegalArgumentException(
+            "collapseTimeout must not be negative: " + collapseTimeout);
       }
       this.collapseTimeout = collapseTimeout;
       return this;
@@ -390,13 +386,28 @@ public final class ResponseCacheFeature implements Feature {
      * @return a new feature, with a cache of its own
      */
     public ResponseCacheFeature build() {
-      CacheStore chosen = store != null
-          ? store
-          : new InMemoryCacheStore(InMemoryCacheStore.DEFAULT_MAX_BYTES, clock);
-      return new ResponseCacheFeature(new CacheSettings(chosen, defaultTtl, cacheAll,
-          maxEntrySize, new KeyRules(keyPrefix, sortQueryParameters, ignoredQueryParameters),
-          generateETags, cacheStatusName, storeTimeout, evictionTimeout, requestDirectives, collapseTimeout,
-          clock, anonymousCookies, credentialHeaders, lookupPriority, revalidationRetention));
+      CacheStore chosen =
+          store != null
+              ? store
+              : new InMemoryCacheStore(InMemoryCacheStore.DEFAULT_MAX_BYTES, clock);
+      return new ResponseCacheFeature(
+          new CacheSettings(
+              chosen,
+              defaultTtl,
+              cacheAll,
+              maxEntrySize,
+              new KeyRules(keyPrefix, sortQueryParameters, ignoredQueryParameters),
+              generateETags,
+              cacheStatusName,
+              storeTimeout,
+              evictionTimeout,
+              requestDirectives,
+              collapseTimeout,
+              clock,
+              anonymousCookies,
+              credentialHeaders,
+              lookupPriority,
+              revalidationRetention));
     }
   }
 }

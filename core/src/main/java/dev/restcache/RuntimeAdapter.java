@@ -25,31 +25,38 @@ import java.util.function.BiConsumer;
 import java.util.function.BooleanSupplier;
 
 /**
- * What the glue of a Jakarta REST runtime needs of restcache, for the authors of runtime
- * adapters (the Quarkus extension, and those of runtimes to come): they use this facade and
- * never restcache's {@code internal} packages. Applications do not need it; they register
- * {@link ResponseCacheFeature}, which does the same on a runtime with dynamic features.
+ * What the glue of a Jakarta REST runtime needs of restcache, for the authors of runtime adapters
+ * (the Quarkus extension, and those of runtimes to come): they use this facade and never
+ * restcache's {@code internal} packages. Applications do not need it; they register {@link
+ * ResponseCacheFeature}, which does the same on a runtime with dynamic features.
  *
  * <p>The filters and interceptors it hands out are registered at the priorities given here:
- * globally, each asking {@link #rulesFor} what applies to its resource method, or bound by
- * name to the annotation whose rule they apply ({@code @CacheControl}, {@code @NeverCache},
+ * globally, each asking {@link #rulesFor} what applies to its resource method, or bound by name to
+ * the annotation whose rule they apply ({@code @CacheControl}, {@code @NeverCache},
  * {@code @Invalidates}).
  */
 public final class RuntimeAdapter {
   /** The response filter that sees the resource's response first. */
   public static final int RESOURCE_RESPONSE_PRIORITY = MethodFilters.RESOURCE_RESPONSE_PRIORITY;
+
   /** The response filter of {@code @CacheControl}. */
   public static final int HEADER_RULES_PRIORITY = MethodFilters.CACHE_CONTROL_PRIORITY;
+
   /** The response filter of {@code @NeverCache}, after {@code @CacheControl}'s. */
   public static final int NEVER_CACHE_PRIORITY = MethodFilters.NEVER_CACHE_PRIORITY;
+
   /** The store decision, the last response filter. */
   public static final int STORE_PRIORITY = MethodFilters.STORE_PRIORITY;
+
   /** The body capture, inside the container's content coding. */
   public static final int CAPTURE_PRIORITY = MethodFilters.CAPTURE_PRIORITY;
+
   /** The final store decision, outside every other writer interceptor. */
   public static final int COMMIT_PRIORITY = MethodFilters.COMMIT_PRIORITY;
+
   /** The eviction after a successful write. */
   public static final int INVALIDATION_PRIORITY = MethodFilters.INVALIDATION_PRIORITY;
+
   /** The resolution of {@code @Invalidates}, just before the eviction. */
   public static final int INVALIDATES_PRIORITY = MethodFilters.INVALIDATION_PRIORITY + 1;
 
@@ -130,22 +137,24 @@ public final class RuntimeAdapter {
   }
 
   /**
-   * Evicts after a write, at {@link #INVALIDATION_PRIORITY}, before the response is sent;
-   * where the store does not evict at once, with the request suspended.
+   * Evicts after a write, at {@link #INVALIDATION_PRIORITY}, before the response is sent; where the
+   * store does not evict at once, with the request suspended.
    *
    * @param request the write's request
    * @param response its response; only a 2xx or 3xx evicts
-   * @param suspension how to suspend the request, or null where the runtime cannot (the
-   *     eviction then waits on the calling thread)
+   * @param suspension how to suspend the request, or null where the runtime cannot (the eviction
+   *     then waits on the calling thread)
    */
-  public void evictAfterWrite(ContainerRequestContext request, ContainerResponseContext response,
+  public void evictAfterWrite(
+      ContainerRequestContext request,
+      ContainerResponseContext response,
       RequestSuspension suspension) {
     writeInvalidation.filter(request, response, suspension);
   }
 
   /**
-   * Ends the cache's part in {@code request} whatever ended it, so that requests collapsed onto
-   * it go on at once; call it from the runtime's end-of-request hook. Safe to call twice.
+   * Ends the cache's part in {@code request} whatever ended it, so that requests collapsed onto it
+   * go on at once; call it from the runtime's end-of-request hook. Safe to call twice.
    *
    * @param request the request that ended
    */
@@ -154,9 +163,9 @@ public final class RuntimeAdapter {
   }
 
   /**
-   * Lets the cache answer the request that finds an entry inside its stale-while-revalidate
-   * window at once, and run the refresh in the background with {@code redispatch}; call it once
-   * at startup. Without it, that request refreshes the entry itself and waits.
+   * Lets the cache answer the request that finds an entry inside its stale-while-revalidate window
+   * at once, and run the refresh in the background with {@code redispatch}; call it once at
+   * startup. Without it, that request refreshes the entry itself and waits.
    *
    * @param redispatch how the runtime dispatches a refresh through the application
    */
@@ -165,8 +174,8 @@ public final class RuntimeAdapter {
   }
 
   /**
-   * Offers {@code request} the background refresh, before its lookup; a request that is not
-   * offered it refreshes a stale entry itself and waits.
+   * Offers {@code request} the background refresh, before its lookup; a request that is not offered
+   * it refreshes a stale entry itself and waits.
    *
    * @param request the request about to be looked up
    */
@@ -180,34 +189,34 @@ public final class RuntimeAdapter {
   /**
    * Lets the cache send a hit for {@code request} with {@code writer} rather than as a JAX-RS
    * response, before its lookup. Offer it only where nothing of the application would see that
-   * response: no response filter, writer interceptor or dynamic feature of the application
-   * applies to the request's method.
+   * response: no response filter, writer interceptor or dynamic feature of the application applies
+   * to the request's method.
    */
   public void offerHitWriter(ContainerRequestContext request, HitWriter writer) {
     request.setProperty(CacheLookupFilter.HIT_WRITER, writer);
   }
 
   /**
-   * Gives the lookup of {@code request} its target as the runtime read it off the connection,
-   * so that the lookup does not ask for the request's absolute URI, which some runtimes build
-   * and parse anew on each call. Offer only what the runtime's own absolute URI is made of: a
-   * runtime that rewrites scheme or host from proxy headers must not offer the connection's.
-   * A target that is not plain origin form is ignored, and the lookup asks the request's
-   * {@code UriInfo} as usual.
+   * Gives the lookup of {@code request} its target as the runtime read it off the connection, so
+   * that the lookup does not ask for the request's absolute URI, which some runtimes build and
+   * parse anew on each call. Offer only what the runtime's own absolute URI is made of: a runtime
+   * that rewrites scheme or host from proxy headers must not offer the connection's. A target that
+   * is not plain origin form is ignored, and the lookup asks the request's {@code UriInfo} as
+   * usual.
    *
    * @param scheme the connection's scheme, {@code http} or {@code https}
    * @param authority the request's {@code Host} field
    * @param originForm the request line's target, path and query as sent
    */
-  public void offerRequestTarget(ContainerRequestContext request, String scheme,
-      String authority, String originForm) {
+  public void offerRequestTarget(
+      ContainerRequestContext request, String scheme, String authority, String originForm) {
     RequestTarget.ofOriginForm(scheme, authority, originForm)
         .ifPresent(target -> request.setProperty(CacheLookupFilter.REQUEST_TARGET, target));
   }
 
   /**
-   * What a hit sends, in the order to send it: status, header fields, then the body, which is
-   * null for a {@code 304} or an empty stored body.
+   * What a hit sends, in the order to send it: status, header fields, then the body, which is null
+   * for a {@code 304} or an empty stored body.
    */
   public interface Replay {
     /** The status code to send. */
@@ -222,25 +231,25 @@ public final class RuntimeAdapter {
 
   /**
    * How a runtime sends a hit straight to the connection, skipping the JAX-RS response (its
-   * response filters, writer interceptors and message body writers), which costs a cached read
-   * much of its time on some runtimes. Offered per request with {@link #offerHitWriter}.
+   * response filters, writer interceptors and message body writers), which costs a cached read much
+   * of its time on some runtimes. Offered per request with {@link #offerHitWriter}.
    */
   @FunctionalInterface
   public interface HitWriter {
     /**
-     * Sends {@code replay} as the whole response to {@code request} (without its body for a
-     * HEAD), and ends the request's processing; or sends nothing and answers false, and the
-     * hit is sent as a JAX-RS response.
+     * Sends {@code replay} as the whole response to {@code request} (without its body for a HEAD),
+     * and ends the request's processing; or sends nothing and answers false, and the hit is sent as
+     * a JAX-RS response.
      */
     boolean write(ContainerRequestContext request, Replay replay);
   }
 
   /**
-   * How a runtime runs a stale-while-revalidate refresh in the background: it dispatches a GET
-   * to {@link Refresh#requestUri()} with {@link Refresh#headers()} through the application (its
+   * How a runtime runs a stale-while-revalidate refresh in the background: it dispatches a GET to
+   * {@link Refresh#requestUri()} with {@link Refresh#headers()} through the application (its
    * filters, the resource, its writers), calls {@link Refresh#attachTo} on that request before
-   * restcache's lookup runs for it, writes the response to no client, and calls
-   * {@link Refresh#dispatched()} once done.
+   * restcache's lookup runs for it, writes the response to no client, and calls {@link
+   * Refresh#dispatched()} once done.
    */
   @FunctionalInterface
   public interface Redispatch {
@@ -325,8 +334,8 @@ public final class RuntimeAdapter {
   }
 
   /**
-   * The contradictions among restcache's annotations on one declaration, each a message naming
-   * it, for build-time validation; empty when there are none.
+   * The contradictions among restcache's annotations on one declaration, each a message naming it,
+   * for build-time validation; empty when there are none.
    *
    * @param where how the messages name the declaration, such as {@code Books.list}
    * @param cached whether it carries {@code @Cached}
@@ -335,8 +344,8 @@ public final class RuntimeAdapter {
    * @param isPublic whether its {@code @CacheControl} says {@code isPublic}
    * @return one message per contradiction
    */
-  public static List<String> annotationConflicts(String where, boolean cached,
-      boolean neverCache, boolean isPrivate, boolean isPublic) {
+  public static List<String> annotationConflicts(
+      String where, boolean cached, boolean neverCache, boolean isPrivate, boolean isPublic) {
     return AnnotationRules.conflicts(where, cached, neverCache, isPrivate, isPublic);
   }
 
@@ -361,9 +370,9 @@ public final class RuntimeAdapter {
     }
 
     /**
-     * The lookup. Where it cannot answer at once (a remote store, another request filling the
-     * same entry), the request is suspended with {@code suspension} until it has; a runtime
-     * that cannot suspend passes null, and the lookup waits on its thread.
+     * The lookup. Where it cannot answer at once (a remote store, another request filling the same
+     * entry), the request is suspended with {@code suspension} until it has; a runtime that cannot
+     * suspend passes null, and the lookup waits on its thread.
      *
      * @param request the request, after every application request filter
      * @param suspension how to suspend the request, or null
@@ -381,8 +390,8 @@ public final class RuntimeAdapter {
      * @param response the response, before any other response filter
      * @throws IOException never from restcache; declared as a response filter's
      */
-    public void resourceResponse(ContainerRequestContext request,
-        ContainerResponseContext response) throws IOException {
+    public void resourceResponse(ContainerRequestContext request, ContainerResponseContext response)
+        throws IOException {
       apply(filters.resourceResponse(), request, response);
     }
 
@@ -418,7 +427,9 @@ public final class RuntimeAdapter {
      * @param response the response with the headers every other filter set
      * @param suspension how to suspend the request, or null
      */
-    public void store(ContainerRequestContext request, ContainerResponseContext response,
+    public void store(
+        ContainerRequestContext request,
+        ContainerResponseContext response,
         RequestSuspension suspension) {
       if (filters.store() != null) {
         filters.store().filter(request, response, suspension);
@@ -426,8 +437,8 @@ public final class RuntimeAdapter {
     }
 
     /**
-     * Resolves {@code @Invalidates} for the write eviction, which runs next, at
-     * {@link RuntimeAdapter#INVALIDATES_PRIORITY}.
+     * Resolves {@code @Invalidates} for the write eviction, which runs next, at {@link
+     * RuntimeAdapter#INVALIDATES_PRIORITY}.
      *
      * @param request the write's request
      * @param response its response
@@ -438,8 +449,11 @@ public final class RuntimeAdapter {
       apply(filters.invalidates(), request, response);
     }
 
-    private static void apply(ContainerResponseFilter filter, ContainerRequestContext request,
-        ContainerResponseContext response) throws IOException {
+    private static void apply(
+        ContainerResponseFilter filter,
+        ContainerRequestContext request,
+        ContainerResponseContext response)
+        throws IOException {
       if (filter != null) {
         filter.filter(request, response);
       }

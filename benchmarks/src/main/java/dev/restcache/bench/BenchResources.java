@@ -13,10 +13,10 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
- * The endpoints measured. {@code /floor} is the container's own cost: precomputed bytes, no
- * cache, no serialisation. {@code /hit} is the same size of JSON through the cache; {@code
- * /plain} is it without the cache, for the proxies in front. {@code /expensive} serialises 300
- * objects and {@code /backend} waits 5 ms for a backend, each with and without the cache.
+ * The endpoints measured. {@code /floor} is the container's own cost: precomputed bytes, no cache,
+ * no serialisation. {@code /hit} is the same size of JSON through the cache; {@code /plain} is it
+ * without the cache, for the proxies in front. {@code /expensive} serialises 300 objects and {@code
+ * /backend} waits 5 ms for a backend, each with and without the cache.
  */
 @Path("/")
 @Produces(MediaType.APPLICATION_JSON)
@@ -28,6 +28,7 @@ public class BenchResources {
 
   /** Resource method runs per item, for the collapsing counts. */
   public static final AtomicLongArray ITEM_RUNS = new AtomicLongArray(1000);
+
   private static final AtomicLongArray VERSIONS = new AtomicLongArray(1000);
 
   @GET
@@ -47,7 +48,8 @@ public class BenchResources {
   @Path("plain")
   public jakarta.ws.rs.core.Response plain() {
     return jakarta.ws.rs.core.Response.ok(SMALL)
-        .header("Cache-Control", "public, max-age=3600").build();
+        .header("Cache-Control", "public, max-age=3600")
+        .build();
   }
 
   @GET

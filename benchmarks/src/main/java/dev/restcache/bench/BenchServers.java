@@ -13,8 +13,7 @@ import org.glassfish.jersey.server.ServerProperties;
 
 /** Starts the measured application on Grizzly, on 127.0.0.1 only. */
 final class BenchServers {
-  private BenchServers() {
-  }
+  private BenchServers() {}
 
   /** Starts on {@code port} with Grizzly's default worker pool. */
   static HttpServer start(int port, CacheStore store) {
@@ -23,18 +22,27 @@ final class BenchServers {
 
   /** Starts on {@code port} with {@code workers} worker threads, or Grizzly's default for 0. */
   static HttpServer start(int port, CacheStore store, int workers) {
-    ResponseCacheFeature feature = ResponseCacheFeature.builder().store(store)
-        .storeTimeout(Duration.ofSeconds(2)).build();
-    ResourceConfig application = new ResourceConfig()
-        .property(ServerProperties.WADL_FEATURE_DISABLE, true)
-        .register(feature)
-        .register(BenchResources.class);
-    HttpServer server = GrizzlyHttpServerFactory.createHttpServer(
-        URI.create("http://127.0.0.1:" + port + "/"), application, false);
+    ResponseCacheFeature feature =
+        ResponseCacheFeature.builder().store(store).storeTimeout(Duration.ofSeconds(2)).build();
+    ResourceConfig application =
+        new ResourceConfig()
+            .property(ServerProperties.WADL_FEATURE_DISABLE, true)
+            .register(feature)
+            .register(BenchResources.class);
+    HttpServer server =
+        GrizzlyHttpServerFactory.createHttpServer(
+            URI.create("http://127.0.0.1:" + port + "/"), application, false);
     if (workers > 0) {
-      server.getListeners().forEach(listener -> listener.getTransport()
-          .setWorkerThreadPoolConfig(ThreadPoolConfig.defaultConfig()
-              .setCorePoolSize(workers).setMaxPoolSize(workers)));
+      server
+          .getListeners()
+          .forEach(
+              listener ->
+                  listener
+                      .getTransport()
+                      .setWorkerThreadPoolConfig(
+                          ThreadPoolConfig.defaultConfig()
+                              .setCorePoolSize(workers)
+                              .setMaxPoolSize(workers)));
     }
     try {
       server.start();

@@ -4,15 +4,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.ToIntFunction;
 
-/** The data the endpoints serve: a small record for the 1 KiB response, a list for the costly one. */
+/**
+ * The data the endpoints serve: a small record for the 1 KiB response, a list for the costly one.
+ */
 public final class Catalogue {
   /** A book, serialised by Jackson. */
-  public record Book(long id, String title, String author, int year, double price,
-      List<String> tags) {
-  }
+  public record Book(
+      long id, String title, String author, int year, double price, List<String> tags) {}
 
-  private Catalogue() {
-  }
+  private Catalogue() {}
 
   /** Books whose JSON array, as {@code json} writes it, is at least {@code bytes} long. */
   public static List<Book> booksOfAtLeast(int bytes, ToIntFunction<List<Book>> json) {
@@ -33,7 +33,12 @@ public final class Catalogue {
   }
 
   private static Book book(long id) {
-    return new Book(id, "The Book of Caching, volume " + id, "A. N. Author " + (id % 17),
-        1900 + (int) (id % 120), 9.99 + id % 50, List.of("http", "cache", "tag" + id % 7));
+    return new Book(
+        id,
+        "The Book of Caching, volume " + id,
+        "A. N. Author " + (id % 17),
+        1900 + (int) (id % 120),
+        9.99 + id % 50,
+        List.of("http", "cache", "tag" + id % 7));
   }
 }

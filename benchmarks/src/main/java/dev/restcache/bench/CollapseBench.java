@@ -11,15 +11,13 @@ import java.util.concurrent.Future;
 import org.glassfish.grizzly.http.server.HttpServer;
 
 /**
- * Resource runs for 100 concurrent cold requests to one key, on one instance and spread over
- * three members: {@code CollapseBench <keys>}. Prints CSV lines
- * {@code setup,key,requests,resource_runs}.
+ * Resource runs for 100 concurrent cold requests to one key, on one instance and spread over three
+ * members: {@code CollapseBench <keys>}. Prints CSV lines {@code setup,key,requests,resource_runs}.
  */
 public final class CollapseBench {
   private static final int CONCURRENT = 100;
 
-  private CollapseBench() {
-  }
+  private CollapseBench() {}
 
   public static void main(String[] args) throws Exception {
     int keys = Integer.parseInt(args[0]);
@@ -32,8 +30,9 @@ public final class CollapseBench {
         int[] ports = new int[3];
         for (int i = 0; i < 3; i++) {
           ports[i] = LoopbackCluster.freePort();
-          servers.add(BenchServers.start(ports[i],
-              new HazelcastCacheStore(cluster.members.get(i), LoopbackCluster.MAP)));
+          servers.add(
+              BenchServers.start(
+                  ports[i], new HazelcastCacheStore(cluster.members.get(i), LoopbackCluster.MAP)));
         }
         burst("three-members", ports, 500, keys);
       }
@@ -42,8 +41,7 @@ public final class CollapseBench {
     }
   }
 
-  private static void burst(String setup, int[] ports, int firstKey, int keys)
-      throws Exception {
+  private static void burst(String setup, int[] ports, int firstKey, int keys) throws Exception {
     Http http = new Http();
     ExecutorService clients = Executors.newFixedThreadPool(CONCURRENT);
     try {
@@ -53,17 +51,19 @@ public final class CollapseBench {
         for (int i = 0; i < CONCURRENT; i++) {
           int port = ports[i % ports.length];
           String path = "/items/" + key;
-          answers.add(clients.submit(() -> {
-            start.await();
-            return http.send("GET", port, path);
-          }));
+          answers.add(
+              clients.submit(
+                  () -> {
+                    start.await();
+                    return http.send("GET", port, path);
+                  }));
         }
         start.countDown();
         for (Future<String> answer : answers) {
           answer.get();
         }
-        System.out.println(setup + "," + key + "," + CONCURRENT + ","
-            + BenchResources.ITEM_RUNS.get(key));
+        System.out.println(
+            setup + "," + key + "," + CONCURRENT + "," + BenchResources.ITEM_RUNS.get(key));
       }
     } finally {
       clients.shutdownNow();

@@ -33,9 +33,9 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The pure steps of every cached request, so that a regression shows here before it reaches a
- * load run: key derivation, directive parsing, the storage decision, the freshness check, the
- * payload codec, and the in-memory store's get and put.
+ * The pure steps of every cached request, so that a regression shows here before it reaches a load
+ * run: key derivation, directive parsing, the storage decision, the freshness check, the payload
+ * codec, and the in-memory store's get and put.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -46,15 +46,16 @@ import org.openjdk.jmh.annotations.Warmup;
 public class HotPathsBenchmark {
   private final URI uri =
       URI.create("http://shop.example/books/42?page=2&sort=title&utm_source=mail");
-  private final KeyRules rules =
-      new KeyRules("restcache:", true, NamePatterns.NONE);
+  private final KeyRules rules = new KeyRules("restcache:", true, NamePatterns.NONE);
   private final String cacheControl = "public, max-age=300, stale-while-revalidate=30";
   private final Instant now = Instant.parse("2026-11-23T10:00:00Z");
-  private final Headers headers = Headers.of(List.of(
-      new Headers.Field("Content-Type", "application/json"),
-      new Headers.Field("Cache-Control", cacheControl),
-      new Headers.Field("Date", "Mon, 23 Nov 2026 10:00:00 GMT"),
-      new Headers.Field("ETag", "\"abc123\"")));
+  private final Headers headers =
+      Headers.of(
+          List.of(
+              new Headers.Field("Content-Type", "application/json"),
+              new Headers.Field("Cache-Control", cacheControl),
+              new Headers.Field("Date", "Mon, 23 Nov 2026 10:00:00 GMT"),
+              new Headers.Field("ETag", "\"abc123\"")));
   private StoredResponse stored;
   private byte[] payload;
   private InMemoryCacheStore store;
@@ -63,14 +64,20 @@ public class HotPathsBenchmark {
 
   @Setup
   public void setUp() throws Exception {
-    StoragePolicy.Store decision = (StoragePolicy.Store) StoragePolicy.decide(Candidate.of(200,
-        headers,
-        Credentials.NONE, Duration.ofMinutes(2), now, now, headers));
+    StoragePolicy.Store decision =
+        (StoragePolicy.Store)
+            StoragePolicy.decide(
+                Candidate.of(
+                    200, headers, Credentials.NONE, Duration.ofMinutes(2), now, now, headers));
     stored = decision.response(200, headers, new byte[1024]);
     payload = StoredValueCodec.encode(stored);
     store = new InMemoryCacheStore();
-    entry = new CacheEntry("restcache:/books/42", Set.of("restcache:books"),
-        now.plus(Duration.ofDays(1)), payload);
+    entry =
+        new CacheEntry(
+            "restcache:/books/42",
+            Set.of("restcache:books"),
+            now.plus(Duration.ofDays(1)),
+            payload);
     generation = store.generation("restcache:/books/42").toCompletableFuture().get();
     store.put("restcache:hot", entry, generation).toCompletableFuture().get();
   }
@@ -92,9 +99,8 @@ public class HotPathsBenchmark {
 
   @Benchmark
   public StoragePolicy.Decision storageDecision() {
-    return StoragePolicy.decide(Candidate.of(200, headers, Credentials.NONE,
-        Duration.ofMinutes(2), now, now,
-        headers));
+    return StoragePolicy.decide(
+        Candidate.of(200, headers, Credentials.NONE, Duration.ofMinutes(2), now, now, headers));
   }
 
   @Benchmark

@@ -11,24 +11,29 @@ import java.util.concurrent.CompletionStage;
 import org.glassfish.grizzly.http.server.HttpServer;
 
 /**
- * How long after a write returns on one member the other member answers the new version:
- * {@code InvalidationBench <nearCache> <trials>}. For each trial an entry is read through
- * member B until it is a hit, written through member A, then read through B until the new
- * version comes back; the delay is from the write's return to the sending of the first read
- * that saw it (zero when the first read after the write already does). The same is then
- * measured at the store, without HTTP, so that the resolution is a map read rather than a
- * request: an entry is invalidated through member A's store and read through member B's until
- * it is gone. Prints two CSV lines:
- * {@code level,nearCache,trials,p50_ms,p99_ms,max_ms,stale_first_reads}.
+ * How long after a write returns on one member the other member answers the new version: {@code
+ * InvalidationBench <nearCache> <trials>}. For each trial an entry is read through member B until
+ * it is a hit, written through member A, then read through B until the new version comes back; the
+ * delay is from the write's return to the sending of the first read that saw it (zero when the
+ * first read after the write already does). The same is then measured at the store, without HTTP,
+ * so that the resolution is a map read rather than a request: an entry is invalidated through
+ * member A's store and read through member B's until it is gone. Prints two CSV lines: {@code
+ * level,nearCache,trials,p50_ms,p99_ms,max_ms,stale_first_reads}.
  */
 public final class InvalidationBench {
-  private InvalidationBench() {
-  }
+  private InvalidationBench() {}
 
   private static void print(String level, boolean nearCache, double[] delays, int stale) {
-    System.out.printf(Locale.ROOT, "%s,%s,%d,%.3f,%.3f,%.3f,%d%n", level, nearCache,
-        delays.length, Percentiles.of(delays, 50), Percentiles.of(delays, 99),
-        Percentiles.of(delays, 100), stale);
+    System.out.printf(
+        Locale.ROOT,
+        "%s,%s,%d,%.3f,%.3f,%.3f,%d%n",
+        level,
+        nearCache,
+        delays.length,
+        Percentiles.of(delays, 50),
+        Percentiles.of(delays, 99),
+        Percentiles.of(delays, 100),
+        stale);
   }
 
   private static void storeLevel(LoopbackCluster cluster, boolean nearCache, int trials) {
@@ -40,8 +45,11 @@ public final class InvalidationBench {
       String path = "restcache:/bench/" + trial;
       String key = "restcache:http://bench.example:80/bench/" + trial;
       long generation = join(a.generation(path));
-      join(a.put(key, new CacheEntry(path, Set.of(), Instant.now().plusSeconds(600),
-          new byte[16]), generation));
+      join(
+          a.put(
+              key,
+              new CacheEntry(path, Set.of(), Instant.now().plusSeconds(600), new byte[16]),
+              generation));
       while (join(b.get(key)).isEmpty()) {
         Thread.onSpinWait();
       }
@@ -78,8 +86,9 @@ public final class InvalidationBench {
       int[] ports = new int[2];
       for (int i = 0; i < 2; i++) {
         ports[i] = LoopbackCluster.freePort();
-        servers.add(BenchServers.start(ports[i],
-            new HazelcastCacheStore(cluster.members.get(i), LoopbackCluster.MAP)));
+        servers.add(
+            BenchServers.start(
+                ports[i], new HazelcastCacheStore(cluster.members.get(i), LoopbackCluster.MAP)));
       }
       double[] delays = new double[trials];
       int staleFirstReads = 0;

@@ -10,12 +10,11 @@ import jdk.jfr.consumer.RecordedFrame;
 import jdk.jfr.consumer.RecordingFile;
 
 /**
- * Where a recording's CPU samples fall: {@code JfrTop <file.jfr> <n>} prints the n methods
- * most often on top of the stack, and the n restcache methods most often anywhere on it.
+ * Where a recording's CPU samples fall: {@code JfrTop <file.jfr> <n>} prints the n methods most
+ * often on top of the stack, and the n restcache methods most often anywhere on it.
  */
 public final class JfrTop {
-  private JfrTop() {
-  }
+  private JfrTop() {}
 
   public static void main(String[] args) throws IOException {
     int n = Integer.parseInt(args[1]);
@@ -32,7 +31,10 @@ public final class JfrTop {
       if (!frames.isEmpty()) {
         top.merge(name(frames.get(0)), 1, Integer::sum);
       }
-      frames.stream().map(JfrTop::name).filter(f -> f.startsWith("dev.restcache")).distinct()
+      frames.stream()
+          .map(JfrTop::name)
+          .filter(f -> f.startsWith("dev.restcache"))
+          .distinct()
           .forEach(f -> ours.merge(f, 1, Integer::sum));
     }
     System.out.println("samples: " + samples);
@@ -46,8 +48,12 @@ public final class JfrTop {
 
   private static void print(String title, Map<String, Integer> counts, int samples, int n) {
     System.out.println(title + ":");
-    counts.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
-        .limit(n).forEach(e -> System.out.printf("  %5.1f%%  %s%n",
-            100.0 * e.getValue() / Math.max(1, samples), e.getKey()));
+    counts.entrySet().stream()
+        .sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+        .limit(n)
+        .forEach(
+            e ->
+                System.out.printf(
+                    "  %5.1f%%  %s%n", 100.0 * e.getValue() / Math.max(1, samples), e.getKey()));
   }
 }

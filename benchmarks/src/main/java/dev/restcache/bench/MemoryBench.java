@@ -17,13 +17,12 @@ import java.util.Set;
 
 /**
  * Heap per stored entry beyond its body and headers: {@code MemoryBench <entries> <bodyBytes>}.
- * Fills an in-memory store with entries encoded as the cache encodes them and compares the
- * heap after full collections. Prints one CSV line:
- * {@code entries,body_bytes,header_bytes,payload_bytes,heap_bytes_per_entry,overhead_per_entry}.
+ * Fills an in-memory store with entries encoded as the cache encodes them and compares the heap
+ * after full collections. Prints one CSV line: {@code
+ * entries,body_bytes,header_bytes,payload_bytes,heap_bytes_per_entry,overhead_per_entry}.
  */
 public final class MemoryBench {
-  private MemoryBench() {
-  }
+  private MemoryBench() {}
 
   public static void main(String[] args) throws Exception {
     int entries = Integer.parseInt(args[0]);
@@ -35,23 +34,39 @@ public final class MemoryBench {
     long payloadBytes = 0;
     for (int i = 0; i < entries; i++) {
       String path = "/books/" + i;
-      Headers headers = Headers.of(List.of(
-          new Headers.Field("Content-Type", "application/json"),
-          new Headers.Field("ETag", "\"" + Integer.toHexString(i * 31 + 7) + "-abcdef\""),
-          new Headers.Field("Date", "Mon, 23 Nov 2026 10:00:00 GMT")));
+      Headers headers =
+          Headers.of(
+              List.of(
+                  new Headers.Field("Content-Type", "application/json"),
+                  new Headers.Field("ETag", "\"" + Integer.toHexString(i * 31 + 7) + "-abcdef\""),
+                  new Headers.Field("Date", "Mon, 23 Nov 2026 10:00:00 GMT")));
       for (Headers.Field field : headers.fields()) {
         headerBytes += field.name().length() + field.value().length();
       }
       byte[] body = new byte[bodyBytes];
       body[0] = (byte) i;
-      StoredResponse response = new StoredResponse(200, headers, body, Credentials.NONE,
-          Freshness.of(CacheDirectives.NONE, Duration.ofHours(1), Duration.ZERO, now));
+      StoredResponse response =
+          new StoredResponse(
+              200,
+              headers,
+              body,
+              Credentials.NONE,
+              Freshness.of(CacheDirectives.NONE, Duration.ofHours(1), Duration.ZERO, now));
       byte[] payload = StoredValueCodec.encode(response);
       payloadBytes += payload.length;
       String key = "restcache:http://shop.example:80" + path;
       long generation = store.generation("restcache:" + path).toCompletableFuture().get();
-      store.put(key, new CacheEntry("restcache:" + path, Set.of("restcache:books"),
-          now.plus(Duration.ofHours(1)), payload), generation).toCompletableFuture().get();
+      store
+          .put(
+              key,
+              new CacheEntry(
+                  "restcache:" + path,
+                  Set.of("restcache:books"),
+                  now.plus(Duration.ofHours(1)),
+                  payload),
+              generation)
+          .toCompletableFuture()
+          .get();
     }
     long after = usedHeapAfterGc();
     if (store.size() != entries) {
@@ -59,8 +74,14 @@ public final class MemoryBench {
     }
     double perEntry = (double) (after - before) / entries;
     double content = (double) (entries * (long) bodyBytes + headerBytes) / entries;
-    System.out.printf(Locale.ROOT, "%d,%d,%.1f,%.1f,%.1f,%.1f%n", entries, bodyBytes,
-        (double) headerBytes / entries, (double) payloadBytes / entries, perEntry,
+    System.out.printf(
+        Locale.ROOT,
+        "%d,%d,%.1f,%.1f,%.1f,%.1f%n",
+        entries,
+        bodyBytes,
+        (double) headerBytes / entries,
+        (double) payloadBytes / entries,
+        perEntry,
         perEntry - content);
   }
 

@@ -4,8 +4,7 @@ import java.util.Arrays;
 
 /** Nearest-rank percentiles of a sample. */
 final class Percentiles {
-  private Percentiles() {
-  }
+  private Percentiles() {}
 
   static double of(double[] sample, double percentile) {
     double[] sorted = sample.clone();

@@ -17,31 +17,35 @@ import java.util.Map;
 import javax.imageio.ImageIO;
 
 /**
- * Turns {@code load.csv} (scenario,rep,requests_per_s,p50_ms,p99_ms) into the ratio table
- * {@code summary.md} and the chart: {@code Report <resultsDir> <chart.png>}. Each ratio is
- * taken within one repetition, where the scenarios ran one after the other, and reported as
- * the median with the minimum and maximum over repetitions.
+ * Turns {@code load.csv} (scenario,rep,requests_per_s,p50_ms,p99_ms) into the ratio table {@code
+ * summary.md} and the chart: {@code Report <resultsDir> <chart.png>}. Each ratio is taken within
+ * one repetition, where the scenarios ran one after the other, and reported as the median with the
+ * minimum and maximum over repetitions.
  */
 public final class Report {
   /** Ratio name, numerator scenario, denominator scenario. */
   private static final String[][] RATIOS = {
-      {"hit / floor (goal >= 0.90)", "hit", "floor"},
-      {"cached / uncached, 300 objects serialised (goal >= 20)", "expensive-cached",
-          "expensive"},
-      {"cached / uncached, 5 ms backend call (goal >= 20)", "backend-cached", "backend"},
-      {"hit / nginx proxy_cache hit", "hit", "nginx"},
-      {"hit / Varnish hit", "hit", "varnish"},
-      {"Hazelcast non-owner hit / in-memory hit, same process and pool", "cluster",
-          "cluster-baseline"},
-      {"Hazelcast non-owner hit with near cache / in-memory hit, same process and pool",
-          "cluster-near", "near-baseline"}};
+    {"hit / floor (goal >= 0.90)", "hit", "floor"},
+    {"cached / uncached, 300 objects serialised (goal >= 20)", "expensive-cached", "expensive"},
+    {"cached / uncached, 5 ms backend call (goal >= 20)", "backend-cached", "backend"},
+    {"hit / nginx proxy_cache hit", "hit", "nginx"},
+    {"hit / Varnish hit", "hit", "varnish"},
+    {
+      "Hazelcast non-owner hit / in-memory hit, same process and pool",
+      "cluster",
+      "cluster-baseline"
+    },
+    {
+      "Hazelcast non-owner hit with near cache / in-memory hit, same process and pool",
+      "cluster-near",
+      "near-baseline"
+    }
+  };
 
-  private record Run(String scenario, int rep, double rps, double p50, double p99,
-      double cpuMicros) {
-  }
+  private record Run(
+      String scenario, int rep, double rps, double p50, double p99, double cpuMicros) {}
 
-  private Report() {
-  }
+  private Report() {}
 
   public static void main(String[] args) throws IOException {
     Path results = Path.of(args[0]);
@@ -51,57 +55,81 @@ public final class Report {
       if (f[0].equals("scenario")) {
         continue;
       }
-      runs.add(new Run(f[0], Integer.parseInt(f[1]), Double.parseDouble(f[2]),
-          Double.parseDouble(f[3]), Double.parseDouble(f[4]),
-          f.length > 5 && !f[5].isEmpty() ? Double.parseDouble(f[5]) : Double.NaN));
+      runs.add(
+          new Run(
+              f[0],
+              Integer.parseInt(f[1]),
+              Double.parseDouble(f[2]),
+              Double.parseDouble(f[3]),
+              Double.parseDouble(f[4]),
+              f.length > 5 && !f[5].isEmpty() ? Double.parseDouble(f[5]) : Double.NaN));
     }
     StringBuilder md = new StringBuilder();
-    md.append("| Scenario | requests/s median (min–max) | p50 ms median | p99 ms median "
-        + "| server CPU µs/request median (min–max) |\n");
+    md.append(
+        "| Scenario | requests/s median (min–max) | p50 ms median | p99 ms median "
+            + "| server CPU µs/request median (min–max) |\n");
     md.append("|---|---|---|---|---|\n");
     Map<String, List<Run>> byScenario = new LinkedHashMap<>();
     runs.forEach(r -> byScenario.computeIfAbsent(r.scenario(), k -> new ArrayList<>()).add(r));
-    byScenario.forEach((scenario, list) -> {
-      double[] cpu = list.stream().mapToDouble(Run::cpuMicros).filter(c -> !Double.isNaN(c))
-          .toArray();
-      md.append(String.format(Locale.ROOT, "| %s | %.0f (%.0f–%.0f) | %.2f | %.2f | %s |%n",
-          scenario, median(list.stream().mapToDouble(Run::rps).toArray()),
-          list.stream().mapToDouble(Run::rps).min().orElse(0),
-          list.stream().mapToDouble(Run::rps).max().orElse(0),
-          median(list.stream().mapToDouble(Run::p50).toArray()),
-          median(list.stream().mapToDouble(Run::p99).toArray()),
-          cpu.length == 0 ? "–" : String.format(Locale.ROOT, "%.1f (%.1f–%.1f)", median(cpu),
-              min(cpu), max(cpu))));
-    });
-    md.append("\n| Ratio of throughput, same repetition | median | min | max |\n|---|---|---|---|\n");
+    byScenario.forEach(
+        (scenario, list) -> {
+          double[] cpu =
+              list.stream().mapToDouble(Run::cpuMicros).filter(c -> !Double.isNaN(c)).toArray();
+          md.append(
+              String.format(
+                  Locale.ROOT,
+                  "| %s | %.0f (%.0f–%.0f) | %.2f | %.2f | %s |%n",
+                  scenario,
+                  median(list.stream().mapToDouble(Run::rps).toArray()),
+                  list.stream().mapToDouble(Run::rps).min().orElse(0),
+                  list.stream().mapToDouble(Run::rps).max().orElse(0),
+                  median(list.stream().mapToDouble(Run::p50).toArray()),
+                  median(list.stream().mapToDouble(Run::p99).toArray()),
+                  cpu.length == 0
+                      ? "–"
+                      : String.format(
+                          Locale.ROOT, "%.1f (%.1f–%.1f)", median(cpu), min(cpu), max(cpu))));
+        });
+    md.append(
+        "\n| Ratio of throughput, same repetition | median | min | max |\n|---|---|---|---|\n");
     for (String[] ratio : RATIOS) {
       List<Double> values = new ArrayList<>();
       for (Run top : runs) {
         if (!top.scenario().equals(ratio[1])) {
           continue;
         }
-        runs.stream().filter(b -> b.scenario().equals(ratio[2]) && b.rep() == top.rep())
-            .findFirst().ifPresent(bottom -> values.add(top.rps() / bottom.rps()));
+        runs.stream()
+            .filter(b -> b.scenario().equals(ratio[2]) && b.rep() == top.rep())
+            .findFirst()
+            .ifPresent(bottom -> values.add(top.rps() / bottom.rps()));
       }
       if (values.isEmpty()) {
         continue;
       }
       double[] v = values.stream().mapToDouble(Double::doubleValue).toArray();
-      md.append(String.format(Locale.ROOT, "| %s | %.2f | %.2f | %.2f |%n", ratio[0], median(v),
-          min(v), max(v)));
+      md.append(
+          String.format(
+              Locale.ROOT, "| %s | %.2f | %.2f | %.2f |%n", ratio[0], median(v), min(v), max(v)));
     }
     List<Double> cpuRatios = new ArrayList<>();
     for (Run hit : runs) {
       if (hit.scenario().equals("hit") && !Double.isNaN(hit.cpuMicros())) {
-        runs.stream().filter(f -> f.scenario().equals("floor") && f.rep() == hit.rep())
-            .findFirst().ifPresent(floor -> cpuRatios.add(hit.cpuMicros() / floor.cpuMicros()));
+        runs.stream()
+            .filter(f -> f.scenario().equals("floor") && f.rep() == hit.rep())
+            .findFirst()
+            .ifPresent(floor -> cpuRatios.add(hit.cpuMicros() / floor.cpuMicros()));
       }
     }
     if (!cpuRatios.isEmpty()) {
       double[] v = cpuRatios.stream().mapToDouble(Double::doubleValue).toArray();
-      md.append(String.format(Locale.ROOT,
-          "%n| Server CPU per request, same repetition | median | min | max |%n|---|---|---|---|%n"
-          + "| hit / floor | %.2f | %.2f | %.2f |%n", median(v), min(v), max(v)));
+      md.append(
+          String.format(
+              Locale.ROOT,
+              "%n| Server CPU per request, same repetition | median | min | max |%n|---|---|---|---|%n"
+                  + "| hit / floor | %.2f | %.2f | %.2f |%n",
+              median(v),
+              min(v),
+              max(v)));
     }
     Files.writeString(results.resolve("summary.md"), md);
     chart(byScenario, Path.of(args[1]));
@@ -116,8 +144,8 @@ public final class Report {
     BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
     Graphics2D g = image.createGraphics();
     g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-    g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING,
-        RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+    g.setRenderingHint(
+        RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
     g.setColor(Color.WHITE);
     g.fillRect(0, 0, width, height);
     g.setColor(Color.BLACK);
@@ -125,8 +153,8 @@ public final class Report {
     g.drawString("Throughput, requests/s (median of repetitions; whiskers: min–max)", 20, 30);
     g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
     g.drawString("green: restcache hits   blue: nginx / Varnish hits   grey: no cache", 20, 48);
-    double most = byScenario.values().stream().flatMap(List::stream).mapToDouble(Run::rps)
-        .max().orElse(1);
+    double most =
+        byScenario.values().stream().flatMap(List::stream).mapToDouble(Run::rps).max().orElse(1);
     double scale = (width - left - 110) / most;
     int y = 64;
     g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
@@ -140,8 +168,8 @@ public final class Report {
       int mid = y + barHeight / 2;
       g.drawLine(left + (int) (min(rps) * scale), mid, left + (int) (max(rps) * scale), mid);
       g.drawString(entry.getKey(), 20, mid + 5);
-      g.drawString(String.format(Locale.ROOT, "%.0f", median),
-          left + (int) (max(rps) * scale) + 8, mid + 5);
+      g.drawString(
+          String.format(Locale.ROOT, "%.0f", median), left + (int) (max(rps) * scale) + 8, mid + 5);
       y += barHeight + 14;
     }
     g.dispose();
@@ -153,7 +181,8 @@ public final class Report {
     if (scenario.equals("nginx") || scenario.equals("varnish")) {
       return new Color(0x1565C0);
     }
-    return List.of("floor", "expensive", "backend").contains(scenario) ? new Color(0x90A4AE)
+    return List.of("floor", "expensive", "backend").contains(scenario)
+        ? new Color(0x90A4AE)
         : new Color(0x2E7D32);
   }
 

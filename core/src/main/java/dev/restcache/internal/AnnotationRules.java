@@ -5,12 +5,11 @@ import java.util.List;
 
 /**
  * The combinations of restcache's annotations that contradict each other, and the message that
- * names the declaration at fault: one definition for the Jakarta REST deployment and the
- * Quarkus build.
+ * names the declaration at fault: one definition for the Jakarta REST deployment and the Quarkus
+ * build.
  */
 public final class AnnotationRules {
-  private AnnotationRules() {
-  }
+  private AnnotationRules() {}
 
   /**
    * The contradictions of one declaration, each a message naming it; empty when there are none.
@@ -21,8 +20,8 @@ public final class AnnotationRules {
    * @param isPrivate whether its {@code @CacheControl} says {@code isPrivate}
    * @param isPublic whether its {@code @CacheControl} says {@code isPublic}
    */
-  public static List<String> conflicts(String where, boolean cached, boolean neverCache,
-      boolean isPrivate, boolean isPublic) {
+  public static List<String> conflicts(
+      String where, boolean cached, boolean neverCache, boolean isPrivate, boolean isPublic) {
     List<String> conflicts = new ArrayList<>(2);
     if (cached && neverCache) {
       conflicts.add("restcache: @Cached and @NeverCache on the same declaration: " + where);

@@ -33,7 +33,13 @@ final class CacheCounters {
       byReason.put(count.getKey().detail(), sum);
       total += sum;
     }
-    return new CacheStats(hits.sum(), misses.sum(), stores.sum(), total, invalidations.sum(),
-        storeErrors.sum(), byReason);
+    return new CacheStats(
+        hits.sum(),
+        misses.sum(),
+        stores.sum(),
+        total,
+        invalidations.sum(),
+        storeErrors.sum(),
+        byReason);
   }
 }

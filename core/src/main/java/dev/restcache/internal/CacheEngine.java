@@ -20,11 +20,11 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * The cache itself, free of JAX-RS: the orchestrator of a lookup and a store, acting on
- * {@link ServeDecision} and {@link StoragePolicy}. The store is reached through
- * {@link FailOpenStore} (every failure keeps away from the client), values through
- * {@link Entries}, concurrent misses through {@link CollapsedForwarding}, evictions through
- * {@link Invalidation}; {@link CacheCounters} counts.
+ * The cache itself, free of JAX-RS: the orchestrator of a lookup and a store, acting on {@link
+ * ServeDecision} and {@link StoragePolicy}. The store is reached through {@link FailOpenStore}
+ * (every failure keeps away from the client), values through {@link Entries}, concurrent misses
+ * through {@link CollapsedForwarding}, evictions through {@link Invalidation}; {@link
+ * CacheCounters} counts.
  */
 public final class CacheEngine implements ResponseCache {
   private static final System.Logger LOG = System.getLogger("dev.restcache");
@@ -36,6 +36,7 @@ public final class CacheEngine implements ResponseCache {
   private final CollapsedForwarding collapsing;
   private final ResourcePaths resourcePaths = new ResourcePaths();
   private final Invalidation invalidation;
+
   /** An engine over {@code settings.store()}. */
   public CacheEngine(CacheSettings settings) {
     this.settings = settings;
@@ -43,11 +44,17 @@ public final class CacheEngine implements ResponseCache {
     this.calls = new FailOpenStore(settings.storeTimeout(), counters);
     PendingEvictions pending = new PendingEvictions();
     this.entries = new Entries(store, calls, settings.keyPrefix(), counters, pending);
-    this.collapsing = new CollapsedForwarding(store, calls, entries, settings.collapseTimeout(),
-        settings.storeTimeout());
-    this.invalidation = new Invalidation(store,
-        new FailOpenStore(settings.evictionTimeout(), counters), entries, resourcePaths, counters,
-        pending);
+    this.collapsing =
+        new CollapsedForwarding(
+            store, calls, entries, settings.collapseTimeout(), settings.storeTimeout());
+    this.invalidation =
+        new Invalidation(
+            store,
+            new FailOpenStore(settings.evictionTimeout(), counters),
+            entries,
+            resourcePaths,
+            counters,
+            pending);
   }
 
   /** The configuration. */
@@ -56,19 +63,18 @@ public final class CacheEngine implements ResponseCache {
   }
 
   /** What a lookup found. */
-  public sealed interface Lookup {
-  }
+  public sealed interface Lookup {}
 
   /**
    * A stored response to replay: fresh, or stale while a refresh runs.
    *
    * @param collapsed whether the request waited for another one to store it
    * @param notModified whether the request's own conditions hold, so a 304 answers it
-   * @param refresh the stale-while-revalidate refresh this request leads, which the runtime runs
-   *     in the background (see {@link CacheRequest#refreshableInBackground}); null for none
+   * @param refresh the stale-while-revalidate refresh this request leads, which the runtime runs in
+   *     the background (see {@link CacheRequest#refreshableInBackground}); null for none
    */
-  public record Hit(StoredResponse response, boolean collapsed, boolean notModified,
-      Miss refresh) implements Lookup {
+  public record Hit(StoredResponse response, boolean collapsed, boolean notModified, Miss refresh)
+      implements Lookup {
 
     /** A hit that leads no refresh. */
     public Hit(StoredResponse response, boolean collapsed, boolean notModified) {
@@ -79,42 +85,45 @@ public final class CacheEngine implements ResponseCache {
   /**
    * Nothing usable: run the resource, then store under {@code generation}.
    *
-   * @param fwd why the request goes to the resource: {@code uri-miss}, {@code vary-miss},
-   *     {@code stale}, or {@code request} when its own directives ruled a fresh entry out
+   * @param fwd why the request goes to the resource: {@code uri-miss}, {@code vary-miss}, {@code
+   *     stale}, or {@code request} when its own directives ruled a fresh entry out
    * @param primaryKey the key the lookup read, which the response is stored under
    * @param indexPath the namespaced canonical path the entry is indexed by
    * @param generation the path's generation read before the resource ran
    * @param fill the fill this request leads, that others wait for; null when it leads none
    * @param staleIfError a stale response that may stand in for a 5xx answer; null for none
-   * @param revalidate a stale response with validators the resource may confirm with a 304;
-   *     null for none
+   * @param revalidate a stale response with validators the resource may confirm with a 304; null
+   *     for none
    */
-  public record Miss(ForwardReason fwd, String primaryKey, String indexPath, long generation,
-      Fill fill, StoredResponse staleIfError, StoredResponse revalidate) implements Lookup {
-  }
+  public record Miss(
+      ForwardReason fwd,
+      String primaryKey,
+      String indexPath,
+      long generation,
+      Fill fill,
+      StoredResponse staleIfError,
+      StoredResponse revalidate)
+      implements Lookup {}
 
   /** Run the resource and store nothing, for {@code reason}. */
-  public record Bypass(NotStoredReason reason) implements Lookup {
-  }
+  public record Bypass(NotStoredReason reason) implements Lookup {}
 
   /** The request said {@code only-if-cached} and nothing usable is stored: answer 504. */
-  public record Unsatisfiable() implements Lookup {
-  }
+  public record Unsatisfiable() implements Lookup {}
 
   /**
    * A key being filled by one request; completed when that request is done with it.
    *
    * @param leased whether the store's lease was taken too (released with the fill)
    */
-  public record Fill(String key, CompletableFuture<Void> done, boolean leased) {
-  }
+  public record Fill(String key, CompletableFuture<Void> done, boolean leased) {}
 
   /**
-   * Looks up a GET or HEAD request. The stage completes inline with a store that
-   * {@linkplain CacheStore#completesInline() completes inline}, except where the request waits
-   * for another one filling the same key (collapsed forwarding); a runtime that can suspend a
-   * request waits for it without a thread, others join it. It never completes exceptionally
-   * for a failing store (the request then bypasses the cache).
+   * Looks up a GET or HEAD request. The stage completes inline with a store that {@linkplain
+   * CacheStore#completesInline() completes inline}, except where the request waits for another one
+   * filling the same key (collapsed forwarding); a runtime that can suspend a request waits for it
+   * without a thread, others join it. It never completes exceptionally for a failing store (the
+   * request then bypasses the cache).
    *
    * @param request the request, with its credentials (see {@link #credentials})
    * @param resourcePath gives the canonical path of the resource, which entries are indexed by
@@ -129,40 +138,71 @@ public final class CacheEngine implements ResponseCache {
     }
     String primaryKey =
         CacheKeys.primaryKey(settings.keyRules(), request.target(), request.headers());
-    CompletableFuture<Lookup> lookup = lookup(request, primaryKey,
-        () -> entries.indexPath(resourcePath.get()), !settings.collapseTimeout().isZero());
+    CompletableFuture<Lookup> lookup =
+        lookup(
+            request,
+            primaryKey,
+            () -> entries.indexPath(resourcePath.get()),
+            !settings.collapseTimeout().isZero());
     if (lookup.isDone() && !lookup.isCompletedExceptionally()) {
       return lookup;
     }
-    return lookup.exceptionally(e -> {
-      if (FailOpenStore.cause(e) instanceof FailOpenStore.StoreFailure) {
-        return new Bypass(NotStoredReason.STORE_ERROR);
-      }
-      throw e instanceof CompletionException wrapped ? wrapped : new CompletionException(e);
-    });
+    return lookup.exceptionally(
+        e -> {
+          if (FailOpenStore.cause(e) instanceof FailOpenStore.StoreFailure) {
+            return new Bypass(NotStoredReason.STORE_ERROR);
+          }
+          throw e instanceof CompletionException wrapped ? wrapped : new CompletionException(e);
+        });
   }
 
-  private CompletableFuture<Lookup> lookup(CacheRequest request, String primaryKey,
-      Supplier<String> indexPath, boolean mayCollapse) {
-    return entries.read(primaryKey).thenCompose(found -> {
-      if (found instanceof VariantIndex index) {
-        return entries.read(CacheKeys.variantKey(primaryKey, index, request.headers()))
-            .thenCompose(variant -> decide(request, primaryKey, indexPath, mayCollapse, variant,
-                ForwardReason.VARY_MISS));
-      }
-      return decide(request, primaryKey, indexPath, mayCollapse, found, ForwardReason.URI_MISS);
-    });
+  private CompletableFuture<Lookup> lookup(
+      CacheRequest request, String primaryKey, Supplier<String> indexPath, boolean mayCollapse) {
+    return entries
+        .read(primaryKey)
+        .thenCompose(
+            found -> {
+              if (found instanceof VariantIndex index) {
+                return entries
+                    .read(CacheKeys.variantKey(primaryKey, index, request.headers()))
+                    .thenCompose(
+                        variant ->
+                            decide(
+                                request,
+                                primaryKey,
+                                indexPath,
+                                mayCollapse,
+                                variant,
+                                ForwardReason.VARY_MISS));
+              }
+              return decide(
+                  request, primaryKey, indexPath, mayCollapse, found, ForwardReason.URI_MISS);
+            });
   }
 
-  private CompletableFuture<Lookup> decide(CacheRequest request, String primaryKey,
-      Supplier<String> indexPath, boolean mayCollapse, StoredValue found,
+  private CompletableFuture<Lookup> decide(
+      CacheRequest request,
+      String primaryKey,
+      Supplier<String> indexPath,
+      boolean mayCollapse,
+      StoredValue found,
       ForwardReason missReason) {
     StoredResponse response = found instanceof StoredResponse stored ? stored : null;
-    ServeDecision.Outcome outcome = ServeDecision.decide(response, missReason,
-        new ServeDecision.Request(request.credentials(), request.directives(),
-            request.header("if-none-match"), request.header("if-modified-since")), now());
+    ServeDecision.Outcome outcome =
+        ServeDecision.decide(
+            response,
+            missReason,
+            new ServeDecision.Request(
+                request.credentials(),
+                request.directives(),
+                request.header("if-none-match"),
+                request.header("if-modified-since")),
+            now());
     if (outcome instanceof ServeDecision.Refuse refuse) {
-      LOG.log(TRACE, "not cached: {0}: {1} (stored response is not shareable)", primaryKey,
+      LOG.log(
+          TRACE,
+          "not cached: {0}: {1} (stored response is not shareable)",
+          primaryKey,
           refuse.reason().detail());
       return CompletableFuture.completedFuture(new Bypass(refuse.reason()));
     }
@@ -176,60 +216,81 @@ public final class CacheEngine implements ResponseCache {
     if (outcome instanceof ServeDecision.ServeWhileRefreshing stale) {
       // RFC 5861: one request leads the refresh; every other is served the stale entry. Where
       // the runtime refreshes in the background, the leader is served it too.
-      return collapsing.tryLead(primaryKey).thenCompose(refresh -> {
-        if (refresh == null) {
-          return CompletableFuture.completedFuture(
-              hit(primaryKey, response, false, stale.notModified()));
-        }
-        CompletableFuture<Lookup> miss =
-            miss(stale.refresh(), primaryKey, indexPath, refresh, response);
-        if (!request.refreshableInBackground()) {
-          return miss;
-        }
-        return miss.thenApply(refreshing -> {
-          hit(primaryKey, response, false, stale.notModified());
-          return new Hit(response, false, stale.notModified(), (Miss) refreshing);
-        });
-      });
+      return collapsing
+          .tryLead(primaryKey)
+          .thenCompose(
+              refresh -> {
+                if (refresh == null) {
+                  return CompletableFuture.completedFuture(
+                      hit(primaryKey, response, false, stale.notModified()));
+                }
+                CompletableFuture<Lookup> miss =
+                    miss(stale.refresh(), primaryKey, indexPath, refresh, response);
+                if (!request.refreshableInBackground()) {
+                  return miss;
+                }
+                return miss.thenApply(
+                    refreshing -> {
+                      hit(primaryKey, response, false, stale.notModified());
+                      return new Hit(response, false, stale.notModified(), (Miss) refreshing);
+                    });
+              });
     }
     ServeDecision.Forward forward = (ServeDecision.Forward) outcome;
     if (!mayCollapse) {
       return miss(forward, primaryKey, indexPath, null, response);
     }
-    return collapsing.tryLead(primaryKey).thenCompose(lead -> {
-      if (lead != null) {
-        return miss(forward, primaryKey, indexPath, lead, response);
-      }
-      return collapsing.awaitFill(primaryKey)
-          .thenCompose(filled -> lookup(request, primaryKey, indexPath, false))
-          .thenApply(after -> after instanceof Hit hit
-              ? new Hit(hit.response(), true, hit.notModified()) : after);
-    });
+    return collapsing
+        .tryLead(primaryKey)
+        .thenCompose(
+            lead -> {
+              if (lead != null) {
+                return miss(forward, primaryKey, indexPath, lead, response);
+              }
+              return collapsing
+                  .awaitFill(primaryKey)
+                  .thenCompose(filled -> lookup(request, primaryKey, indexPath, false))
+                  .thenApply(
+                      after ->
+                          after instanceof Hit hit
+                              ? new Hit(hit.response(), true, hit.notModified())
+                              : after);
+            });
   }
 
-  private Hit hit(String primaryKey, StoredResponse response, boolean collapsed,
-      boolean notModified) {
+  private Hit hit(
+      String primaryKey, StoredResponse response, boolean collapsed, boolean notModified) {
     counters.hits.increment();
     LOG.log(DEBUG, "hit: {0}", primaryKey);
     return new Hit(response, collapsed, notModified);
   }
 
   // The request goes to the resource as forward says; stored is what the lookup found.
-  private CompletableFuture<Lookup> miss(ServeDecision.Forward forward, String primaryKey,
-      Supplier<String> resourceIndexPath, Fill fill, StoredResponse stored) {
+  private CompletableFuture<Lookup> miss(
+      ServeDecision.Forward forward,
+      String primaryKey,
+      Supplier<String> resourceIndexPath,
+      Fill fill,
+      StoredResponse stored) {
     ForwardReason fwd = forward.reason();
     StoredResponse staleIfError = forward.usableIfError() ? stored : null;
     StoredResponse revalidate = forward.revalidate() ? stored : null;
     String indexPath = resourceIndexPath.get();
-    return entries.generation(indexPath).handle((generation, e) -> {
-      if (e != null) {
-        finished(fill);
-        throw e instanceof CompletionException wrapped ? wrapped : new CompletionException(e);
-      }
-      counters.misses.increment();
-      LOG.log(DEBUG, "miss ({0}): {1}", fwd.token(), primaryKey);
-      return new Miss(fwd, primaryKey, indexPath, generation, fill, staleIfError, revalidate);
-    });
+    return entries
+        .generation(indexPath)
+        .handle(
+            (generation, e) -> {
+              if (e != null) {
+                finished(fill);
+                throw e instanceof CompletionException wrapped
+                    ? wrapped
+                    : new CompletionException(e);
+              }
+              counters.misses.increment();
+              LOG.log(DEBUG, "miss ({0}): {1}", fwd.token(), primaryKey);
+              return new Miss(
+                  fwd, primaryKey, indexPath, generation, fill, staleIfError, revalidate);
+            });
   }
 
   /** Releases the requests waiting for {@code fill}, if any; safe to call more than once. */
@@ -238,9 +299,9 @@ public final class CacheEngine implements ResponseCache {
   }
 
   /**
-   * The resource answered the request leading {@code fill} (none for null): from now on the
-   * fill is released after a short bound at the latest, whether or not the runtime reports the
-   * end of that request.
+   * The resource answered the request leading {@code fill} (none for null): from now on the fill is
+   * released after a short bound at the latest, whether or not the runtime reports the end of that
+   * request.
    */
   public void resourceAnswered(Fill fill) {
     collapsing.answered(fill);
@@ -253,45 +314,61 @@ public final class CacheEngine implements ResponseCache {
    * @param miss the lookup that let the resource run, with the keys it used
    * @param decision the policy's decision
    * @param response the response as it will be replayed
-   * @param variants what selects the variant: the response's {@code Vary} and the inputs the
-   *     method reads
+   * @param variants what selects the variant: the response's {@code Vary} and the inputs the method
+   *     reads
    * @param tags the resolved tags
-   * @return empty when stored, otherwise why not; never completes exceptionally for a failing
-   *     store
+   * @return empty when stored, otherwise why not; never completes exceptionally for a failing store
    */
-  public CompletableFuture<Optional<NotStoredReason>> store(CacheRequest request, Miss miss,
-      StoragePolicy.Store decision, StoredResponse response, VariantIndex variants,
+  public CompletableFuture<Optional<NotStoredReason>> store(
+      CacheRequest request,
+      Miss miss,
+      StoragePolicy.Store decision,
+      StoredResponse response,
+      VariantIndex variants,
       Set<String> tags) {
     String primaryKey = miss.primaryKey();
     String path = miss.indexPath();
     // Past its stale windows, an entry with the resource's own validator is kept for the
     // revalidation retention, so that the resource can still confirm it with a 304 instead of
     // producing it anew; the store's size bound evicts it earlier when space is short.
-    Instant expiresAt = response.freshness().keptUntil(
-        decision.revalidatable() ? settings.revalidationRetention() : Duration.ZERO);
+    Instant expiresAt =
+        response
+            .freshness()
+            .keptUntil(decision.revalidatable() ? settings.revalidationRetention() : Duration.ZERO);
     CompletableFuture<Boolean> stored;
     if (variants.isEmpty()) {
       stored = entries.put(primaryKey, path, tags, expiresAt, response, miss.generation());
     } else {
       // The variant before its index: a request that waited for this fill on another
       // instance looks again once the index appears, and must find the variant then.
-      stored = entries.put(CacheKeys.variantKey(primaryKey, variants, request.headers()), path,
-              tags, expiresAt, response, miss.generation())
-          .thenCompose(put -> put
-              ? entries.put(primaryKey, path, tags, expiresAt, variants, miss.generation())
-              : CompletableFuture.completedFuture(false));
+      stored =
+          entries
+              .put(
+                  CacheKeys.variantKey(primaryKey, variants, request.headers()),
+                  path,
+                  tags,
+                  expiresAt,
+                  response,
+                  miss.generation())
+              .thenCompose(
+                  put ->
+                      put
+                          ? entries.put(
+                              primaryKey, path, tags, expiresAt, variants, miss.generation())
+                          : CompletableFuture.completedFuture(false));
     }
-    return stored.handle((put, e) -> {
-      if (e != null) {
-        return notStored(primaryKey, NotStoredReason.STORE_ERROR);
-      }
-      if (!put) {
-        return notStored(primaryKey, NotStoredReason.INVALIDATED);
-      }
-      counters.stores.increment();
-      LOG.log(DEBUG, "stored: {0} for {1}", primaryKey, response.freshness().lifetime());
-      return Optional.empty();
-    });
+    return stored.handle(
+        (put, e) -> {
+          if (e != null) {
+            return notStored(primaryKey, NotStoredReason.STORE_ERROR);
+          }
+          if (!put) {
+            return notStored(primaryKey, NotStoredReason.INVALIDATED);
+          }
+          counters.stores.increment();
+          LOG.log(DEBUG, "stored: {0} for {1}", primaryKey, response.freshness().lifetime());
+          return Optional.empty();
+        });
   }
 
   /** Counts and logs a response to a cacheable request that was not stored. */
@@ -317,9 +394,9 @@ public final class CacheEngine implements ResponseCache {
   }
 
   /**
-   * Evicts every entry of {@code paths} (raw absolute paths), in every spelling the cached
-   * methods make equal, and every entry carrying one of {@code tags}; completes when the store
-   * has, or within the eviction timeout for a failing store, never exceptionally.
+   * Evicts every entry of {@code paths} (raw absolute paths), in every spelling the cached methods
+   * make equal, and every entry carrying one of {@code tags}; completes when the store has, or
+   * within the eviction timeout for a failing store, never exceptionally.
    */
   public CompletableFuture<Void> invalidate(Set<String> paths, Set<String> tags) {
     return invalidation.invalidate(paths, tags);
@@ -337,8 +414,8 @@ public final class CacheEngine implements ResponseCache {
 
   /** What in a request's headers identifies its client, as its lookup needs to know. */
   public Credentials credentials(Function<String, List<String>> requestHeader) {
-    return RequestScreening.credentials(requestHeader, settings.anonymousCookies(),
-        settings.credentialHeaders());
+    return RequestScreening.credentials(
+        requestHeader, settings.anonymousCookies(), settings.credentialHeaders());
   }
 
   /** The templates of the cached methods, which evictions by path go through. */

@@ -14,32 +14,38 @@ import java.util.function.Function;
  * Store keys and the paths entries are indexed by.
  *
  * <p>The primary key is the target URI (scheme, host, port, path, query) under the configured
- * prefix, plus the forwarding headers a proxy sets: applications build their links from those,
- * so a response to one value must never be served for another. A variant key adds the values
- * of the request headers a {@code Vary} names.
+ * prefix, plus the forwarding headers a proxy sets: applications build their links from those, so a
+ * response to one value must never be served for another. A variant key adds the values of the
+ * request headers a {@code Vary} names.
  *
  * <p>The index path is the key's path in a canonical form, so that every spelling a router may
- * match to the same resource ({@code /a/./b}, {@code /a/b/}, {@code /a;x=1/b}, {@code /%61/b})
- * is evicted by a write to any one of them.
+ * match to the same resource ({@code /a/./b}, {@code /a/b/}, {@code /a;x=1/b}, {@code /%61/b}) is
+ * evicted by a write to any one of them.
  */
 public final class CacheKeys {
   /**
-   * Request headers through which proxies tell an application its public scheme, host, port
-   * and path. They are part of the key: keying on them keeps caching behind a proxy (which sets
-   * them the same way on every request) and gives a client that forges them its own entries.
+   * Request headers through which proxies tell an application its public scheme, host, port and
+   * path. They are part of the key: keying on them keeps caching behind a proxy (which sets them
+   * the same way on every request) and gives a client that forges them its own entries.
    */
-  public static final List<String> FORWARDING_HEADERS = List.of("forwarded", "x-forwarded-host",
-      "x-forwarded-proto", "x-forwarded-scheme", "x-forwarded-port", "x-forwarded-prefix",
-      "x-forwarded-server", "x-host");
+  public static final List<String> FORWARDING_HEADERS =
+      List.of(
+          "forwarded",
+          "x-forwarded-host",
+          "x-forwarded-proto",
+          "x-forwarded-scheme",
+          "x-forwarded-port",
+          "x-forwarded-prefix",
+          "x-forwarded-server",
+          "x-host");
 
   private static final String UNRESERVED_MARKS = "-._~";
 
-  private CacheKeys() {
-  }
+  private CacheKeys() {}
 
   /** The primary key of a request for {@code target} with headers {@code requestHeader}. */
-  public static String primaryKey(KeyRules rules, RequestTarget target,
-      Function<String, List<String>> requestHeader) {
+  public static String primaryKey(
+      KeyRules rules, RequestTarget target, Function<String, List<String>> requestHeader) {
     StringBuilder key = new StringBuilder(rules.prefix().length() + 64).append(rules.prefix());
     String scheme = target.scheme();
     key.append(scheme == null ? "" : scheme.toLowerCase(Locale.ROOT)).append("://");
@@ -70,10 +76,13 @@ public final class CacheKeys {
   }
 
   /** The key of the variant {@code index} selects for a request with {@code requestHeader}. */
-  public static String variantKey(String primaryKey, VariantIndex index,
-      Function<String, List<String>> requestHeader) {
-    StringBuilder key = new StringBuilder(primaryKey.length() + 64).append(primaryKey)
-        .append(" #").append(index.vary().variantKey(requestHeader));
+  public static String variantKey(
+      String primaryKey, VariantIndex index, Function<String, List<String>> requestHeader) {
+    StringBuilder key =
+        new StringBuilder(primaryKey.length() + 64)
+            .append(primaryKey)
+            .append(" #")
+            .append(index.vary().variantKey(requestHeader));
     if (!index.cookies().isEmpty()) {
       key.append(" cookies");
       List<String> lines = requestHeader.apply("cookie");
@@ -111,9 +120,9 @@ public final class CacheKeys {
   }
 
   /**
-   * The canonical form of a raw absolute path: matrix parameters, dot segments and empty
-   * segments (so also a trailing slash) removed, percent-encoded unreserved characters decoded
-   * and other percent-encodings in upper case (RFC 3986 §6.2.2). Encoded slashes stay encoded.
+   * The canonical form of a raw absolute path: matrix parameters, dot segments and empty segments
+   * (so also a trailing slash) removed, percent-encoded unreserved characters decoded and other
+   * percent-encodings in upper case (RFC 3986 §6.2.2). Encoded slashes stay encoded.
    */
   public static String path(String rawPath) {
     if (rawPath == null || rawPath.isEmpty()) {
@@ -141,8 +150,10 @@ public final class CacheKeys {
     StringBuilder out = new StringBuilder(segment.length());
     for (int i = 0; i < segment.length(); i++) {
       char c = segment.charAt(i);
-      int value = c == '%' && i + 2 < segment.length()
-          ? hexByte(segment.charAt(i + 1), segment.charAt(i + 2)) : -1;
+      int value =
+          c == '%' && i + 2 < segment.length()
+              ? hexByte(segment.charAt(i + 1), segment.charAt(i + 2))
+              : -1;
       if (value < 0) {
         out.append(c);
       } else if (isUnreserved((char) value)) {
@@ -175,8 +186,7 @@ public final class CacheKeys {
     }
     List<String> kept = new ArrayList<>();
     for (String parameter : rawQuery.split("&")) {
-      if (!parameter.isEmpty()
-          && !rules.ignoredQueryParameters().matches(decodedName(parameter))) {
+      if (!parameter.isEmpty() && !rules.ignoredQueryParameters().matches(decodedName(parameter))) {
         kept.add(parameter);
       }
     }

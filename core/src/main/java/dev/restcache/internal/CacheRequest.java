@@ -14,11 +14,15 @@ import java.util.function.Function;
  * @param credentials what identifies its client, the principal included
  * @param directives its {@code Cache-Control}, {@link CacheDirectives#NONE} when ignored
  * @param time when it reached the cache
- * @param refreshableInBackground whether the runtime can refresh an entry for it in the
- *     background (stale-while-revalidate); when not, the request that leads a refresh runs it
+ * @param refreshableInBackground whether the runtime can refresh an entry for it in the background
+ *     (stale-while-revalidate); when not, the request that leads a refresh runs it
  */
-public record CacheRequest(RequestTarget target, Function<String, List<String>> headers,
-    Credentials credentials, CacheDirectives directives, Instant time,
+public record CacheRequest(
+    RequestTarget target,
+    Function<String, List<String>> headers,
+    Credentials credentials,
+    CacheDirectives directives,
+    Instant time,
     boolean refreshableInBackground) {
 
   /** The lines of {@code lowerCaseName} joined with commas, or null when absent. */

@@ -7,20 +7,19 @@ import dev.restcache.spi.CacheStore;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Concurrent misses for one key run the resource once: one request leads the fill, the others
- * wait for it (bounded by the collapse timeout) and look again. Within an instance through a
- * map of fills; across the instances sharing a store through its leases.
+ * Concurrent misses for one key run the resource once: one request leads the fill, the others wait
+ * for it (bounded by the collapse timeout) and look again. Within an instance through a map of
+ * fills; across the instances sharing a store through its leases.
  */
 final class CollapsedForwarding {
   private static final System.Logger LOG = System.getLogger("dev.restcache");
-  private static final Executor POLL =
-      CompletableFuture.delayedExecutor(20, TimeUnit.MILLISECONDS);
+  private static final Executor POLL = CompletableFuture.delayedExecutor(20, TimeUnit.MILLISECONDS);
   private static final CompletableFuture<Fill> NOBODY = CompletableFuture.completedFuture(null);
   private static final CompletableFuture<Void> DONE = CompletableFuture.completedFuture(null);
   private static final CompletableFuture<Boolean> NOT_LEASED =
@@ -36,7 +35,11 @@ final class CollapsedForwarding {
   private final Duration afterAnswer;
   private final Map<String, CompletableFuture<Void>> fills = new ConcurrentHashMap<>();
 
-  CollapsedForwarding(CacheStore store, FailOpenStore calls, Entries entries, Duration timeout,
+  CollapsedForwarding(
+      CacheStore store,
+      FailOpenStore calls,
+      Entries entries,
+      Duration timeout,
       Duration storeTimeout) {
     this.store = store;
     this.calls = calls;
@@ -47,11 +50,11 @@ final class CollapsedForwarding {
   }
 
   /**
-   * Leads the fill of {@code key}: first among this instance's requests, then in the store,
-   * which is how the instances sharing a store collapse their misses. Completes with null when
-   * another request leads it, and with a {@link FailOpenStore.StoreFailure} when the store failed: the
-   * request then goes without the cache at once, since every later call of it would most
-   * likely wait out the timeout too.
+   * Leads the fill of {@code key}: first among this instance's requests, then in the store, which
+   * is how the instances sharing a store collapse their misses. Completes with null when another
+   * request leads it, and with a {@link FailOpenStore.StoreFailure} when the store failed: the
+   * request then goes without the cache at once, since every later call of it would most likely
+   * wait out the timeout too.
    */
   CompletableFuture<Fill> tryLead(String key) {
     CompletableFuture<Void> done = new CompletableFuture<>();
@@ -59,16 +62,21 @@ final class CollapsedForwarding {
       return NOBODY;
     }
     expireAfterTimeout(key, done);
-    return calls.call(() -> store.tryLease(key, timeout), "tryLease").handle((leased, e) -> {
-      if (e != null || !leased) {
-        finished(new Fill(key, done, false));
-        if (e != null) {
-          throw e instanceof CompletionException wrapped ? wrapped : new CompletionException(e);
-        }
-        return null;
-      }
-      return new Fill(key, done, true);
-    });
+    return calls
+        .call(() -> store.tryLease(key, timeout), "tryLease")
+        .handle(
+            (leased, e) -> {
+              if (e != null || !leased) {
+                finished(new Fill(key, done, false));
+                if (e != null) {
+                  throw e instanceof CompletionException wrapped
+                      ? wrapped
+                      : new CompletionException(e);
+                }
+                return null;
+              }
+              return new Fill(key, done, true);
+            });
   }
 
   // The bound behind the runtime's end-of-request hook: a fill no hook finished (a runtime
@@ -79,18 +87,19 @@ final class CollapsedForwarding {
   @SuppressWarnings("FutureReturnValueIgnored")
   private void expireAfterTimeout(String key, CompletableFuture<Void> done) {
     done.completeOnTimeout(null, timeout.toNanos(), TimeUnit.NANOSECONDS)
-        .whenComplete((finished, e) -> {
-          if (fills.remove(key, done)) {
-            LOG.log(DEBUG, "fill of {0} released after the collapse timeout", key);
-          }
-        });
+        .whenComplete(
+            (finished, e) -> {
+              if (fills.remove(key, done)) {
+                LOG.log(DEBUG, "fill of {0} released after the collapse timeout", key);
+              }
+            });
   }
 
   /**
-   * Completes once this instance's leader is done, then another instance's (a local leader
-   * that could not take the store's lease hands its followers on to it), within one collapse
-   * timeout. A leader that never finishes is given up on, so that the next request can lead
-   * instead. Never completes exceptionally: a failing store ends the wait.
+   * Completes once this instance's leader is done, then another instance's (a local leader that
+   * could not take the store's lease hands its followers on to it), within one collapse timeout. A
+   * leader that never finishes is given up on, so that the next request can lead instead. Never
+   * completes exceptionally: a failing store ends the wait.
    */
   CompletableFuture<Void> awaitFill(String key) {
     long deadline = System.nanoTime() + timeout.toNanos();
@@ -98,16 +107,18 @@ final class CollapsedForwarding {
     if (running == null) {
       return awaitLeaseHolder(key, deadline);
     }
-    return running.thenApply(done -> true)
+    return running
+        .thenApply(done -> true)
         .completeOnTimeout(false, timeout.toNanos(), TimeUnit.NANOSECONDS)
-        .thenCompose(finished -> {
-          if (!finished) {
-            fills.remove(key, running);
-            LOG.log(DEBUG, "collapsed request gave up waiting for {0}", key);
-            return DONE;
-          }
-          return awaitLeaseHolder(key, deadline);
-        });
+        .thenCompose(
+            finished -> {
+              if (!finished) {
+                fills.remove(key, running);
+                LOG.log(DEBUG, "collapsed request gave up waiting for {0}", key);
+                return DONE;
+              }
+              return awaitLeaseHolder(key, deadline);
+            });
   }
 
   // Another instance leads: poll the store until its entry appears or its lease is gone.
@@ -115,22 +126,26 @@ final class CollapsedForwarding {
     if (System.nanoTime() >= deadline) {
       return DONE;
     }
-    return entries.read(key)
-        .thenCompose(value -> value != null ? NOT_LEASED
-            : calls.call(() -> store.isLeased(key), "isLeased"))
-        .thenCompose(leased -> !leased ? DONE
-            : CompletableFuture.runAsync(() -> { }, POLL)
-                .thenCompose(polled -> awaitLeaseHolder(key, deadline)))
+    return entries
+        .read(key)
+        .thenCompose(
+            value -> value != null ? NOT_LEASED : calls.call(() -> store.isLeased(key), "isLeased"))
+        .thenCompose(
+            leased ->
+                !leased
+                    ? DONE
+                    : CompletableFuture.runAsync(() -> {}, POLL)
+                        .thenCompose(polled -> awaitLeaseHolder(key, deadline)))
         .exceptionally(storeFailed -> null);
   }
 
   /**
    * Bounds what is left of the request leading {@code fill} once its resource has answered: the
-   * response filters, writing the body and storing it, which take the store timeout and a second
-   * at most. The fill is released then at the latest, should nothing report the end of that
-   * request (a filter or a writer that failed on a runtime whose end-of-request hook missed it),
-   * so that the requests collapsed onto it do not wait out the collapse timeout. A leader that
-   * is merely slow costs one more call of the resource, by the request that leads next.
+   * response filters, writing the body and storing it, which take the store timeout and a second at
+   * most. The fill is released then at the latest, should nothing report the end of that request (a
+   * filter or a writer that failed on a runtime whose end-of-request hook missed it), so that the
+   * requests collapsed onto it do not wait out the collapse timeout. A leader that is merely slow
+   * costs one more call of the resource, by the request that leads next.
    */
   // The callback is the end of the chain and handles its own failures; the stage it returns
   // has nothing left to report.
@@ -138,16 +153,17 @@ final class CollapsedForwarding {
   void answered(Fill fill) {
     if (fill != null) {
       // The timer is cancelled as soon as the fill is done, so that finished fills leave none.
-      fill.done().copy()
+      fill.done()
+          .copy()
           .completeOnTimeout(null, afterAnswer.toNanos(), TimeUnit.NANOSECONDS)
           .thenRun(() -> finished(fill));
     }
   }
 
   /**
-   * Releases the requests waiting for {@code fill}, if any; safe to call more than once.
-   * Nobody waits for the lease's release: it expires with the collapse timeout anyway, and a
-   * failing store must not hold the response for a second timeout.
+   * Releases the requests waiting for {@code fill}, if any; safe to call more than once. Nobody
+   * waits for the lease's release: it expires with the collapse timeout anyway, and a failing store
+   * must not hold the response for a second timeout.
    */
   void finished(Fill fill) {
     if (fill != null) {

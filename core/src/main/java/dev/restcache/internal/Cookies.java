@@ -5,17 +5,15 @@ import java.util.List;
 
 /** Reads the name-value pairs of a {@code Cookie} request header (RFC 6265 §4.2). */
 final class Cookies {
-  private Cookies() {
-  }
+  private Cookies() {}
 
   /** One cookie as sent: its name and value, trimmed. */
-  record Pair(String name, String value) {
-  }
+  record Pair(String name, String value) {}
 
   /**
-   * The pairs of one {@code Cookie} line, in order. Commas separate pairs too: RFC 2965 clients
-   * and some containers (which join repeated lines) use them, and a cookie hidden behind one
-   * must still count.
+   * The pairs of one {@code Cookie} line, in order. Commas separate pairs too: RFC 2965 clients and
+   * some containers (which join repeated lines) use them, and a cookie hidden behind one must still
+   * count.
    */
   static List<Pair> parse(String line) {
     List<Pair> pairs = new ArrayList<>(4);

@@ -12,9 +12,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 
 /**
- * The cache's values as the store holds them: in restcache's own encoding, and with paths and
- * tags under the key prefix, so that services sharing a store keep apart. A value that does
- * not decode is a miss, counted and logged.
+ * The cache's values as the store holds them: in restcache's own encoding, and with paths and tags
+ * under the key prefix, so that services sharing a store keep apart. A value that does not decode
+ * is a miss, counted and logged.
  */
 final class Entries {
   private static final System.Logger LOG = System.getLogger("dev.restcache");
@@ -25,7 +25,11 @@ final class Entries {
   private final CacheCounters counters;
   private final PendingEvictions pending;
 
-  Entries(CacheStore store, FailOpenStore calls, String prefix, CacheCounters counters,
+  Entries(
+      CacheStore store,
+      FailOpenStore calls,
+      String prefix,
+      CacheCounters counters,
       PendingEvictions pending) {
     this.store = store;
     this.calls = calls;
@@ -35,8 +39,8 @@ final class Entries {
   }
 
   /**
-   * The value under {@code key}, or null when there is none, it does not decode, or its path or
-   * a tag of it is being evicted from here.
+   * The value under {@code key}, or null when there is none, it does not decode, or its path or a
+   * tag of it is being evicted from here.
    */
   CompletableFuture<StoredValue> read(String key) {
     return calls.call(() -> store.get(key), "get").thenApply(entry -> decode(key, entry));
@@ -62,14 +66,19 @@ final class Entries {
    * @param indexPath the namespaced path, from {@link #indexPath}
    * @return whether it was stored
    */
-  CompletableFuture<Boolean> put(String key, String indexPath, Set<String> tags,
-      Instant expiresAt, StoredValue value, long generation) {
+  CompletableFuture<Boolean> put(
+      String key,
+      String indexPath,
+      Set<String> tags,
+      Instant expiresAt,
+      StoredValue value,
+      long generation) {
     Set<String> indexTags = indexTags(tags);
     if (pending.fences(indexPath, indexTags)) {
       return CompletableFuture.completedFuture(false);
     }
-    CacheEntry entry = new CacheEntry(indexPath, indexTags, expiresAt,
-        StoredValueCodec.encode(value));
+    CacheEntry entry =
+        new CacheEntry(indexPath, indexTags, expiresAt, StoredValueCodec.encode(value));
     return calls.call(() -> store.put(key, entry, generation), "put");
   }
 

@@ -9,8 +9,8 @@ import java.util.Set;
 import java.util.function.BiConsumer;
 
 /**
- * An immutable, ordered list of header fields, looked up case-insensitively. A field given
- * several times keeps every value in its order, so multi-valued headers survive whole.
+ * An immutable, ordered list of header fields, looked up case-insensitively. A field given several
+ * times keeps every value in its order, so multi-valued headers survive whole.
  */
 public final class Headers {
   /** No fields. */

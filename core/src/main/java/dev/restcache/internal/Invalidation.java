@@ -12,11 +12,11 @@ import java.util.concurrent.CompletionStage;
 import java.util.function.Supplier;
 
 /**
- * Evicts by path and by tag. A path is evicted in every spelling the cached methods' templates
- * make equal ({@link ResourcePaths}); the store operations of one eviction run together and are
- * waited for once, within the eviction timeout, so that a write never waits for a failing store
- * more than once. What an eviction concerns is fenced on this instance ({@link PendingEvictions})
- * until the store confirms it, however long after the write's response that is.
+ * Evicts by path and by tag. A path is evicted in every spelling the cached methods' templates make
+ * equal ({@link ResourcePaths}); the store operations of one eviction run together and are waited
+ * for once, within the eviction timeout, so that a write never waits for a failing store more than
+ * once. What an eviction concerns is fenced on this instance ({@link PendingEvictions}) until the
+ * store confirms it, however long after the write's response that is.
  */
 final class Invalidation {
   private static final System.Logger LOG = System.getLogger("dev.restcache");
@@ -28,8 +28,13 @@ final class Invalidation {
   private final CacheCounters counters;
   private final PendingEvictions pending;
 
-  Invalidation(CacheStore store, FailOpenStore calls, Entries entries,
-      ResourcePaths resourcePaths, CacheCounters counters, PendingEvictions pending) {
+  Invalidation(
+      CacheStore store,
+      FailOpenStore calls,
+      Entries entries,
+      ResourcePaths resourcePaths,
+      CacheCounters counters,
+      PendingEvictions pending) {
     this.store = store;
     this.calls = calls;
     this.entries = entries;
@@ -39,8 +44,8 @@ final class Invalidation {
   }
 
   /**
-   * Evicts every entry of {@code paths} (raw absolute paths) and of {@code tags}; completes
-   * when the store has, or failed to within the eviction timeout (counted and logged).
+   * Evicts every entry of {@code paths} (raw absolute paths) and of {@code tags}; completes when
+   * the store has, or failed to within the eviction timeout (counted and logged).
    */
   CompletableFuture<Void> invalidate(Set<String> paths, Set<String> tags) {
     Map<String, Supplier<CompletionStage<Void>>> operations = new LinkedHashMap<>();
@@ -48,12 +53,14 @@ final class Invalidation {
     paths.forEach(path -> resources.addAll(resourcePaths.spellings(CacheKeys.path(path))));
     for (String resource : resources) {
       String indexed = entries.indexPath(resource);
-      operations.put("invalidatePath " + indexed,
+      operations.put(
+          "invalidatePath " + indexed,
           () -> pending.hold(Set.of(indexed), () -> store.invalidatePath(indexed)));
     }
     if (!tags.isEmpty()) {
       Set<String> indexed = entries.indexTags(tags);
-      operations.put("invalidateTags " + tags,
+      operations.put(
+          "invalidateTags " + tags,
           () -> pending.hold(indexed, () -> store.invalidateTags(indexed)));
     }
     if (operations.isEmpty()) {
@@ -68,7 +75,7 @@ final class Invalidation {
   CompletableFuture<Void> clear() {
     counters.invalidations.increment();
     LOG.log(DEBUG, "clear");
-    return calls.callAll(Map.of("clear",
-        () -> pending.hold(Set.of(PendingEvictions.EVERYTHING), store::clear)));
+    return calls.callAll(
+        Map.of("clear", () -> pending.hold(Set.of(PendingEvictions.EVERYTHING), store::clear)));
   }
 }

@@ -5,10 +5,10 @@ import java.util.Objects;
 /**
  * How a request URI becomes a store key.
  *
- * @param prefix prepended to every key, path and tag in the store, so that several services
- *     can share one store without seeing or evicting each other's entries
- * @param sortQuery whether query parameters are put in name order, keeping the order of
- *     parameters of the same name (which a resource may read as a list)
+ * @param prefix prepended to every key, path and tag in the store, so that several services can
+ *     share one store without seeing or evicting each other's entries
+ * @param sortQuery whether query parameters are put in name order, keeping the order of parameters
+ *     of the same name (which a resource may read as a list)
  * @param ignoredQueryParameters parameters left out of the key, for those no resource reads
  *     (tracking parameters such as {@code utm_*})
  */

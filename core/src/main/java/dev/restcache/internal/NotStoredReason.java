@@ -18,46 +18,48 @@ public enum NotStoredReason {
   /** {@code Set-Cookie}: one user's cookie must never reach another. */
   SET_COOKIE("set-cookie"),
   /**
-   * The request carried credentials ({@code Authorization}, a cookie not configured as
-   * anonymous, a configured credential header, or a user principal) and the response did not
-   * explicitly allow sharing it.
+   * The request carried credentials ({@code Authorization}, a cookie not configured as anonymous, a
+   * configured credential header, or a user principal) and the response did not explicitly allow
+   * sharing it.
    */
   CREDENTIALS("credentials"),
   /**
-   * The method reads the {@code SecurityContext}, so its answer to a request with credentials
-   * is that user's own, whatever its headers say ({@code @Cached(identityIndependent = true)}
-   * says otherwise).
+   * The method reads the {@code SecurityContext}, so its answer to a request with credentials is
+   * that user's own, whatever its headers say ({@code @Cached(identityIndependent = true)} says
+   * otherwise).
    */
   PERSONALISED("personalised"),
   /**
-   * The request carried a precondition the resource evaluates ({@code If-Match},
-   * {@code If-Unmodified-Since}, {@code If-Range}): its answer depends on this client's input.
+   * The request carried a precondition the resource evaluates ({@code If-Match}, {@code
+   * If-Unmodified-Since}, {@code If-Range}): its answer depends on this client's input.
    */
   PRECONDITION("precondition"),
   /** The request target carried userinfo or a fragment, which no key represents faithfully. */
   TARGET("target"),
   /**
-   * A 4xx or 5xx whose freshness did not come from the resource itself ({@code @CacheControl}
-   * and the TTL never make an error fresh), or that did not come from the resource at all (a
-   * parameter that failed to convert).
+   * A 4xx or 5xx whose freshness did not come from the resource itself ({@code @CacheControl} and
+   * the TTL never make an error fresh), or that did not come from the resource at all (a parameter
+   * that failed to convert).
    */
   ERROR_STATUS("error-status"),
   /**
    * A response filter changed the status or replaced the entity the resource produced. A hit
-   * replays the resource's response and runs the filters again, so such a response could not
-   * be replayed as it was sent.
+   * replays the resource's response and runs the filters again, so such a response could not be
+   * replayed as it was sent.
    */
   REWRITTEN("rewritten"),
   /** Writing the response failed after the decision to store it: nothing whole to store. */
   WRITE_FAILED("write-failed"),
   /**
-   * The request carried a header that can change what the application answers without being
-   * part of the key ({@code X-Original-URL}, {@code X-HTTP-Method-Override}, ...).
+   * The request carried a header that can change what the application answers without being part of
+   * the key ({@code X-Original-URL}, {@code X-HTTP-Method-Override}, ...).
    */
   UNKEYED_HEADER("unkeyed-header"),
   /** A GET with content: the content is not part of the key. */
   REQUEST_BODY("request-body"),
-  /** No explicit freshness, and no TTL applies (TTL zero, or a status not heuristically cacheable). */
+  /**
+   * No explicit freshness, and no TTL applies (TTL zero, or a status not heuristically cacheable).
+   */
   NO_FRESHNESS("no-freshness"),
   /** The request said {@code Cache-Control: no-store} and request directives are honoured. */
   REQUEST_NO_STORE("request-no-store"),
@@ -82,11 +84,12 @@ public enum NotStoredReason {
   }
 
   /**
-   * Why a request refused for this reason went to the resource: {@code request} when the
-   * request itself ruled the cache out, {@code bypass} when the cache's rules did.
+   * Why a request refused for this reason went to the resource: {@code request} when the request
+   * itself ruled the cache out, {@code bypass} when the cache's rules did.
    */
   public ForwardReason forwardReason() {
     return this == CREDENTIALS || this == PERSONALISED || this == PRECONDITION
-        ? ForwardReason.REQUEST : ForwardReason.BYPASS;
+        ? ForwardReason.REQUEST
+        : ForwardReason.BYPASS;
   }
 }

@@ -6,16 +6,14 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * Resolves {@code {name}} placeholders in tags and paths from the request's path parameters.
- * A placeholder with no such parameter is left as it is, so a typo never widens an eviction.
+ * Resolves {@code {name}} placeholders in tags and paths from the request's path parameters. A
+ * placeholder with no such parameter is left as it is, so a typo never widens an eviction.
  */
 public final class PathTemplates {
-  private PathTemplates() {
-  }
+  private PathTemplates() {}
 
   /** Each template resolved; {@code parameter} returns null for an unknown name. */
-  public static Set<String> resolveAll(List<String> templates,
-      Function<String, String> parameter) {
+  public static Set<String> resolveAll(List<String> templates, Function<String, String> parameter) {
     Set<String> resolved = new LinkedHashSet<>();
     for (String template : templates) {
       resolved.add(resolve(template, parameter));
@@ -41,7 +39,8 @@ public final class PathTemplates {
       // JAX-RS templates may carry a regex, {id: \d+}; only the name matters here.
       int colon = name.indexOf(':');
       String value = parameter.apply((colon < 0 ? name : name.substring(0, colon)).trim());
-      out.append(template, i, open).append(value != null ? value : template.substring(open, close + 1));
+      out.append(template, i, open)
+          .append(value != null ? value : template.substring(open, close + 1));
       i = close + 1;
     }
     return out.toString();

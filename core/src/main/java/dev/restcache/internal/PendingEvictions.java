@@ -13,10 +13,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
- * The paths and tags (namespaced, as the store holds them) whose eviction this instance started
- * and the store has not confirmed yet. While one is pending, this instance neither serves nor
- * stores an entry of it: a write whose response went out after the eviction timeout must not be
- * followed by the old entry here, whatever the store still holds.
+ * The paths and tags (namespaced, as the store holds them) whose eviction this instance started and
+ * the store has not confirmed yet. While one is pending, this instance neither serves nor stores an
+ * entry of it: a write whose response went out after the eviction timeout must not be followed by
+ * the old entry here, whatever the store still holds.
  *
  * <p>An eviction that fails is started again, less and less often, until the store confirms it;
  * until then its path or tag stays fenced. One small map entry per pending path or tag: a store
@@ -39,8 +39,8 @@ final class PendingEvictions {
    *
    * @return the first attempt's stage, for the write to wait on
    */
-  CompletionStage<Void> hold(Collection<String> fenced,
-      Supplier<? extends CompletionStage<Void>> eviction) {
+  CompletionStage<Void> hold(
+      Collection<String> fenced, Supplier<? extends CompletionStage<Void>> eviction) {
     fenced.forEach(key -> pending.merge(key, 1, Integer::sum));
     CompletionStage<Void> first;
     try {
@@ -57,38 +57,49 @@ final class PendingEvictions {
     if (pending.isEmpty()) {
       return false;
     }
-    return pending.containsKey(EVERYTHING) || pending.containsKey(entry.path())
+    return pending.containsKey(EVERYTHING)
+        || pending.containsKey(entry.path())
         || entry.tags().stream().anyMatch(pending::containsKey);
   }
 
   /** Whether an entry of {@code path} with {@code tags} (namespaced) may not be stored now. */
   boolean fences(String path, Collection<String> tags) {
-    return !pending.isEmpty() && (pending.containsKey(EVERYTHING) || pending.containsKey(path)
-        || tags.stream().anyMatch(pending::containsKey));
+    return !pending.isEmpty()
+        && (pending.containsKey(EVERYTHING)
+            || pending.containsKey(path)
+            || tags.stream().anyMatch(pending::containsKey));
   }
 
   // The retry is the end of the chain and handles its own failures; the stage it returns has
   // nothing left to report.
   @SuppressWarnings("FutureReturnValueIgnored")
-  private void follow(CompletionStage<Void> attempt, Collection<String> fenced,
-      Supplier<? extends CompletionStage<Void>> eviction, Duration retryIn) {
-    attempt.whenComplete((done, failure) -> {
-      if (failure == null) {
-        fenced.forEach(key -> pending.computeIfPresent(key, (k, n) -> n == 1 ? null : n - 1));
-        return;
-      }
-      LOG.log(DEBUG, "eviction of {0} failed, trying again in {1}", fenced, retryIn);
-      Duration next = retryIn.multipliedBy(2).compareTo(LAST_RETRY) > 0
-          ? LAST_RETRY : retryIn.multipliedBy(2);
-      CompletableFuture.runAsync(() -> {
-        CompletionStage<Void> again;
-        try {
-          again = eviction.get();
-        } catch (RuntimeException e) {
-          again = CompletableFuture.failedFuture(e);
-        }
-        follow(again, fenced, eviction, next);
-      }, CompletableFuture.delayedExecutor(retryIn.toMillis(), TimeUnit.MILLISECONDS));
-    });
+  private void follow(
+      CompletionStage<Void> attempt,
+      Collection<String> fenced,
+      Supplier<? extends CompletionStage<Void>> eviction,
+      Duration retryIn) {
+    attempt.whenComplete(
+        (done, failure) -> {
+          if (failure == null) {
+            fenced.forEach(key -> pending.computeIfPresent(key, (k, n) -> n == 1 ? null : n - 1));
+            return;
+          }
+          LOG.log(DEBUG, "eviction of {0} failed, trying again in {1}", fenced, retryIn);
+          Duration next =
+              retryIn.multipliedBy(2).compareTo(LAST_RETRY) > 0
+                  ? LAST_RETRY
+                  : retryIn.multipliedBy(2);
+          CompletableFuture.runAsync(
+              () -> {
+                CompletionStage<Void> again;
+                try {
+                  again = eviction.get();
+                } catch (RuntimeException e) {
+                  again = CompletableFuture.failedFuture(e);
+                }
+                follow(again, fenced, eviction, next);
+              },
+              CompletableFuture.delayedExecutor(retryIn.toMillis(), TimeUnit.MILLISECONDS));
+        });
   }
 }

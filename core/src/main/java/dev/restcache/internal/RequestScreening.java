@@ -6,33 +6,37 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * Decides, from its target and headers alone, whether a GET may use the shared cache at all,
- * and what identifies its client. Pure: the request's headers come in as a function of
- * lower-case names.
+ * Decides, from its target and headers alone, whether a GET may use the shared cache at all, and
+ * what identifies its client. Pure: the request's headers come in as a function of lower-case
+ * names.
  */
 public final class RequestScreening {
   /**
-   * Headers that make some frameworks and applications answer for another URL or method than
-   * the one requested. They are not keyed but refused: no legitimate client sends them to a
-   * cached endpoint, and a response produced under them must not be stored for the URL.
+   * Headers that make some frameworks and applications answer for another URL or method than the
+   * one requested. They are not keyed but refused: no legitimate client sends them to a cached
+   * endpoint, and a response produced under them must not be stored for the URL.
    */
-  public static final List<String> UNKEYED_HEADERS = List.of("x-original-url", "x-rewrite-url",
-      "x-http-method-override", "x-http-method", "x-method-override");
+  public static final List<String> UNKEYED_HEADERS =
+      List.of(
+          "x-original-url",
+          "x-rewrite-url",
+          "x-http-method-override",
+          "x-http-method",
+          "x-method-override");
 
   /**
-   * Preconditions the resource evaluates against its current state (RFC 9110 §13.1). The cache
-   * does not answer them from a stored entry, and an answer to them (a 412, a 206) depends on
-   * this client's input, so such a request goes to the resource and its answer is not stored.
+   * Preconditions the resource evaluates against its current state (RFC 9110 §13.1). The cache does
+   * not answer them from a stored entry, and an answer to them (a 412, a 206) depends on this
+   * client's input, so such a request goes to the resource and its answer is not stored.
    */
   public static final List<String> PRECONDITION_HEADERS =
       List.of("if-match", "if-unmodified-since", "if-range");
 
-  private RequestScreening() {
-  }
+  private RequestScreening() {}
 
   /** Why a GET for {@code target} with these headers must bypass the cache, or empty. */
-  public static Optional<NotStoredReason> bypassReason(RequestTarget target,
-      Function<String, List<String>> requestHeader) {
+  public static Optional<NotStoredReason> bypassReason(
+      RequestTarget target, Function<String, List<String>> requestHeader) {
     // A container that passes on userinfo or a fragment has been given a target no key can
     // represent faithfully.
     if (!target.representable()) {
@@ -53,21 +57,23 @@ public final class RequestScreening {
       return Optional.of(NotStoredReason.REQUEST_BODY);
     }
     List<String> length = requestHeader.apply("content-length");
-    if (length != null && length.stream()
-        .anyMatch(v -> v != null && !v.isBlank() && !v.trim().equals("0"))) {
+    if (length != null
+        && length.stream().anyMatch(v -> v != null && !v.isBlank() && !v.trim().equals("0"))) {
       return Optional.of(NotStoredReason.REQUEST_BODY);
     }
     return Optional.empty();
   }
 
   /**
-   * What identifies the client of a request with these headers: {@code Authorization}, a
-   * cookie whose name is not among {@code anonymousCookies}, or one of
-   * {@code credentialHeaders} (lower-case names). A principal the application set is added by
-   * the caller, which alone can see it.
+   * What identifies the client of a request with these headers: {@code Authorization}, a cookie
+   * whose name is not among {@code anonymousCookies}, or one of {@code credentialHeaders}
+   * (lower-case names). A principal the application set is added by the caller, which alone can see
+   * it.
    */
-  public static Credentials credentials(Function<String, List<String>> requestHeader,
-      NamePatterns anonymousCookies, List<String> credentialHeaders) {
+  public static Credentials credentials(
+      Function<String, List<String>> requestHeader,
+      NamePatterns anonymousCookies,
+      List<String> credentialHeaders) {
     for (String name : credentialHeaders) {
       if (requestHeader.apply(name) != null) {
         return Credentials.IDENTITY;
@@ -81,8 +87,8 @@ public final class RequestScreening {
         : Credentials.NONE;
   }
 
-  private static boolean hasIdentifyingCookie(List<String> cookieLines,
-      NamePatterns anonymousCookies) {
+  private static boolean hasIdentifyingCookie(
+      List<String> cookieLines, NamePatterns anonymousCookies) {
     if (cookieLines == null) {
       return false;
     }

@@ -8,9 +8,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A resource method's path template, which turns every spelling of a request path it matches
- * into the one path entries are indexed and evicted by: {@code /items/01}, {@code /items/+1}
- * and {@code /items/1} all become {@code /items/1} when {@code {id}} is a {@code long}.
+ * A resource method's path template, which turns every spelling of a request path it matches into
+ * the one path entries are indexed and evicted by: {@code /items/01}, {@code /items/+1} and {@code
+ * /items/1} all become {@code /items/1} when {@code {id}} is a {@code long}.
  *
  * <p>The template matches the end of a canonical path ({@link CacheKeys#path(String)}), so the
  * application's base path and a sub-resource locator's path are kept as they are.
@@ -27,13 +27,12 @@ public final class ResourcePath {
   }
 
   /**
-   * The template {@code template} (Jakarta REST syntax, {@code {name}} or
-   * {@code {name: regex}}), with a canonical spelling for the parameters named in
-   * {@code spellingByName}; null when none of its parameters has one, since the template then
-   * changes no path.
+   * The template {@code template} (Jakarta REST syntax, {@code {name}} or {@code {name: regex}}),
+   * with a canonical spelling for the parameters named in {@code spellingByName}; null when none of
+   * its parameters has one, since the template then changes no path.
    */
-  public static ResourcePath of(String template,
-      Map<String, UnaryOperator<String>> spellingByName) {
+  public static ResourcePath of(
+      String template, Map<String, UnaryOperator<String>> spellingByName) {
     // Canonical paths have no trailing slash.
     while (template.length() > 1 && template.endsWith("/")) {
       template = template.substring(0, template.length() - 1);
@@ -78,8 +77,8 @@ public final class ResourcePath {
   }
 
   /**
-   * The canonical spelling of {@code canonicalPath} when this template matches its end, or
-   * null when it does not match.
+   * The canonical spelling of {@code canonicalPath} when this template matches its end, or null
+   * when it does not match.
    */
   public String resourcePath(String canonicalPath) {
     Matcher matcher = pattern.matcher(canonicalPath);

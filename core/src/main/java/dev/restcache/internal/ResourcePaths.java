@@ -6,10 +6,10 @@ import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * The templates of the cached resource methods, so that an eviction by path (a write, a
- * {@code Location}, {@code @Invalidates(paths)}, {@link dev.restcache.ResponseCache#invalidate})
- * reaches the entries of every spelling the application treats as the same resource. Registered
- * once per method when the application is deployed; read on every eviction.
+ * The templates of the cached resource methods, so that an eviction by path (a write, a {@code
+ * Location}, {@code @Invalidates(paths)}, {@link dev.restcache.ResponseCache#invalidate}) reaches
+ * the entries of every spelling the application treats as the same resource. Registered once per
+ * method when the application is deployed; read on every eviction.
  */
 public final class ResourcePaths {
   private final List<ResourcePath> templates = new CopyOnWriteArrayList<>();

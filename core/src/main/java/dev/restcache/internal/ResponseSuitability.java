@@ -6,12 +6,11 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * May this stored response answer this request now? RFC 9111 §4.2 and §5.2.1 with RFC 5861's
- * {@code stale-while-revalidate}. Pure: the time is a parameter.
+ * May this stored response answer this request now? RFC 9111 §4.2 and §5.2.1 with RFC 5861's {@code
+ * stale-while-revalidate}. Pure: the time is a parameter.
  */
 public final class ResponseSuitability {
-  private ResponseSuitability() {
-  }
+  private ResponseSuitability() {}
 
   /** The answer. */
   public enum Suitability {
@@ -20,8 +19,8 @@ public final class ResponseSuitability {
     /** Stale within {@code stale-while-revalidate}: serve it while one request refreshes it. */
     STALE_WHILE_REVALIDATE,
     /**
-     * Fresh, but the request's own directives ({@code no-cache}, {@code max-age},
-     * {@code min-fresh}) rule it out: RFC 9211's {@code fwd=request}.
+     * Fresh, but the request's own directives ({@code no-cache}, {@code max-age}, {@code
+     * min-fresh}) rule it out: RFC 9211's {@code fwd=request}.
      */
     REQUESTED_OTHERWISE,
     /** Not usable without going to the resource. */
@@ -43,24 +42,29 @@ public final class ResponseSuitability {
     // RFC 8246: a fresh immutable response does not change, so a reload's no-cache or max-age=0
     // has nothing to gain from the resource.
     boolean immutableAndFresh = freshness.immutable() && fresh;
-    if (!immutableAndFresh && (request.noCache() || (request.maxAge() >= 0
-        && age.compareTo(Duration.ofSeconds(request.maxAge())) > 0))) {
+    if (!immutableAndFresh
+        && (request.noCache()
+            || (request.maxAge() >= 0
+                && age.compareTo(Duration.ofSeconds(request.maxAge())) > 0))) {
       return fresh ? Suitability.REQUESTED_OTHERWISE : Suitability.STALE;
     }
     if (fresh) {
-      boolean freshEnough = request.minFresh() < 0
-          || remaining.compareTo(Duration.ofSeconds(request.minFresh())) >= 0;
+      boolean freshEnough =
+          request.minFresh() < 0
+              || remaining.compareTo(Duration.ofSeconds(request.minFresh())) >= 0;
       return freshEnough ? Suitability.FRESH : Suitability.REQUESTED_OTHERWISE;
     }
     // §4.2.4: must-revalidate (and proxy-revalidate, for a shared cache) forbid serving stale.
     if (freshness.mustRevalidate()) {
       return Suitability.STALE;
     }
-    if (request.maxStaleAny() || (request.maxStale() >= 0
-        && remaining.negated().compareTo(Duration.ofSeconds(request.maxStale())) <= 0)) {
+    if (request.maxStaleAny()
+        || (request.maxStale() >= 0
+            && remaining.negated().compareTo(Duration.ofSeconds(request.maxStale())) <= 0)) {
       return Suitability.FRESH;
     }
-    return freshness.usableWhileRevalidating(now) ? Suitability.STALE_WHILE_REVALIDATE
+    return freshness.usableWhileRevalidating(now)
+        ? Suitability.STALE_WHILE_REVALIDATE
         : Suitability.STALE;
   }
 

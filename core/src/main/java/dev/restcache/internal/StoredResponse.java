@@ -13,8 +13,9 @@ import dev.restcache.internal.http.Freshness;
  */
 // The body is never compared, and copying it for each hit would cost what the cache saves.
 @SuppressWarnings("ArrayRecordComponent")
-public record StoredResponse(int status, Headers headers, byte[] body, Credentials sharedWith,
-    Freshness freshness) implements StoredValue {
+public record StoredResponse(
+    int status, Headers headers, byte[] body, Credentials sharedWith, Freshness freshness)
+    implements StoredValue {
 
   /** Whether it carries a validator, so that the resource can answer 304 for it. */
   public boolean hasValidator() {

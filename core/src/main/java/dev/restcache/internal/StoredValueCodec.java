@@ -14,9 +14,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * restcache's own binary format for store payloads: a version byte, a kind byte, then the
- * fields. No Java serialisation, so a store never deserialises classes; anything that does not
- * decode as this exact format is rejected as {@link CorruptEntryException}.
+ * restcache's own binary format for store payloads: a version byte, a kind byte, then the fields.
+ * No Java serialisation, so a store never deserialises classes; anything that does not decode as
+ * this exact format is rejected as {@link CorruptEntryException}.
  */
 public final class StoredValueCodec {
   // 2: the sharing level is a byte (Credentials), and a variant index names cookies too.
@@ -27,8 +27,7 @@ public final class StoredValueCodec {
   private static final int MAX_FIELDS = 10_000;
   private static final int MAX_STRING_BYTES = 1 << 20;
 
-  private StoredValueCodec() {
-  }
+  private StoredValueCodec() {}
 
   /** Thrown when a payload is not a value this codec wrote. */
   public static final class CorruptEntryException extends Exception {
@@ -39,8 +38,8 @@ public final class StoredValueCodec {
 
   /** Encodes {@code value}. */
   public static byte[] encode(StoredValue value) {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream(
-        value instanceof StoredResponse r ? r.body().length + 512 : 64);
+    ByteArrayOutputStream bytes =
+        new ByteArrayOutputStream(value instanceof StoredResponse r ? r.body().length + 512 : 64);
     try (DataOutputStream out = new DataOutputStream(bytes)) {
       out.writeByte(VERSION);
       if (value instanceof StoredResponse response) {
@@ -68,12 +67,14 @@ public final class StoredValueCodec {
         throw new IOException("unknown version " + version);
       }
       byte kind = in.get();
-      StoredValue value = switch (kind) {
-        case KIND_RESPONSE -> readResponse(in);
-        case KIND_VARIANT_INDEX -> new VariantIndex(VarySpec.parse(List.of(readString(in))),
-            cookieNames(readString(in)));
-        default -> throw new IOException("unknown kind " + kind);
-      };
+      StoredValue value =
+          switch (kind) {
+            case KIND_RESPONSE -> readResponse(in);
+            case KIND_VARIANT_INDEX ->
+                new VariantIndex(
+                    VarySpec.parse(List.of(readString(in))), cookieNames(readString(in)));
+            default -> throw new IOException("unknown kind " + kind);
+          };
       if (in.hasRemaining()) {
         throw new IOException(in.remaining() + " trailing bytes");
       }
@@ -125,9 +126,20 @@ public final class StoredValueCodec {
     int bodyLength = boundedLength(in.getInt(), in.remaining(), "body length");
     byte[] body = new byte[bodyLength];
     in.get(body);
-    return new StoredResponse(status, Headers.of(fields), body, sharedWith,
-        new Freshness(responseTime, initialAge, lifetime, staleWhileRevalidate, staleIfError,
-            mustRevalidate, noCache, immutable));
+    return new StoredResponse(
+        status,
+        Headers.of(fields),
+        body,
+        sharedWith,
+        new Freshness(
+            responseTime,
+            initialAge,
+            lifetime,
+            staleWhileRevalidate,
+            staleIfError,
+            mustRevalidate,
+            noCache,
+            immutable));
   }
 
   private static Credentials credentials(byte level) throws IOException {

@@ -24,13 +24,13 @@ import java.util.concurrent.locks.ReentrantLock;
 /**
  * A {@link CacheStore} in this JVM's heap, bounded by bytes, on Caffeine.
  *
- * <p>Each entry weighs its key, payload, path and tags plus a fixed overhead, so
- * {@code maxBytes} bounds the memory the cache holds rather than its entry count; when full,
- * Caffeine's W-TinyLFU policy chooses what to evict. Entries expire at their
- * {@link CacheEntry#expiresAt()}. Path and tag invalidation use indexes rather than scanning.
+ * <p>Each entry weighs its key, payload, path and tags plus a fixed overhead, so {@code maxBytes}
+ * bounds the memory the cache holds rather than its entry count; when full, Caffeine's W-TinyLFU
+ * policy chooses what to evict. Entries expire at their {@link CacheEntry#expiresAt()}. Path and
+ * tag invalidation use indexes rather than scanning.
  *
- * <p>Reads take no lock. Writes, invalidations and index maintenance share one lock, which is
- * what makes a put atomic with respect to invalidation (see {@link CacheStore}).
+ * <p>Reads take no lock. Writes, invalidations and index maintenance share one lock, which is what
+ * makes a put atomic with respect to invalidation (see {@link CacheStore}).
  */
 public final class InMemoryCacheStore implements CacheStore {
 
@@ -77,20 +77,22 @@ public final class InMemoryCacheStore implements CacheStore {
       throw new IllegalArgumentException("maxBytes must be positive: " + maxBytes);
     }
     this.clock = clock;
-    this.entries = Caffeine.newBuilder()
-        .maximumWeight(maxBytes)
-        .weigher((String key, CacheEntry entry) -> weigh(key, entry))
-        .expireAfter(new ExpiresAt())
-        .ticker(clockTicker(clock))
-        .removalListener((String key, CacheEntry entry, RemovalCause cause) -> {
-          if (cause == RemovalCause.SIZE) {
-            evictions.increment();
-          }
-          if (key != null && entry != null) {
-            unindex(key, entry);
-          }
-        })
-        .build();
+    this.entries =
+        Caffeine.newBuilder()
+            .maximumWeight(maxBytes)
+            .weigher((String key, CacheEntry entry) -> weigh(key, entry))
+            .expireAfter(new ExpiresAt())
+            .ticker(clockTicker(clock))
+            .removalListener(
+                (String key, CacheEntry entry, RemovalCause cause) -> {
+                  if (cause == RemovalCause.SIZE) {
+                    evictions.increment();
+                  }
+                  if (key != null && entry != null) {
+                    unindex(key, entry);
+                  }
+                })
+            .build();
   }
 
   @Override
@@ -234,15 +236,17 @@ public final class InMemoryCacheStore implements CacheStore {
   }
 
   private static void unindex(Map<String, Set<String>> index, String name, String key) {
-    index.computeIfPresent(name, (n, keys) -> {
-      keys.remove(key);
-      return keys.isEmpty() ? null : keys;
-    });
+    index.computeIfPresent(
+        name,
+        (n, keys) -> {
+          keys.remove(key);
+          return keys.isEmpty() ? null : keys;
+        });
   }
 
   private static int weigh(String key, CacheEntry entry) {
-    long bytes = ENTRY_OVERHEAD_BYTES + 2L * key.length() + 2L * entry.path().length()
-        + entry.payloadSize();
+    long bytes =
+        ENTRY_OVERHEAD_BYTES + 2L * key.length() + 2L * entry.path().length() + entry.payloadSize();
     for (String tag : entry.tags()) {
       bytes += 2L * tag.length();
     }

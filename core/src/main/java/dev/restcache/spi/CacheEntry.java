@@ -9,8 +9,8 @@ import java.util.Set;
  * One value in a {@link CacheStore}: an encoded response (or variant index) with the attributes a
  * store needs to find and expire it.
  *
- * <p>The payload is opaque to the store; restcache writes and reads it in its own versioned
- * binary format, so no store ever deserialises classes. Instances are immutable.
+ * <p>The payload is opaque to the store; restcache writes and reads it in its own versioned binary
+ * format, so no store ever deserialises classes. Instances are immutable.
  */
 public final class CacheEntry {
   private final String path;
@@ -42,8 +42,7 @@ public final class CacheEntry {
   }
 
   /**
-   * {@return when the entry may be dropped} restcache itself checks freshness inside the
-   * payload.
+   * {@return when the entry may be dropped} restcache itself checks freshness inside the payload.
    */
   public Instant expiresAt() {
     return expiresAt;
@@ -75,7 +74,14 @@ public final class CacheEntry {
 
   @Override
   public String toString() {
-    return "CacheEntry[path=" + path + ", tags=" + tags + ", expiresAt=" + expiresAt
-        + ", payload=" + payload.length + " bytes]";
+    return "CacheEntry[path="
+        + path
+        + ", tags="
+        + tags
+        + ", expiresAt="
+        + expiresAt
+        + ", payload="
+        + payload.length
+        + " bytes]";
   }
 }

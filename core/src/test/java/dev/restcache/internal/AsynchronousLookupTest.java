@@ -12,7 +12,6 @@ import dev.restcache.spi.CacheStore;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -22,16 +21,23 @@ import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 /**
- * The lookup is a stage that nobody has to wait for: complete at once with a store that
- * completes inline, pending while another request fills the entry or the store has not
- * answered, and never failed by a failing store.
+ * The lookup is a stage that nobody has to wait for: complete at once with a store that completes
+ * inline, pending while another request fills the entry or the store has not answered, and never
+ * failed by a failing store.
  */
 class AsynchronousLookupTest {
   private static final URI BOOK = URI.create("http://127.0.0.1/books/1");
 
   private static CompletableFuture<CacheEngine.Lookup> lookup(CacheEngine engine) {
-    return engine.lookup(new CacheRequest(RequestTarget.of(BOOK), absent -> null, Credentials.NONE,
-        CacheDirectives.NONE, Instant.now(), false), () -> CacheKeys.path(BOOK));
+    return engine.lookup(
+        new CacheRequest(
+            RequestTarget.of(BOOK),
+            absent -> null,
+            Credentials.NONE,
+            CacheDirectives.NONE,
+            Instant.now(),
+            false),
+        () -> CacheKeys.path(BOOK));
   }
 
   @Test
@@ -39,8 +45,9 @@ class AsynchronousLookupTest {
     CacheEngine engine = TestEngines.of(ResponseCacheFeature.withDefaults());
     CompletableFuture<CacheEngine.Lookup> first = lookup(engine);
     assertThat(first).isCompleted();
-    assertThat(first.join()).isInstanceOfSatisfying(CacheEngine.Miss.class,
-        miss -> assertThat(miss.fill()).isNotNull());
+    assertThat(first.join())
+        .isInstanceOfSatisfying(
+            CacheEngine.Miss.class, miss -> assertThat(miss.fill()).isNotNull());
   }
 
   @Test
@@ -55,17 +62,19 @@ class AsynchronousLookupTest {
 
     assertThat(second).isCompleted();
     // Nothing was stored: the follower goes to the resource itself, leading no fill.
-    assertThat(second.join()).isInstanceOfSatisfying(CacheEngine.Miss.class,
-        miss -> assertThat(miss.fill()).isNull());
+    assertThat(second.join())
+        .isInstanceOfSatisfying(CacheEngine.Miss.class, miss -> assertThat(miss.fill()).isNull());
   }
 
   @Test
   void aFillWhoseResourceAnsweredIsReleasedSoonEvenWhenNothingReportsTheEndOfItsRequest()
       throws Exception {
-    CacheEngine engine = TestEngines.of(ResponseCacheFeature.builder()
-        .collapseTimeout(Duration.ofMinutes(10))
-        .storeTimeout(Duration.ofMillis(50))
-        .build());
+    CacheEngine engine =
+        TestEngines.of(
+            ResponseCacheFeature.builder()
+                .collapseTimeout(Duration.ofMinutes(10))
+                .storeTimeout(Duration.ofMillis(50))
+                .build());
     CacheEngine.Miss first = (CacheEngine.Miss) lookup(engine).join();
     CompletableFuture<CacheEngine.Lookup> second = lookup(engine);
     assertThat(second).isNotDone();
@@ -79,9 +88,9 @@ class AsynchronousLookupTest {
 
   @Test
   void aFillThatNoHookFinishesHoldsNobodyPastTheCollapseTimeout() throws Exception {
-    CacheEngine engine = TestEngines.of(ResponseCacheFeature.builder()
-        .collapseTimeout(Duration.ofMillis(100))
-        .build());
+    CacheEngine engine =
+        TestEngines.of(
+            ResponseCacheFeature.builder().collapseTimeout(Duration.ofMillis(100)).build());
     // Its request ended in a way no end-of-request hook saw: nobody calls finished.
     CacheEngine.Miss abandoned = (CacheEngine.Miss) lookup(engine).join();
 
@@ -93,9 +102,8 @@ class AsynchronousLookupTest {
   @Test
   void aStoreThatHasNotAnsweredLeavesTheLookupPendingWithoutAThread() {
     CompletableFuture<Optional<CacheEntry>> answer = new CompletableFuture<>();
-    CacheEngine engine = TestEngines.of(ResponseCacheFeature.builder()
-        .store(new Reading(key -> answer))
-        .build());
+    CacheEngine engine =
+        TestEngines.of(ResponseCacheFeature.builder().store(new Reading(key -> answer)).build());
     CompletableFuture<CacheEngine.Lookup> lookup = lookup(engine);
     assertThat(lookup).isNotDone();
 
@@ -106,22 +114,28 @@ class AsynchronousLookupTest {
 
   @Test
   void aStoreThatNeverAnswersBypassesTheCacheAfterTheStoreTimeout() {
-    CacheEngine engine = TestEngines.of(ResponseCacheFeature.builder()
-        .storeTimeout(Duration.ofMillis(50))
-        .store(new Reading(key -> new CompletableFuture<>()))
-        .build());
-    assertThat(lookup(engine).join()).isEqualTo(new CacheEngine.Bypass(
-        NotStoredReason.STORE_ERROR));
+    CacheEngine engine =
+        TestEngines.of(
+            ResponseCacheFeature.builder()
+                .storeTimeout(Duration.ofMillis(50))
+                .store(new Reading(key -> new CompletableFuture<>()))
+                .build());
+    assertThat(lookup(engine).join())
+        .isEqualTo(new CacheEngine.Bypass(NotStoredReason.STORE_ERROR));
     assertThat(engine.stats().storeErrors()).isEqualTo(1);
   }
 
   @Test
   void aStoreThatThrowsBypassesTheCacheAtOnce() {
-    CacheEngine engine = TestEngines.of(ResponseCacheFeature.builder()
-        .store(new Reading(key -> {
-          throw new IllegalStateException("down");
-        }))
-        .build());
+    CacheEngine engine =
+        TestEngines.of(
+            ResponseCacheFeature.builder()
+                .store(
+                    new Reading(
+                        key -> {
+                          throw new IllegalStateException("down");
+                        }))
+                .build());
     CompletableFuture<CacheEngine.Lookup> lookup = lookup(engine);
     assertThat(lookup).isCompleted();
     assertThat(lookup.join()).isEqualTo(new CacheEngine.Bypass(NotStoredReason.STORE_ERROR));

@@ -24,8 +24,10 @@ class CacheKeysTest {
 
   @Test
   void primaryKeyHoldsSchemeHostPortPathAndQuery() {
-    assertThat(key(new KeyRules("rc:", false, NamePatterns.NONE),
-        "http://Example.COM:8080/a/b?y=2&x=1"))
+    assertThat(
+            key(
+                new KeyRules("rc:", false, NamePatterns.NONE),
+                "http://Example.COM:8080/a/b?y=2&x=1"))
         .isEqualTo("rc:http://example.com:8080/a/b?y=2&x=1");
   }
 
@@ -44,8 +46,10 @@ class CacheKeysTest {
 
   @Test
   void pathSpellingsARouterMayMatchAlikeStayApartInTheKey() {
-    assertThat(key(RAW, "http://h/a/b")).isNotEqualTo(key(RAW, "http://h/a/b/"))
-        .isNotEqualTo(key(RAW, "http://h/a;x=1/b")).isNotEqualTo(key(RAW, "http://h/A/b"));
+    assertThat(key(RAW, "http://h/a/b"))
+        .isNotEqualTo(key(RAW, "http://h/a/b/"))
+        .isNotEqualTo(key(RAW, "http://h/a;x=1/b"))
+        .isNotEqualTo(key(RAW, "http://h/A/b"));
   }
 
   @Test
@@ -69,35 +73,36 @@ class CacheKeysTest {
   void forwardingHeadersArePartOfTheKey() {
     RequestTarget target = RequestTarget.of(URI.create("http://h/a"));
     String plain = CacheKeys.primaryKey(RAW, target, absent -> null);
-    String forwarded = CacheKeys.primaryKey(RAW, target,
-        headers(Map.of("x-forwarded-host", "evil.example")));
-    String proto = CacheKeys.primaryKey(RAW, target,
-        headers(Map.of("x-forwarded-proto", "https")));
+    String forwarded =
+        CacheKeys.primaryKey(RAW, target, headers(Map.of("x-forwarded-host", "evil.example")));
+    String proto = CacheKeys.primaryKey(RAW, target, headers(Map.of("x-forwarded-proto", "https")));
     assertThat(forwarded).isNotEqualTo(plain).contains("evil.example");
     assertThat(proto).isNotEqualTo(plain).isNotEqualTo(forwarded);
     for (String name : CacheKeys.FORWARDING_HEADERS) {
       assertThat(CacheKeys.primaryKey(RAW, target, headers(Map.of(name, "v"))))
-          .as(name).isNotEqualTo(plain);
+          .as(name)
+          .isNotEqualTo(plain);
     }
   }
 
   @ParameterizedTest
   @CsvSource({
-      "'', /",
-      "/, /",
-      "/books/1, /books/1",
-      "/books/1/, /books/1",
-      "//books//1, /books/1",
-      "/books/./1, /books/1",
-      "/books/x/../1, /books/1",
-      "/../books/1, /books/1",
-      "/books/%2e%2E/books/1, /books/1",
-      "/books;jsessionid=x/1;v=2, /books/1",
-      "/b%6Foks/%31, /books/1",
-      "/books/a%2fb, /books/a%2Fb",
-      "/books/caf%c3%a9, /books/caf%C3%A9",
-      "/books/%zz%4, /books/%zz%4",
-      "/Books/1, /Books/1"})
+    "'', /",
+    "/, /",
+    "/books/1, /books/1",
+    "/books/1/, /books/1",
+    "//books//1, /books/1",
+    "/books/./1, /books/1",
+    "/books/x/../1, /books/1",
+    "/../books/1, /books/1",
+    "/books/%2e%2E/books/1, /books/1",
+    "/books;jsessionid=x/1;v=2, /books/1",
+    "/b%6Foks/%31, /books/1",
+    "/books/a%2fb, /books/a%2Fb",
+    "/books/caf%c3%a9, /books/caf%C3%A9",
+    "/books/%zz%4, /books/%zz%4",
+    "/Books/1, /Books/1"
+  })
   void indexPathIsCanonical(String raw, String canonical) {
     assertThat(CacheKeys.path(raw)).isEqualTo(canonical);
     assertThat(CacheKeys.path(canonical)).isEqualTo(canonical);

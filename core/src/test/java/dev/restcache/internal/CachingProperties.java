@@ -20,16 +20,16 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 
 /**
- * The storage decision and the freshness arithmetic over random responses: directive lists
- * with random values, random {@code Date}, {@code Age} and {@code Expires}, random clocks.
+ * The storage decision and the freshness arithmetic over random responses: directive lists with
+ * random values, random {@code Date}, {@code Age} and {@code Expires}, random clocks.
  */
 class CachingProperties {
   private static final Instant NOW = Instant.parse("2026-11-22T10:00:00Z");
   private static final Duration TTL = Duration.ofMinutes(2);
 
   /** A random response's headers: a directive list plus dates, any of them absent. */
-  record Response(List<String> directives, String date, String age, String expires,
-      boolean setCookie) {
+  record Response(
+      List<String> directives, String date, String age, String expires, boolean setCookie) {
     Headers headers() {
       List<Headers.Field> fields = new ArrayList<>();
       fields.add(new Headers.Field("Cache-Control", String.join(", ", directives)));
@@ -55,35 +55,61 @@ class CachingProperties {
 
   @Provide
   static Arbitrary<Response> responses() {
-    Arbitrary<String> seconds = Arbitraries.oneOf(Arbitraries.integers().between(-5, 100_000)
-        .map(String::valueOf), Arbitraries.of("", "abc", "\"60\"", "99999999999999999999"));
-    Arbitrary<String> directive = Arbitraries.oneOf(
-        Arbitraries.of("no-store", "no-cache", "private", "public", "must-revalidate",
-            "proxy-revalidate", "immutable", "no-transform", "x-extension"),
-        seconds.map(s -> "max-age=" + s), seconds.map(s -> "s-maxage=" + s),
-        seconds.map(s -> "stale-while-revalidate=" + s), seconds.map(s -> "stale-if-error=" + s));
-    Arbitrary<String> date = Arbitraries.oneOf(
-        Arbitraries.integers().between(-100_000, 100_000)
-            .map(offset -> HttpDates.format(NOW.plusSeconds(offset))),
-        Arbitraries.of("not a date", ""), Arbitraries.just(null));
+    Arbitrary<String> seconds =
+        Arbitraries.oneOf(
+            Arbitraries.integers().between(-5, 100_000).map(String::valueOf),
+            Arbitraries.of("", "abc", "\"60\"", "99999999999999999999"));
+    Arbitrary<String> directive =
+        Arbitraries.oneOf(
+            Arbitraries.of(
+                "no-store",
+                "no-cache",
+                "private",
+                "public",
+                "must-revalidate",
+                "proxy-revalidate",
+                "immutable",
+                "no-transform",
+                "x-extension"),
+            seconds.map(s -> "max-age=" + s),
+            seconds.map(s -> "s-maxage=" + s),
+            seconds.map(s -> "stale-while-revalidate=" + s),
+            seconds.map(s -> "stale-if-error=" + s));
+    Arbitrary<String> date =
+        Arbitraries.oneOf(
+            Arbitraries.integers()
+                .between(-100_000, 100_000)
+                .map(offset -> HttpDates.format(NOW.plusSeconds(offset))),
+            Arbitraries.of("not a date", ""),
+            Arbitraries.just(null));
     Arbitrary<String> age = Arbitraries.oneOf(seconds, Arbitraries.just(null));
-    return Combinators.combine(directive.list().ofMaxSize(6), date, age, date,
-        Arbitraries.integers().between(0, 9).map(n -> n == 0)).as(Response::new);
+    return Combinators.combine(
+            directive.list().ofMaxSize(6),
+            date,
+            age,
+            date,
+            Arbitraries.integers().between(0, 9).map(n -> n == 0))
+        .as(Response::new);
   }
 
-  private static StoragePolicy.Decision decide(Response response, boolean credentials,
-      Instant requestTime, Instant responseTime) {
-    return StoragePolicy.decide(Candidate.of(200, response.headers(),
-        credentials ? Credentials.AUTHORIZATION : Credentials.NONE, TTL, requestTime,
-        responseTime, response.headers()));
+  private static StoragePolicy.Decision decide(
+      Response response, boolean credentials, Instant requestTime, Instant responseTime) {
+    return StoragePolicy.decide(
+        Candidate.of(
+            200,
+            response.headers(),
+            credentials ? Credentials.AUTHORIZATION : Credentials.NONE,
+            TTL,
+            requestTime,
+            responseTime,
+            response.headers()));
   }
 
   @Property(tries = 3000)
-  void noStorePrivateAndSetCookieAreNeverStored(@ForAll("responses") Response response,
-      @ForAll boolean credentials) {
+  void noStorePrivateAndSetCookieAreNeverStored(
+      @ForAll("responses") Response response, @ForAll boolean credentials) {
     if (response.says("no-store") || response.says("private") || response.setCookie()) {
-      assertThat(decide(response, credentials, NOW, NOW))
-          .isInstanceOf(StoragePolicy.Refuse.class);
+      assertThat(decide(response, credentials, NOW, NOW)).isInstanceOf(StoragePolicy.Refuse.class);
     }
   }
 
@@ -92,8 +118,11 @@ class CachingProperties {
       @ForAll("responses") Response response) {
     if (decide(response, true, NOW, NOW) instanceof StoragePolicy.Store store) {
       assertThat(store.sharedWith().admits(Credentials.AUTHORIZATION)).isTrue();
-      assertThat(response.says("public") || response.says("must-revalidate")
-          || response.directives().stream().anyMatch(d -> d.startsWith("s-maxage="))).isTrue();
+      assertThat(
+              response.says("public")
+                  || response.says("must-revalidate")
+                  || response.directives().stream().anyMatch(d -> d.startsWith("s-maxage=")))
+          .isTrue();
     }
   }
 
@@ -109,8 +138,8 @@ class CachingProperties {
     StoredResponse stored = store.response(200, response.headers(), new byte[0]);
     Freshness freshness = stored.freshness();
     assertThat(freshness.responseTime()).isEqualTo(responseTime);
-    Instant freshUntil = responseTime.plus(freshness.lifetime())
-        .minus(freshness.correctedInitialAge());
+    Instant freshUntil =
+        responseTime.plus(freshness.lifetime()).minus(freshness.correctedInitialAge());
     Instant at = responseTime.plusSeconds(secondsLater);
     Suitability suitability = ResponseSuitability.assess(stored, CacheDirectives.NONE, at);
     if (suitability == Suitability.FRESH) {
@@ -129,8 +158,10 @@ class CachingProperties {
   }
 
   @Property(tries = 2000)
-  void anAgeOnlyGrowsAndFreshnessOnlyEnds(@ForAll("responses") Response response,
-      @ForAll @IntRange(max = 100_000) int first, @ForAll @IntRange(max = 100_000) int second) {
+  void anAgeOnlyGrowsAndFreshnessOnlyEnds(
+      @ForAll("responses") Response response,
+      @ForAll @IntRange(max = 100_000) int first,
+      @ForAll @IntRange(max = 100_000) int second) {
     if (!(decide(response, false, NOW, NOW) instanceof StoragePolicy.Store store)) {
       return;
     }
@@ -144,7 +175,8 @@ class CachingProperties {
   }
 
   @Property(tries = 2000)
-  void aRequestThatForbidsStaleResponsesNeverGetsOne(@ForAll("responses") Response response,
+  void aRequestThatForbidsStaleResponsesNeverGetsOne(
+      @ForAll("responses") Response response,
       @ForAll @IntRange(max = 300_000) int secondsLater,
       @ForAll @IntRange(max = 1000) int maxAge) {
     if (!(decide(response, false, NOW, NOW) instanceof StoragePolicy.Store store)) {

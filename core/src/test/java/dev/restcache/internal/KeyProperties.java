@@ -19,10 +19,30 @@ import net.jqwik.api.Provide;
 class KeyProperties {
   @Provide
   static Arbitrary<String> rawPaths() {
-    Arbitrary<String> segment = Arbitraries.oneOf(
-        Arbitraries.of("", ".", "..", "%2e", "%2E%2e", "a", "B", "%41", "%2F", "%2f", "%zz",
-            "%", "%4", ";x=1", "a;b", "~", "%7E", "caf%C3%A9", "%25", "%2541"),
-        Arbitraries.strings().withCharRange('!', '~').excludeChars('?', '#').ofMaxLength(4));
+    Arbitrary<String> segment =
+        Arbitraries.oneOf(
+            Arbitraries.of(
+                "",
+                ".",
+                "..",
+                "%2e",
+                "%2E%2e",
+                "a",
+                "B",
+                "%41",
+                "%2F",
+                "%2f",
+                "%zz",
+                "%",
+                "%4",
+                ";x=1",
+                "a;b",
+                "~",
+                "%7E",
+                "caf%C3%A9",
+                "%25",
+                "%2541"),
+            Arbitraries.strings().withCharRange('!', '~').excludeChars('?', '#').ofMaxLength(4));
     return segment.list().ofMaxSize(6).map(parts -> "/" + String.join("/", parts));
   }
 
@@ -36,8 +56,8 @@ class KeyProperties {
   }
 
   @Property(tries = 3000)
-  void everyKeyableUriHasAKeyThatKeepsItsPathAndHost(@ForAll("rawPaths") String raw,
-      @ForAll("queries") String query, @ForAll boolean sort) {
+  void everyKeyableUriHasAKeyThatKeepsItsPathAndHost(
+      @ForAll("rawPaths") String raw, @ForAll("queries") String query, @ForAll boolean sort) {
     URI uri;
     try {
       uri = new URI("http://Shop.Example:8080" + raw + (query == null ? "" : "?" + query));
@@ -53,23 +73,24 @@ class KeyProperties {
 
   @Provide
   static Arbitrary<String> queries() {
-    Arbitrary<String> parameter = Arbitraries.oneOf(
-        Arbitraries.of("a=1", "b=2", "a=2", "utm_source=x", "UTM_x=1", "", "c", "=v"),
-        Arbitraries.strings().alpha().ofMaxLength(3).map(s -> s + "=1"));
-    return Arbitraries.oneOf(parameter.list().ofMaxSize(5).map(p -> String.join("&", p)),
-        Arbitraries.just(null));
+    Arbitrary<String> parameter =
+        Arbitraries.oneOf(
+            Arbitraries.of("a=1", "b=2", "a=2", "utm_source=x", "UTM_x=1", "", "c", "=v"),
+            Arbitraries.strings().alpha().ofMaxLength(3).map(s -> s + "=1"));
+    return Arbitraries.oneOf(
+        parameter.list().ofMaxSize(5).map(p -> String.join("&", p)), Arbitraries.just(null));
   }
 
   @Property(tries = 2000)
   void sortingNeverChangesTheParametersOfOneName(@ForAll("queries") String query) {
     Assume.that(query != null && !query.isEmpty());
     URI uri = URI.create("http://h/p?" + query);
-    String key = CacheKeys.primaryKey(new KeyRules("", true, NamePatterns.NONE),
-        RequestTarget.of(uri), name -> null);
-    List<String> original = List.of(query.split("&")).stream().filter(p -> !p.isEmpty())
-        .toList();
-    List<String> sorted = key.indexOf('?') < 0 ? List.of()
-        : List.of(key.substring(key.indexOf('?') + 1).split("&"));
+    String key =
+        CacheKeys.primaryKey(
+            new KeyRules("", true, NamePatterns.NONE), RequestTarget.of(uri), name -> null);
+    List<String> original = List.of(query.split("&")).stream().filter(p -> !p.isEmpty()).toList();
+    List<String> sorted =
+        key.indexOf('?') < 0 ? List.of() : List.of(key.substring(key.indexOf('?') + 1).split("&"));
     assertThat(sorted).containsExactlyInAnyOrderElementsOf(original);
     for (String name : List.of("a", "b", "c")) {
       assertThat(sorted.stream().filter(p -> p.startsWith(name + "=")).toList())
@@ -80,16 +101,20 @@ class KeyProperties {
   @Property(tries = 2000)
   void screeningNeverThrowsAndAnyUnknownCookieIsACredential(
       @ForAll("headerValues") String cookie, @ForAll("headerValues") String length) {
-    Function<String, List<String>> headers = name -> switch (name) {
-      case "cookie" -> List.of(cookie);
-      case "content-length" -> List.of(length);
-      default -> null;
-    };
-    assertThatCode(() -> RequestScreening.bypassReason(
-        RequestTarget.of(URI.create("http://h/a")), headers))
+    Function<String, List<String>> headers =
+        name ->
+            switch (name) {
+              case "cookie" -> List.of(cookie);
+              case "content-length" -> List.of(length);
+              default -> null;
+            };
+    assertThatCode(
+            () ->
+                RequestScreening.bypassReason(RequestTarget.of(URI.create("http://h/a")), headers))
         .doesNotThrowAnyException();
-    boolean credentials = RequestScreening.credentials(headers, NamePatterns.of(List.of("_ga*")),
-        List.of()) != Credentials.NONE;
+    boolean credentials =
+        RequestScreening.credentials(headers, NamePatterns.of(List.of("_ga*")), List.of())
+            != Credentials.NONE;
     if (cookie.contains("session=")) {
       assertThat(credentials).isTrue();
     }
@@ -97,7 +122,8 @@ class KeyProperties {
 
   @Provide
   static Arbitrary<String> headerValues() {
-    return HeaderProperties.headerValues().injectDuplicates(0.1)
+    return HeaderProperties.headerValues()
+        .injectDuplicates(0.1)
         .edgeCases(config -> config.add("session=abc; _ga=1"));
   }
 }

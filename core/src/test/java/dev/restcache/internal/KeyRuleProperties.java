@@ -21,9 +21,9 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
 /**
- * The whole key of a request (primary key and variant) against a reference written from the
- * rules alone: two requests share a key exactly when the application would see the same
- * inputs. The alphabets are small and full of separators, so that near-collisions are common.
+ * The whole key of a request (primary key and variant) against a reference written from the rules
+ * alone: two requests share a key exactly when the application would see the same inputs. The
+ * alphabets are small and full of separators, so that near-collisions are common.
  */
 class KeyRuleProperties {
   private static final KeyRules RULES = new KeyRules("p:", true, NamePatterns.NONE);
@@ -31,16 +31,23 @@ class KeyRuleProperties {
       new VariantIndex(VarySpec.parse(List.of("X-Team")), List.of("lang"));
 
   /** The inputs of one request that the key must hold. */
-  record Request(String host, int port, String path, List<String> query,
-      List<String> forwardedHost, List<String> team, List<String> cookie) {
+  record Request(
+      String host,
+      int port,
+      String path,
+      List<String> query,
+      List<String> forwardedHost,
+      List<String> team,
+      List<String> cookie) {
 
     Function<String, List<String>> headers() {
-      return name -> switch (name) {
-        case "x-forwarded-host" -> forwardedHost;
-        case "x-team" -> team;
-        case "cookie" -> cookie;
-        default -> null;
-      };
+      return name ->
+          switch (name) {
+            case "x-forwarded-host" -> forwardedHost;
+            case "x-team" -> team;
+            case "cookie" -> cookie;
+            default -> null;
+          };
     }
 
     URI uri() {
@@ -70,8 +77,8 @@ class KeyRuleProperties {
 
   private static List<String> sortedByDecodedName(List<String> query) {
     List<String> kept = new ArrayList<>(query.stream().filter(p -> !p.isEmpty()).toList());
-    kept.sort(Comparator.comparing(p -> URLDecoder.decode(p.split("=", 2)[0],
-        StandardCharsets.UTF_8)));
+    kept.sort(
+        Comparator.comparing(p -> URLDecoder.decode(p.split("=", 2)[0], StandardCharsets.UTF_8)));
     return kept.isEmpty() ? null : kept;
   }
 
@@ -103,22 +110,24 @@ class KeyRuleProperties {
     Arbitrary<String> host = Arbitraries.of("shop.example", "Shop.Example", "evil.example");
     Arbitrary<Integer> port = Arbitraries.of(-1, 80, 8080);
     Arbitrary<String> path = Arbitraries.of("/a", "/a/b", "/a%2Fb", "/ab", "/a/b;x=1");
-    Arbitrary<String> parameter = Arbitraries.of("a=1", "%61=1", "a=2", "%61=2", "b=1",
-        "a+b=1", "a%20b=1", "ab=1", "", "a", "a=");
-    Arbitrary<List<String>> query = Arbitraries.oneOf(parameter.list().ofMaxSize(4),
-        Arbitraries.just(null));
+    Arbitrary<String> parameter =
+        Arbitraries.of(
+            "a=1", "%61=1", "a=2", "%61=2", "b=1", "a+b=1", "a%20b=1", "ab=1", "", "a", "a=");
+    Arbitrary<List<String>> query =
+        Arbitraries.oneOf(parameter.list().ofMaxSize(4), Arbitraries.just(null));
     Arbitrary<String> text = Arbitraries.strings().withChars("ab ,\t=:;#!1").ofMaxLength(6);
-    Arbitrary<List<String>> lines = Arbitraries.oneOf(text.list().ofMinSize(1).ofMaxSize(2),
-        Arbitraries.just(null));
-    Arbitrary<String> cookiePair = Arbitraries.oneOf(
-        Arbitraries.of("lang=en", "lang=fr", " lang = en ", "LANG=en", "_ga=1", "lang=",
-            "lang=en,fr"),
-        text.map(value -> "lang=" + value));
-    Arbitrary<List<String>> cookie = Arbitraries.oneOf(
-        cookiePair.list().ofMinSize(1).ofMaxSize(3).map(p -> List.of(String.join("; ", p))),
-        Arbitraries.just(null));
-    return Combinators.combine(host, port, path, query, lines, lines, cookie)
-        .as(Request::new);
+    Arbitrary<List<String>> lines =
+        Arbitraries.oneOf(text.list().ofMinSize(1).ofMaxSize(2), Arbitraries.just(null));
+    Arbitrary<String> cookiePair =
+        Arbitraries.oneOf(
+            Arbitraries.of(
+                "lang=en", "lang=fr", " lang = en ", "LANG=en", "_ga=1", "lang=", "lang=en,fr"),
+            text.map(value -> "lang=" + value));
+    Arbitrary<List<String>> cookie =
+        Arbitraries.oneOf(
+            cookiePair.list().ofMinSize(1).ofMaxSize(3).map(p -> List.of(String.join("; ", p))),
+            Arbitraries.just(null));
+    return Combinators.combine(host, port, path, query, lines, lines, cookie).as(Request::new);
   }
 
   // Pairs that are often equivalent: the second is the first with at most one input taken
@@ -126,18 +135,50 @@ class KeyRuleProperties {
   @Provide
   static Arbitrary<List<Request>> pairs() {
     return Combinators.combine(requests(), requests(), Arbitraries.integers().between(0, 5))
-        .as((first, other, changed) -> List.of(first, switch (changed) {
-          case 0 -> other;
-          case 1 -> new Request(first.host(), first.port(), first.path(), first.query(),
-              first.forwardedHost(), first.team(), other.cookie());
-          case 2 -> new Request(first.host(), first.port(), first.path(), first.query(),
-              first.forwardedHost(), other.team(), first.cookie());
-          case 3 -> new Request(first.host(), first.port(), first.path(), other.query(),
-              first.forwardedHost(), first.team(), first.cookie());
-          case 4 -> new Request(other.host(), other.port(), first.path(), first.query(),
-              other.forwardedHost(), first.team(), first.cookie());
-          default -> first;
-        }));
+        .as(
+            (first, other, changed) ->
+                List.of(
+                    first,
+                    switch (changed) {
+                      case 0 -> other;
+                      case 1 ->
+                          new Request(
+                              first.host(),
+                              first.port(),
+                              first.path(),
+                              first.query(),
+                              first.forwardedHost(),
+                              first.team(),
+                              other.cookie());
+                      case 2 ->
+                          new Request(
+                              first.host(),
+                              first.port(),
+                              first.path(),
+                              first.query(),
+                              first.forwardedHost(),
+                              other.team(),
+                              first.cookie());
+                      case 3 ->
+                          new Request(
+                              first.host(),
+                              first.port(),
+                              first.path(),
+                              other.query(),
+                              first.forwardedHost(),
+                              first.team(),
+                              first.cookie());
+                      case 4 ->
+                          new Request(
+                              other.host(),
+                              other.port(),
+                              first.path(),
+                              first.query(),
+                              other.forwardedHost(),
+                              first.team(),
+                              first.cookie());
+                      default -> first;
+                    }));
   }
 
   @Property(tries = 45_000, edgeCases = EdgeCasesMode.NONE)
@@ -152,13 +193,17 @@ class KeyRuleProperties {
 
   @Property(tries = 20_000)
   void spellingsTheApplicationCannotTellApartShareAKey(@ForAll("requests") Request request) {
-    Request respelled = new Request(request.host().toUpperCase(Locale.ROOT),
-        request.port() < 0 ? 80 : request.port(), request.path(),
-        request.query() == null ? null : sortedByDecodedNameOrEmpty(request.query()),
-        request.forwardedHost(),
-        request.team() == null ? null
-            : request.team().stream().map(line -> String.join(" , ", members(line))).toList(),
-        request.cookie());
+    Request respelled =
+        new Request(
+            request.host().toUpperCase(Locale.ROOT),
+            request.port() < 0 ? 80 : request.port(),
+            request.path(),
+            request.query() == null ? null : sortedByDecodedNameOrEmpty(request.query()),
+            request.forwardedHost(),
+            request.team() == null
+                ? null
+                : request.team().stream().map(line -> String.join(" , ", members(line))).toList(),
+            request.cookie());
     assertThat(respelled.key()).isEqualTo(request.key());
   }
 

@@ -25,16 +25,27 @@ class ResponseSuitabilityTest {
     return response(mustRevalidate, noCache, false);
   }
 
-  private static StoredResponse response(boolean mustRevalidate, boolean noCache,
-      boolean immutable) {
-    return new StoredResponse(200, Headers.EMPTY, new byte[0], Credentials.NONE,
-        new Freshness(STORED, Duration.ZERO, Duration.ofSeconds(60), Duration.ofSeconds(30),
-            Duration.ofSeconds(100), mustRevalidate, noCache, immutable));
+  private static StoredResponse response(
+      boolean mustRevalidate, boolean noCache, boolean immutable) {
+    return new StoredResponse(
+        200,
+        Headers.EMPTY,
+        new byte[0],
+        Credentials.NONE,
+        new Freshness(
+            STORED,
+            Duration.ZERO,
+            Duration.ofSeconds(60),
+            Duration.ofSeconds(30),
+            Duration.ofSeconds(100),
+            mustRevalidate,
+            noCache,
+            immutable));
   }
 
   private static Suitability at(long seconds, String requestCacheControl) {
-    return ResponseSuitability.assess(response(false),
-        CacheDirectives.parse(requestCacheControl), STORED.plusSeconds(seconds));
+    return ResponseSuitability.assess(
+        response(false), CacheDirectives.parse(requestCacheControl), STORED.plusSeconds(seconds));
   }
 
   @Test
@@ -52,29 +63,41 @@ class ResponseSuitabilityTest {
 
   @Test
   void mustRevalidateNeverServesStale() {
-    assertThat(ResponseSuitability.assess(response(true), CacheDirectives.NONE,
-        STORED.plusSeconds(61))).isEqualTo(STALE);
-    assertThat(ResponseSuitability.assess(response(true), CacheDirectives.parse("max-stale"),
-        STORED.plusSeconds(61))).isEqualTo(STALE);
+    assertThat(
+            ResponseSuitability.assess(
+                response(true), CacheDirectives.NONE, STORED.plusSeconds(61)))
+        .isEqualTo(STALE);
+    assertThat(
+            ResponseSuitability.assess(
+                response(true), CacheDirectives.parse("max-stale"), STORED.plusSeconds(61)))
+        .isEqualTo(STALE);
   }
 
   @Test
   void noCacheResponseIsAlwaysRevalidated() {
     assertThat(ResponseSuitability.assess(response(false, true), CacheDirectives.NONE, STORED))
         .isEqualTo(STALE);
-    assertThat(ResponseSuitability.assess(response(false, true),
-        CacheDirectives.parse("max-stale"), STORED.plusSeconds(61))).isEqualTo(STALE);
+    assertThat(
+            ResponseSuitability.assess(
+                response(false, true), CacheDirectives.parse("max-stale"), STORED.plusSeconds(61)))
+        .isEqualTo(STALE);
   }
 
   @Test
   void freshImmutableResponseIgnoresAReloadButNotOnceStale() {
     StoredResponse immutable = response(false, false, true);
-    assertThat(ResponseSuitability.assess(immutable, CacheDirectives.parse("no-cache"),
-        STORED.plusSeconds(30))).isEqualTo(FRESH);
-    assertThat(ResponseSuitability.assess(immutable, CacheDirectives.parse("max-age=0"),
-        STORED.plusSeconds(30))).isEqualTo(FRESH);
-    assertThat(ResponseSuitability.assess(immutable, CacheDirectives.parse("no-cache"),
-        STORED.plusSeconds(61))).isEqualTo(STALE);
+    assertThat(
+            ResponseSuitability.assess(
+                immutable, CacheDirectives.parse("no-cache"), STORED.plusSeconds(30)))
+        .isEqualTo(FRESH);
+    assertThat(
+            ResponseSuitability.assess(
+                immutable, CacheDirectives.parse("max-age=0"), STORED.plusSeconds(30)))
+        .isEqualTo(FRESH);
+    assertThat(
+            ResponseSuitability.assess(
+                immutable, CacheDirectives.parse("no-cache"), STORED.plusSeconds(61)))
+        .isEqualTo(STALE);
   }
 
   @Test

@@ -26,8 +26,8 @@ class StoragePolicyTest {
   }
 
   private static StoragePolicy.Decision decide(int status, Headers headers) {
-    return StoragePolicy.decide(Candidate.of(status, headers, Credentials.NONE, TTL, NOW, NOW,
-        headers));
+    return StoragePolicy.decide(
+        Candidate.of(status, headers, Credentials.NONE, TTL, NOW, NOW, headers));
   }
 
   private static NotStoredReason refused(StoragePolicy.Decision decision) {
@@ -49,10 +49,22 @@ class StoragePolicyTest {
   void sMaxAgeBeatsMaxAgeBeatsExpiresBeatsTtl() {
     assertThat(lifetime(decide(200, headers("Cache-Control", "max-age=30, s-maxage=10"))))
         .hasSeconds(10);
-    assertThat(lifetime(decide(200, headers("Cache-Control", "max-age=30",
-        "Date", NOW_DATE, "Expires", "Sun, 22 Nov 2026 10:01:00 GMT")))).hasSeconds(30);
-    assertThat(lifetime(decide(200, headers(
-        "Date", NOW_DATE, "Expires", "Sun, 22 Nov 2026 10:01:00 GMT")))).hasSeconds(60);
+    assertThat(
+            lifetime(
+                decide(
+                    200,
+                    headers(
+                        "Cache-Control",
+                        "max-age=30",
+                        "Date",
+                        NOW_DATE,
+                        "Expires",
+                        "Sun, 22 Nov 2026 10:01:00 GMT"))))
+        .hasSeconds(30);
+    assertThat(
+            lifetime(
+                decide(200, headers("Date", NOW_DATE, "Expires", "Sun, 22 Nov 2026 10:01:00 GMT"))))
+        .hasSeconds(60);
   }
 
   @Test
@@ -76,22 +88,46 @@ class StoragePolicyTest {
 
   @Test
   void staleWindowIsTheLargerOfTheTwoUnlessTheResponseMustRevalidate() {
-    StoragePolicy.Store store = (StoragePolicy.Store) decide(200, headers("Cache-Control",
-        "max-age=10, stale-while-revalidate=30, stale-if-error=60"));
+    StoragePolicy.Store store =
+        (StoragePolicy.Store)
+            decide(
+                200,
+                headers(
+                    "Cache-Control", "max-age=10, stale-while-revalidate=30, stale-if-error=60"));
     assertThat(store.freshness().staleWindow()).hasSeconds(60);
-    StoragePolicy.Store strict = (StoragePolicy.Store) decide(200, headers("Cache-Control",
-        "max-age=10, stale-while-revalidate=30, must-revalidate"));
+    StoragePolicy.Store strict =
+        (StoragePolicy.Store)
+            decide(
+                200,
+                headers("Cache-Control", "max-age=10, stale-while-revalidate=30, must-revalidate"));
     assertThat(strict.freshness().staleWindow()).isZero();
   }
 
   @Test
   void authorizedRequestIsStoredOnlyWhenTheResponseAllowsSharing() {
-    assertThat(refused(StoragePolicy.decide(Candidate.of(200, headers("Cache-Control",
-        "max-age=60"),
-        Credentials.AUTHORIZATION, TTL, NOW, NOW, null)))).isEqualTo(NotStoredReason.CREDENTIALS);
+    assertThat(
+            refused(
+                StoragePolicy.decide(
+                    Candidate.of(
+                        200,
+                        headers("Cache-Control", "max-age=60"),
+                        Credentials.AUTHORIZATION,
+                        TTL,
+                        NOW,
+                        NOW,
+                        null))))
+        .isEqualTo(NotStoredReason.CREDENTIALS);
     for (String shareable : List.of("public", "s-maxage=60", "must-revalidate, max-age=60")) {
-      StoragePolicy.Decision decision = StoragePolicy.decide(Candidate.of(200,
-          headers("Cache-Control", shareable), Credentials.AUTHORIZATION, TTL, NOW, NOW, null));
+      StoragePolicy.Decision decision =
+          StoragePolicy.decide(
+              Candidate.of(
+                  200,
+                  headers("Cache-Control", shareable),
+                  Credentials.AUTHORIZATION,
+                  TTL,
+                  NOW,
+                  NOW,
+                  null));
       assertThat(decision).as(shareable).isInstanceOf(StoragePolicy.Store.class);
       assertThat(((StoragePolicy.Store) decision).sharedWith().admits(Credentials.AUTHORIZATION))
           .isTrue();
@@ -101,44 +137,86 @@ class StoragePolicyTest {
   @Test
   void mustRevalidateSharesOnlyWithAuthorizationNeverWithAnIdentity() {
     Headers mustRevalidate = headers("Cache-Control", "must-revalidate, max-age=60");
-    assertThat(refused(StoragePolicy.decide(Candidate.of(200, mustRevalidate,
-        Credentials.IDENTITY, TTL, NOW,
-        NOW, null)))).isEqualTo(NotStoredReason.CREDENTIALS);
-    StoragePolicy.Store store = (StoragePolicy.Store) StoragePolicy.decide(Candidate.of(200,
-        mustRevalidate,
-        Credentials.NONE, TTL, NOW, NOW, null));
+    assertThat(
+            refused(
+                StoragePolicy.decide(
+                    Candidate.of(200, mustRevalidate, Credentials.IDENTITY, TTL, NOW, NOW, null))))
+        .isEqualTo(NotStoredReason.CREDENTIALS);
+    StoragePolicy.Store store =
+        (StoragePolicy.Store)
+            StoragePolicy.decide(
+                Candidate.of(200, mustRevalidate, Credentials.NONE, TTL, NOW, NOW, null));
     assertThat(store.sharedWith()).isEqualTo(Credentials.AUTHORIZATION);
     assertThat(store.sharedWith().admits(Credentials.IDENTITY)).isFalse();
     for (String shareable : List.of("public", "s-maxage=60")) {
-      assertThat(StoragePolicy.decide(Candidate.of(200, headers("Cache-Control", shareable),
-          Credentials.IDENTITY, TTL, NOW, NOW, null))).as(shareable)
+      assertThat(
+              StoragePolicy.decide(
+                  Candidate.of(
+                      200,
+                      headers("Cache-Control", shareable),
+                      Credentials.IDENTITY,
+                      TTL,
+                      NOW,
+                      NOW,
+                      null)))
+          .as(shareable)
           .isInstanceOf(StoragePolicy.Store.class);
     }
   }
 
-  private static Candidate candidate(String method, String requestCacheControl,
-      Credentials credentials, boolean personalised, boolean rewritten, long bodySize) {
+  private static Candidate candidate(
+      String method,
+      String requestCacheControl,
+      Credentials credentials,
+      boolean personalised,
+      boolean rewritten,
+      long bodySize) {
     Headers fresh = headers("Cache-Control", "public, max-age=60");
-    return new Candidate(method, CacheDirectives.parse(requestCacheControl), credentials,
-        personalised, rewritten, 200, fresh, fresh, bodySize, 100, TTL, NOW, NOW);
+    return new Candidate(
+        method,
+        CacheDirectives.parse(requestCacheControl),
+        credentials,
+        personalised,
+        rewritten,
+        200,
+        fresh,
+        fresh,
+        bodySize,
+        100,
+        TTL,
+        NOW,
+        NOW);
   }
 
   @Test
   void oneDecisionHoldsTheRulesOfTheRequestAndOfWhatWasWrittenToo() {
-    assertThat(StoragePolicy.decide(candidate("GET", null, Credentials.IDENTITY, false, false,
-        100))).isInstanceOf(StoragePolicy.Store.class);
-    assertThat(refused(StoragePolicy.decide(candidate("HEAD", null, Credentials.NONE, false,
-        false, -1)))).isEqualTo(NotStoredReason.METHOD);
-    assertThat(refused(StoragePolicy.decide(candidate("GET", "no-store", Credentials.NONE,
-        false, false, -1)))).isEqualTo(NotStoredReason.REQUEST_NO_STORE);
-    assertThat(refused(StoragePolicy.decide(candidate("GET", null, Credentials.IDENTITY, true,
-        false, -1)))).isEqualTo(NotStoredReason.PERSONALISED);
+    assertThat(
+            StoragePolicy.decide(candidate("GET", null, Credentials.IDENTITY, false, false, 100)))
+        .isInstanceOf(StoragePolicy.Store.class);
+    assertThat(
+            refused(
+                StoragePolicy.decide(candidate("HEAD", null, Credentials.NONE, false, false, -1))))
+        .isEqualTo(NotStoredReason.METHOD);
+    assertThat(
+            refused(
+                StoragePolicy.decide(
+                    candidate("GET", "no-store", Credentials.NONE, false, false, -1))))
+        .isEqualTo(NotStoredReason.REQUEST_NO_STORE);
+    assertThat(
+            refused(
+                StoragePolicy.decide(
+                    candidate("GET", null, Credentials.IDENTITY, true, false, -1))))
+        .isEqualTo(NotStoredReason.PERSONALISED);
     assertThat(StoragePolicy.decide(candidate("GET", null, Credentials.NONE, true, false, -1)))
         .isInstanceOf(StoragePolicy.Store.class);
-    assertThat(refused(StoragePolicy.decide(candidate("GET", null, Credentials.NONE, false,
-        true, -1)))).isEqualTo(NotStoredReason.REWRITTEN);
-    assertThat(refused(StoragePolicy.decide(candidate("GET", null, Credentials.NONE, false,
-        false, 101)))).isEqualTo(NotStoredReason.TOO_LARGE);
+    assertThat(
+            refused(
+                StoragePolicy.decide(candidate("GET", null, Credentials.NONE, false, true, -1))))
+        .isEqualTo(NotStoredReason.REWRITTEN);
+    assertThat(
+            refused(
+                StoragePolicy.decide(candidate("GET", null, Credentials.NONE, false, false, 101))))
+        .isEqualTo(NotStoredReason.TOO_LARGE);
   }
 
   @Test
@@ -170,13 +248,17 @@ class StoragePolicyTest {
     Headers fresh = headers("Cache-Control", "max-age=5");
     assertThat(lifetime(decide(status, fresh))).hasSeconds(5);
     // Made fresh by a filter or an annotation, not by the resource.
-    assertThat(refused(StoragePolicy.decide(Candidate.of(status, fresh, Credentials.NONE, TTL,
-        NOW, NOW,
-        headers())))).isEqualTo(NotStoredReason.ERROR_STATUS);
+    assertThat(
+            refused(
+                StoragePolicy.decide(
+                    Candidate.of(status, fresh, Credentials.NONE, TTL, NOW, NOW, headers()))))
+        .isEqualTo(NotStoredReason.ERROR_STATUS);
     // The runtime cannot tell the resource ran (a parameter that failed to convert).
-    assertThat(refused(StoragePolicy.decide(Candidate.of(status, fresh, Credentials.NONE, TTL,
-        NOW, NOW,
-        null)))).isEqualTo(NotStoredReason.ERROR_STATUS);
+    assertThat(
+            refused(
+                StoragePolicy.decide(
+                    Candidate.of(status, fresh, Credentials.NONE, TTL, NOW, NOW, null))))
+        .isEqualTo(NotStoredReason.ERROR_STATUS);
   }
 
   @ParameterizedTest
@@ -188,12 +270,23 @@ class StoragePolicyTest {
 
   @Test
   void zeroTtlStoresOnlyDeclaredFreshness() {
-    assertThat(refused(StoragePolicy.decide(Candidate.of(200, headers(), Credentials.NONE,
-        Duration.ZERO,
-        NOW, NOW, null)))).isEqualTo(NotStoredReason.NO_FRESHNESS);
-    assertThat(lifetime(StoragePolicy.decide(Candidate.of(200, headers("Cache-Control",
-        "max-age=9"),
-        Credentials.NONE, Duration.ZERO, NOW, NOW, null)))).hasSeconds(9);
+    assertThat(
+            refused(
+                StoragePolicy.decide(
+                    Candidate.of(200, headers(), Credentials.NONE, Duration.ZERO, NOW, NOW, null))))
+        .isEqualTo(NotStoredReason.NO_FRESHNESS);
+    assertThat(
+            lifetime(
+                StoragePolicy.decide(
+                    Candidate.of(
+                        200,
+                        headers("Cache-Control", "max-age=9"),
+                        Credentials.NONE,
+                        Duration.ZERO,
+                        NOW,
+                        NOW,
+                        null))))
+        .hasSeconds(9);
   }
 
   @Test
@@ -208,17 +301,34 @@ class StoragePolicyTest {
 
   @Test
   void aResponseNeverFreshButWithItsOwnValidatorIsStoredToBeRevalidated() {
-    StoragePolicy.Store stale = (StoragePolicy.Store) decide(200,
-        headers("Cache-Control", "max-age=0", "ETag", "\"v1\""));
+    StoragePolicy.Store stale =
+        (StoragePolicy.Store) decide(200, headers("Cache-Control", "max-age=0", "ETag", "\"v1\""));
     assertThat(stale.freshness().lifetime()).isZero();
     assertThat(stale.revalidatable()).isTrue();
-    StoragePolicy.Store noCache = (StoragePolicy.Store) StoragePolicy.decide(Candidate.of(200,
-        headers("Cache-Control", "no-cache", "Last-Modified", NOW_DATE), Credentials.NONE,
-        Duration.ZERO, NOW, NOW, null));
+    StoragePolicy.Store noCache =
+        (StoragePolicy.Store)
+            StoragePolicy.decide(
+                Candidate.of(
+                    200,
+                    headers("Cache-Control", "no-cache", "Last-Modified", NOW_DATE),
+                    Credentials.NONE,
+                    Duration.ZERO,
+                    NOW,
+                    NOW,
+                    null));
     assertThat(noCache.freshness().lifetime()).isZero();
     assertThat(noCache.freshness().noCache()).isTrue();
-    assertThat(refused(StoragePolicy.decide(Candidate.of(200, headers("Cache-Control", "no-cache"),
-        Credentials.NONE, Duration.ZERO, NOW, NOW, null))))
+    assertThat(
+            refused(
+                StoragePolicy.decide(
+                    Candidate.of(
+                        200,
+                        headers("Cache-Control", "no-cache"),
+                        Credentials.NONE,
+                        Duration.ZERO,
+                        NOW,
+                        NOW,
+                        null))))
         .isEqualTo(NotStoredReason.NO_FRESHNESS);
     assertThat(refused(decide(201, headers("ETag", "\"v1\""))))
         .isEqualTo(NotStoredReason.NO_FRESHNESS);
@@ -232,9 +342,8 @@ class StoragePolicyTest {
 
   @Test
   void ageAlreadySpentIsRecordedAsInitialAge() {
-    StoragePolicy.Decision decision = decide(200, headers("Cache-Control", "max-age=60",
-        "Age", "15"));
-    assertThat(((StoragePolicy.Store) decision).freshness().correctedInitialAge())
-        .hasSeconds(15);
+    StoragePolicy.Decision decision =
+        decide(200, headers("Cache-Control", "max-age=60", "Age", "15"));
+    assertThat(((StoragePolicy.Store) decision).freshness().correctedInitialAge()).hasSeconds(15);
   }
 }

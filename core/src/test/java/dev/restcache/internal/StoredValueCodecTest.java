@@ -19,13 +19,25 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class StoredValueCodecTest {
-  private static final StoredResponse RESPONSE = new StoredResponse(203,
-      Headers.of(List.of(new Headers.Field("Content-Type", "application/json; charset=ütf-8"),
-          new Headers.Field("Link", "</a>; rel=a"), new Headers.Field("Link", "</b>; rel=b"))),
-      "{\"title\":\"Kindred\"}".getBytes(StandardCharsets.UTF_8), Credentials.AUTHORIZATION,
-      new Freshness(Instant.parse("2026-11-22T10:00:00.123Z"), Duration.ofSeconds(3),
-          Duration.ofSeconds(120), Duration.ofSeconds(30), Duration.ofSeconds(40), true, true,
-          true));
+  private static final StoredResponse RESPONSE =
+      new StoredResponse(
+          203,
+          Headers.of(
+              List.of(
+                  new Headers.Field("Content-Type", "application/json; charset=ütf-8"),
+                  new Headers.Field("Link", "</a>; rel=a"),
+                  new Headers.Field("Link", "</b>; rel=b"))),
+          "{\"title\":\"Kindred\"}".getBytes(StandardCharsets.UTF_8),
+          Credentials.AUTHORIZATION,
+          new Freshness(
+              Instant.parse("2026-11-22T10:00:00.123Z"),
+              Duration.ofSeconds(3),
+              Duration.ofSeconds(120),
+              Duration.ofSeconds(30),
+              Duration.ofSeconds(40),
+              true,
+              true,
+              true));
 
   @Test
   void responseRoundTripsWithMultiValuedHeadersInOrder() throws Exception {
@@ -41,8 +53,9 @@ class StoredValueCodecTest {
 
   @Test
   void variantIndexRoundTrips() throws Exception {
-    VariantIndex index = new VariantIndex(VarySpec.parse(List.of("Accept-Encoding, Accept")),
-        List.of("lang", "theme"));
+    VariantIndex index =
+        new VariantIndex(
+            VarySpec.parse(List.of("Accept-Encoding, Accept")), List.of("lang", "theme"));
     VariantIndex decoded = (VariantIndex) StoredValueCodec.decode(StoredValueCodec.encode(index));
     assertThat(decoded.vary().fieldNames()).containsExactly("accept", "accept-encoding");
     assertThat(decoded.cookies()).containsExactly("lang", "theme");
@@ -50,15 +63,21 @@ class StoredValueCodecTest {
 
   @Test
   void emptyBodyRoundTrips() throws Exception {
-    StoredResponse empty = new StoredResponse(204, Headers.EMPTY, new byte[0], Credentials.NONE,
-        Freshness.of(CacheDirectives.NONE, Duration.ofSeconds(1), Duration.ZERO, Instant.EPOCH));
+    StoredResponse empty =
+        new StoredResponse(
+            204,
+            Headers.EMPTY,
+            new byte[0],
+            Credentials.NONE,
+            Freshness.of(
+                CacheDirectives.NONE, Duration.ofSeconds(1), Duration.ZERO, Instant.EPOCH));
     assertThat(((StoredResponse) StoredValueCodec.decode(StoredValueCodec.encode(empty))).body())
         .isEmpty();
   }
 
   /**
-   * A response as version 2 of the format lays it out, written field by field: values already
-   * in a shared store (a Hazelcast map during a rolling upgrade) must still decode.
+   * A response as version 2 of the format lays it out, written field by field: values already in a
+   * shared store (a Hazelcast map during a rolling upgrade) must still decode.
    */
   @Test
   void aResponseWrittenInVersion2StillDecodes() throws Exception {
@@ -86,7 +105,8 @@ class StoredValueCodecTest {
       out.write(RESPONSE.body());
     }
     assertThat(bytes.toByteArray()).isEqualTo(StoredValueCodec.encode(RESPONSE));
-    assertThat(StoredValueCodec.decode(bytes.toByteArray())).usingRecursiveComparison()
+    assertThat(StoredValueCodec.decode(bytes.toByteArray()))
+        .usingRecursiveComparison()
         .isEqualTo(RESPONSE);
   }
 
@@ -96,7 +116,8 @@ class StoredValueCodecTest {
     for (byte version : new byte[] {1, 3}) {
       encoded[0] = version;
       assertThatThrownBy(() -> StoredValueCodec.decode(encoded))
-          .isInstanceOf(CorruptEntryException.class).hasMessageContaining("unknown version");
+          .isInstanceOf(CorruptEntryException.class)
+          .hasMessageContaining("unknown version");
     }
   }
 
@@ -111,7 +132,8 @@ class StoredValueCodecTest {
     byte[] encoded = StoredValueCodec.encode(RESPONSE);
     assertThatThrownBy(() -> StoredValueCodec.decode(new byte[0]))
         .isInstanceOf(CorruptEntryException.class);
-    assertThatThrownBy(() -> StoredValueCodec.decode("not an entry".getBytes(StandardCharsets.UTF_8)))
+    assertThatThrownBy(
+            () -> StoredValueCodec.decode("not an entry".getBytes(StandardCharsets.UTF_8)))
         .isInstanceOf(CorruptEntryException.class);
     for (int length = 0; length < encoded.length; length++) {
       byte[] truncated = Arrays.copyOf(encoded, length);

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.restcache.spi.CacheEntry;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -81,8 +80,8 @@ class InMemoryCacheStoreTest {
   void putIsRefusedAfterThePathWasInvalidatedSinceItsGenerationWasRead() {
     long generation = store.generation("/a").toCompletableFuture().join();
     store.invalidatePath("/a").toCompletableFuture().join();
-    boolean stored = store.put("k", entry("/a", Set.of(), 1), generation)
-        .toCompletableFuture().join();
+    boolean stored =
+        store.put("k", entry("/a", Set.of(), 1), generation).toCompletableFuture().join();
     assertThat(stored).isFalse();
     assertThat(get("k")).isEmpty();
   }
@@ -91,20 +90,20 @@ class InMemoryCacheStoreTest {
   void putIsRefusedAfterATagInvalidationOrClear() {
     long generation = store.generation("/a").toCompletableFuture().join();
     store.invalidateTags(Set.of("x")).toCompletableFuture().join();
-    assertThat(store.put("k", entry("/a", Set.of(), 1), generation)
-        .toCompletableFuture().join()).isFalse();
+    assertThat(store.put("k", entry("/a", Set.of(), 1), generation).toCompletableFuture().join())
+        .isFalse();
     long next = store.generation("/a").toCompletableFuture().join();
     store.clear().toCompletableFuture().join();
-    assertThat(store.put("k", entry("/a", Set.of(), 1), next)
-        .toCompletableFuture().join()).isFalse();
+    assertThat(store.put("k", entry("/a", Set.of(), 1), next).toCompletableFuture().join())
+        .isFalse();
   }
 
   @Test
   void invalidatingAnotherPathDoesNotRefuseAPut() {
     long generation = store.generation("/a").toCompletableFuture().join();
     store.invalidatePath("/b").toCompletableFuture().join();
-    assertThat(store.put("k", entry("/a", Set.of(), 1), generation)
-        .toCompletableFuture().join()).isTrue();
+    assertThat(store.put("k", entry("/a", Set.of(), 1), generation).toCompletableFuture().join())
+        .isTrue();
   }
 
   @Test
@@ -151,16 +150,22 @@ class InMemoryCacheStoreTest {
         List<Future<?>> tasks = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
           String key = "hot?" + i;
-          tasks.add(pool.submit(() -> {
-            start.await();
-            return store.put(key, entry("/hot", Set.of(), 1), generation)
-                .toCompletableFuture().join();
-          }));
+          tasks.add(
+              pool.submit(
+                  () -> {
+                    start.await();
+                    return store
+                        .put(key, entry("/hot", Set.of(), 1), generation)
+                        .toCompletableFuture()
+                        .join();
+                  }));
         }
-        tasks.add(pool.submit(() -> {
-          start.await();
-          return store.invalidatePath("/hot").toCompletableFuture().join();
-        }));
+        tasks.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  return store.invalidatePath("/hot").toCompletableFuture().join();
+                }));
         start.countDown();
         for (Future<?> task : tasks) {
           task.get(10, TimeUnit.SECONDS);

@@ -3,11 +3,10 @@ package dev.restcache.hazelcast;
 import static java.lang.System.Logger.Level.DEBUG;
 import static java.lang.System.Logger.Level.WARNING;
 
-import com.hazelcast.config.InvalidConfigurationException;
 import com.hazelcast.config.IndexConfig;
 import com.hazelcast.config.IndexType;
+import com.hazelcast.config.InvalidConfigurationException;
 import com.hazelcast.config.MapConfig;
-import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.core.HazelcastInstanceNotActiveException;
 import com.hazelcast.core.LifecycleEvent;
@@ -47,27 +46,25 @@ import java.util.concurrent.TimeUnit;
  * instead of scanning. Each entry's exact expiry is kept in the value and checked on every read;
  * the map's own time to live (whole seconds) only cleans up.
  *
- * <p>Generations (see {@link CacheStore}) live in a second map: one random value per path and
- * per tag written lately, one for the tag invalidations of the whole store, and the store's
- * epoch, changed by {@link #clear()} and when a split cluster merges. An eviction changes them
- * before it removes anything, and each entry carries the values of its path, its tags and the
- * epoch it was stored under: a read serves the entry only while they are still the current
- * ones. So an eviction is in force on every member as soon as its first operation is applied,
- * however long the removal then takes (a member that died holding a backup delays it), and an
- * eviction whose first operation cannot be applied (the owner of the path's generation died)
- * makes reads of that path wait on the same dead owner and fail over to the resource, never
- * serve the old entry. A put checks the generation it was given before and after it writes,
- * and removes what it wrote if a write came in between, so a GET that raced a write on another
- * member never leaves the old representation.
+ * <p>Generations (see {@link CacheStore}) live in a second map: one random value per path and per
+ * tag written lately, one for the tag invalidations of the whole store, and the store's epoch,
+ * changed by {@link #clear()} and when a split cluster merges. An eviction changes them before it
+ * removes anything, and each entry carries the values of its path, its tags and the epoch it was
+ * stored under: a read serves the entry only while they are still the current ones. So an eviction
+ * is in force on every member as soon as its first operation is applied, however long the removal
+ * then takes (a member that died holding a backup delays it), and an eviction whose first operation
+ * cannot be applied (the owner of the path's generation died) makes reads of that path wait on the
+ * same dead owner and fail over to the resource, never serve the old entry. A put checks the
+ * generation it was given before and after it writes, and removes what it wrote if a write came in
+ * between, so a GET that raced a write on another member never leaves the old representation.
  *
- * <p>A path's or tag's generation is kept for {@link #GENERATION_RETENTION} after its last
- * write, so that the map holds only what was written lately however many paths there are; a
- * GET that read its generation longer ago than half that does not store (its generation may
- * have been forgotten since, and come back as the same absent value). Leases for collapsed
- * forwarding live in a third map with a time to live, so a dead member never blocks a key for
- * long. On a member, or a client that finds itself connected to another cluster, the store
- * changes the epoch when the cluster merges after a split ({@link HazelcastSetup} says how the
- * maps merge).
+ * <p>A path's or tag's generation is kept for {@link #GENERATION_RETENTION} after its last write,
+ * so that the map holds only what was written lately however many paths there are; a GET that read
+ * its generation longer ago than half that does not store (its generation may have been forgotten
+ * since, and come back as the same absent value). Leases for collapsed forwarding live in a third
+ * map with a time to live, so a dead member never blocks a key for long. On a member, or a client
+ * that finds itself connected to another cluster, the store changes the epoch when the cluster
+ * merges after a split ({@link HazelcastSetup} says how the maps merge).
  */
 public final class HazelcastCacheStore implements CacheStore {
   /** The default map name. */
@@ -81,8 +78,10 @@ public final class HazelcastCacheStore implements CacheStore {
   private static final String TAG = "\u0000tag:";
   private static final int BLOCKING_THREADS = 16;
   private static final int BLOCKING_QUEUE = 1024;
+
   /** How long a path's generation is remembered after the last write to the path. */
   public static final Duration GENERATION_RETENTION = Duration.ofMinutes(10);
+
   // A generation token holds the second it was read (20 bits: twelve days before it wraps) over
   // 44 bits of the generation itself.
   private static final int HASH_BITS = 44;
@@ -113,8 +112,8 @@ public final class HazelcastCacheStore implements CacheStore {
    * A store on {@code hazelcast}'s map {@code mapName}; the caller keeps the instance.
    *
    * @param hazelcast a member or client
-   * @param mapName the map's name; the store also uses {@code mapName.generations} and
-   *     {@code mapName.leases}
+   * @param mapName the map's name; the store also uses {@code mapName.generations} and {@code
+   *     mapName.leases}
    */
   public HazelcastCacheStore(HazelcastInstance hazelcast, String mapName) {
     this(hazelcast, mapName, false, Clock.systemUTC());
@@ -125,21 +124,25 @@ public final class HazelcastCacheStore implements CacheStore {
    * closed, for an instance started only for the cache.
    *
    * @param hazelcast a member or client that only the cache uses
-   * @param mapName the map's name; the store also uses {@code mapName.generations} and
-   *     {@code mapName.leases}
+   * @param mapName the map's name; the store also uses {@code mapName.generations} and {@code
+   *     mapName.leases}
    * @return the store
    */
   public static HazelcastCacheStore owning(HazelcastInstance hazelcast, String mapName) {
     return new HazelcastCacheStore(hazelcast, mapName, true, Clock.systemUTC());
   }
 
-  HazelcastCacheStore(HazelcastInstance hazelcast, String mapName, boolean ownsInstance,
-      Clock clock) {
+  HazelcastCacheStore(
+      HazelcastInstance hazelcast, String mapName, boolean ownsInstance, Clock clock) {
     this(hazelcast, mapName, ownsInstance, clock, GENERATION_RETENTION);
   }
 
-  HazelcastCacheStore(HazelcastInstance hazelcast, String mapName, boolean ownsInstance,
-      Clock clock, Duration retention) {
+  HazelcastCacheStore(
+      HazelcastInstance hazelcast,
+      String mapName,
+      boolean ownsInstance,
+      Clock clock,
+      Duration retention) {
     this.hazelcast = hazelcast;
     this.ownsInstance = ownsInstance;
     this.clock = clock;
@@ -150,20 +153,30 @@ public final class HazelcastCacheStore implements CacheStore {
     this.leases = hazelcast.getMap(mapName + ".leases");
     entries.addIndex(new IndexConfig(IndexType.HASH, "path"));
     entries.addIndex(new IndexConfig(IndexType.HASH, "tags[any]"));
-    this.mergeListener = hazelcast.getLifecycleService().addLifecycleListener(event -> {
-      if (event.getState() == LifecycleEvent.LifecycleState.MERGED
-          || event.getState() == LifecycleEvent.LifecycleState.CLIENT_CHANGED_CLUSTER) {
-        newEpoch();
-      }
-    });
+    this.mergeListener =
+        hazelcast
+            .getLifecycleService()
+            .addLifecycleListener(
+                event -> {
+                  if (event.getState() == LifecycleEvent.LifecycleState.MERGED
+                      || event.getState() == LifecycleEvent.LifecycleState.CLIENT_CHANGED_CLUSTER) {
+                    newEpoch();
+                  }
+                });
     // Bounded, so that a slow cluster cannot pile up blocked threads: past the queue, calls fail
     // at once and the request is served without the cache.
-    ThreadPoolExecutor pool = new ThreadPoolExecutor(BLOCKING_THREADS, BLOCKING_THREADS, 60,
-        TimeUnit.SECONDS, new ArrayBlockingQueue<>(BLOCKING_QUEUE), runnable -> {
-          Thread thread = new Thread(runnable, "restcache-hazelcast");
-          thread.setDaemon(true);
-          return thread;
-        });
+    ThreadPoolExecutor pool =
+        new ThreadPoolExecutor(
+            BLOCKING_THREADS,
+            BLOCKING_THREADS,
+            60,
+            TimeUnit.SECONDS,
+            new ArrayBlockingQueue<>(BLOCKING_QUEUE),
+            runnable -> {
+              Thread thread = new Thread(runnable, "restcache-hazelcast");
+              thread.setDaemon(true);
+              return thread;
+            });
     pool.allowCoreThreadTimeOut(true);
     this.blocking = pool;
   }
@@ -171,7 +184,8 @@ public final class HazelcastCacheStore implements CacheStore {
   // A map nobody configured would be unbounded: add the bounded configuration at run time. A
   // configuration the cluster already has for this name wins (Hazelcast refuses the new one).
   private static void ensureBounded(HazelcastInstance hazelcast, String mapName) {
-    addMapConfig(hazelcast,
+    addMapConfig(
+        hazelcast,
         HazelcastSetup.mapConfig(mapName, HazelcastSetup.DEFAULT_MAX_ENTRIES_PER_NODE, false));
     addMapConfig(hazelcast, HazelcastSetup.generationsConfig(mapName));
   }
@@ -182,7 +196,10 @@ public final class HazelcastCacheStore implements CacheStore {
     } catch (InvalidConfigurationException existing) {
       LOG.log(DEBUG, "map {0} keeps the configuration the cluster has for it", config.getName());
     } catch (RuntimeException notAllowed) {
-      LOG.log(WARNING, "could not add the configuration of map {0}: {1}", config.getName(),
+      LOG.log(
+          WARNING,
+          "could not add the configuration of map {0}: {1}",
+          config.getName(),
           notAllowed.toString());
     }
   }
@@ -191,82 +208,99 @@ public final class HazelcastCacheStore implements CacheStore {
   public CompletionStage<Optional<CacheEntry>> get(String key) {
     // Not getAsync: its future completes through Hazelcast's default async executor, which on a
     // machine with fewer than three cores starts a new thread per call (4 ms a hit, measured).
-    return async(() -> {
-      GenericRecord record = entries.get(key);
-      CacheEntry entry = toEntry(record);
-      if (entry == null || !entry.expiresAt().isAfter(clock.instant()) || !current(record)) {
-        return Optional.empty();
-      }
-      return Optional.of(entry);
-    });
+    return async(
+        () -> {
+          GenericRecord record = entries.get(key);
+          CacheEntry entry = toEntry(record);
+          if (entry == null || !entry.expiresAt().isAfter(clock.instant()) || !current(record)) {
+            return Optional.empty();
+          }
+          return Optional.of(entry);
+        });
   }
 
   @Override
   public CompletionStage<Long> generation(String path) {
-    return async(() -> ((second() & SECOND_MASK) << HASH_BITS)
-        | (generationOf(generations.getAll(Set.of(path, STORE_WIDE, EPOCH)), path) & HASH_MASK));
+    return async(
+        () ->
+            ((second() & SECOND_MASK) << HASH_BITS)
+                | (generationOf(generations.getAll(Set.of(path, STORE_WIDE, EPOCH)), path)
+                    & HASH_MASK));
   }
 
   @Override
   public CompletionStage<Boolean> put(String key, CacheEntry entry, long generation) {
-    return async(() -> {
-      String path = entry.path();
-      if (!readLately(generation)) {
-        return false;
-      }
-      Set<String> keys = new HashSet<>(List.of(path, STORE_WIDE, EPOCH));
-      entry.tags().forEach(tag -> keys.add(TAG + tag));
-      Map<String, Long> marks = generations.getAll(keys);
-      if ((generationOf(marks, path) & HASH_MASK) != (generation & HASH_MASK)) {
-        return false;
-      }
-      entries.set(key, toRecord(entry, marks), ttlSeconds(entry.expiresAt()), TimeUnit.SECONDS);
-      // A write between the check and the set: take back what was written. A write after this
-      // look removes it itself, and its new generation already keeps reads from serving it.
-      if (!unchanged(path, generation)) {
-        entries.delete(key);
-        return false;
-      }
-      return true;
-    });
+    return async(
+        () -> {
+          String path = entry.path();
+          if (!readLately(generation)) {
+            return false;
+          }
+          Set<String> keys = new HashSet<>(List.of(path, STORE_WIDE, EPOCH));
+          entry.tags().forEach(tag -> keys.add(TAG + tag));
+          Map<String, Long> marks = generations.getAll(keys);
+          if ((generationOf(marks, path) & HASH_MASK) != (generation & HASH_MASK)) {
+            return false;
+          }
+          entries.set(key, toRecord(entry, marks), ttlSeconds(entry.expiresAt()), TimeUnit.SECONDS);
+          // A write between the check and the set: take back what was written. A write after this
+          // look removes it itself, and its new generation already keeps reads from serving it.
+          if (!unchanged(path, generation)) {
+            entries.delete(key);
+            return false;
+          }
+          return true;
+        });
   }
 
   @Override
   public CompletionStage<Void> invalidatePath(String path) {
-    return async(() -> {
-      // The new generation first: from then on no member serves an entry of the path, even
-      // while the removal below waits for a member that died.
-      generations.set(path, ThreadLocalRandom.current().nextLong(), retention.toSeconds(),
-          TimeUnit.SECONDS);
-      entries.removeAll(Predicates.equal("path", path));
-      return null;
-    });
+    return async(
+        () -> {
+          // The new generation first: from then on no member serves an entry of the path, even
+          // while the removal below waits for a member that died.
+          generations.set(
+              path,
+              ThreadLocalRandom.current().nextLong(),
+              retention.toSeconds(),
+              TimeUnit.SECONDS);
+          entries.removeAll(Predicates.equal("path", path));
+          return null;
+        });
   }
 
   @Override
   public CompletionStage<Void> invalidateTags(Set<String> tags) {
-    return async(() -> {
-      for (String tag : tags) {
-        generations.set(TAG + tag, ThreadLocalRandom.current().nextLong(), retention.toSeconds(),
-            TimeUnit.SECONDS);
-      }
-      // Tags are not known when a GET starts: every put under an older token is refused.
-      generations.set(STORE_WIDE, ThreadLocalRandom.current().nextLong(), retention.toSeconds(),
-          TimeUnit.SECONDS);
-      for (String tag : tags) {
-        entries.removeAll(Predicates.equal("tags[any]", tag));
-      }
-      return null;
-    });
+    return async(
+        () -> {
+          for (String tag : tags) {
+            generations.set(
+                TAG + tag,
+                ThreadLocalRandom.current().nextLong(),
+                retention.toSeconds(),
+                TimeUnit.SECONDS);
+          }
+          // Tags are not known when a GET starts: every put under an older token is refused.
+          generations.set(
+              STORE_WIDE,
+              ThreadLocalRandom.current().nextLong(),
+              retention.toSeconds(),
+              TimeUnit.SECONDS);
+          for (String tag : tags) {
+            entries.removeAll(Predicates.equal("tags[any]", tag));
+          }
+          return null;
+        });
   }
 
   @Override
   public CompletionStage<Void> clear() {
-    return async(() -> {
-      newEpoch();
-      entries.clear();
-      return null;
-    });
+    return async(
+        () -> {
+          newEpoch();
+          entries.clear();
+          return null;
+        });
   }
 
   @Override
@@ -282,10 +316,11 @@ public final class HazelcastCacheStore implements CacheStore {
 
   @Override
   public CompletionStage<Void> releaseLease(String key) {
-    return async(() -> {
-      leases.remove(key, leaseHolder);
-      return null;
-    });
+    return async(
+        () -> {
+          leases.remove(key, leaseHolder);
+          return null;
+        });
   }
 
   /** Stops the store's threads and, if the store started the instance, the instance. */
@@ -364,13 +399,15 @@ public final class HazelcastCacheStore implements CacheStore {
   // no longer than the cache's store timeout.
   private <T> CompletionStage<T> async(Callable<T> operation) {
     try {
-      return CompletableFuture.supplyAsync(() -> {
-        try {
-          return operation.call();
-        } catch (Exception e) {
-          throw new CompletionException(e);
-        }
-      }, blocking);
+      return CompletableFuture.supplyAsync(
+          () -> {
+            try {
+              return operation.call();
+            } catch (Exception e) {
+              throw new CompletionException(e);
+            }
+          },
+          blocking);
     } catch (RuntimeException rejected) {
       return CompletableFuture.failedFuture(rejected);
     }
@@ -408,8 +445,11 @@ public final class HazelcastCacheStore implements CacheStore {
       return null;
     }
     try {
-      return new CacheEntry(record.getString("path"), Set.of(record.getArrayOfString("tags")),
-          Instant.ofEpochMilli(record.getInt64("expiresAt")), record.getArrayOfInt8("payload"));
+      return new CacheEntry(
+          record.getString("path"),
+          Set.of(record.getArrayOfString("tags")),
+          Instant.ofEpochMilli(record.getInt64("expiresAt")),
+          record.getArrayOfInt8("payload"));
     } catch (RuntimeException notOurs) {
       LOG.log(WARNING, "ignoring an entry not written by restcache: {0}", notOurs.toString());
       return null;

@@ -21,9 +21,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * How restcache sets up Hazelcast for its store: member and client configurations, the map's
- * bounds and indexes, the recommended near cache, and members or clients started with them.
- * {@link HazelcastCacheStore} only uses the map it is given.
+ * How restcache sets up Hazelcast for its store: member and client configurations, the map's bounds
+ * and indexes, the recommended near cache, and members or clients started with them. {@link
+ * HazelcastCacheStore} only uses the map it is given.
  */
 public final class HazelcastSetup {
   /** The default bound: entries per member. */
@@ -33,36 +33,36 @@ public final class HazelcastSetup {
   public static final int NEAR_CACHE_TTL_SECONDS = 60;
 
   /**
-   * The failure detection and backup settings {@link #configure} gives a member, chosen for a
-   * cache (docs/hazelcast.md says why each): a write waits at most a second for the
-   * acknowledgement of a backup on a member that died, a silent member is removed after ten
-   * seconds rather than sixty, and a split cluster looks for its other half after one minute
-   * rather than five.
+   * The failure detection and backup settings {@link #configure} gives a member, chosen for a cache
+   * (docs/hazelcast.md says why each): a write waits at most a second for the acknowledgement of a
+   * backup on a member that died, a silent member is removed after ten seconds rather than sixty,
+   * and a split cluster looks for its other half after one minute rather than five.
    */
-  public static final Map<String, String> MEMBER_PROPERTIES = Map.of(
-      "hazelcast.operation.backup.timeout.millis", "1000",
-      "hazelcast.heartbeat.interval.seconds", "1",
-      "hazelcast.max.no.heartbeat.seconds", "10",
-      "hazelcast.heartbeat.failuredetector.type", "deadline",
-      "hazelcast.merge.first.run.delay.seconds", "60",
-      "hazelcast.merge.next.run.delay.seconds", "30");
+  public static final Map<String, String> MEMBER_PROPERTIES =
+      Map.of(
+          "hazelcast.operation.backup.timeout.millis", "1000",
+          "hazelcast.heartbeat.interval.seconds", "1",
+          "hazelcast.max.no.heartbeat.seconds", "10",
+          "hazelcast.heartbeat.failuredetector.type", "deadline",
+          "hazelcast.merge.first.run.delay.seconds", "60",
+          "hazelcast.merge.next.run.delay.seconds", "30");
 
   /**
    * The failure detection settings {@link #clientConfig} gives a client: a member that stops
-   * answering is given up after ten seconds rather than sixty, and an operation after ten
-   * seconds rather than two minutes.
+   * answering is given up after ten seconds rather than sixty, and an operation after ten seconds
+   * rather than two minutes.
    */
-  public static final Map<String, String> CLIENT_PROPERTIES = Map.of(
-      "hazelcast.client.heartbeat.interval", "1000",
-      "hazelcast.client.heartbeat.timeout", "10000",
-      "hazelcast.client.invocation.timeout.seconds", "10");
+  public static final Map<String, String> CLIENT_PROPERTIES =
+      Map.of(
+          "hazelcast.client.heartbeat.interval", "1000",
+          "hazelcast.client.heartbeat.timeout", "10000",
+          "hazelcast.client.invocation.timeout.seconds", "10");
 
-  private HazelcastSetup() {
-  }
+  private HazelcastSetup() {}
 
   /**
-   * Starts an embedded member configured by {@link #memberConfig}, and a store on it that shuts
-   * the member down when closed.
+   * Starts an embedded member configured by {@link #memberConfig}, and a store on it that shuts the
+   * member down when closed.
    *
    * @param clusterName the cluster to join
    * @param members the members to join, as {@code host:port}
@@ -71,16 +71,18 @@ public final class HazelcastSetup {
    * @param nearCache whether this member keeps a near cache
    * @return a store on the new member
    */
-  public static HazelcastCacheStore startMember(String clusterName, List<String> members,
-      int port, String mapName, boolean nearCache) {
-    return HazelcastCacheStore.owning(Hazelcast.newHazelcastInstance(
-        memberConfig(clusterName, members, port, mapName, nearCache)), mapName);
+  public static HazelcastCacheStore startMember(
+      String clusterName, List<String> members, int port, String mapName, boolean nearCache) {
+    return HazelcastCacheStore.owning(
+        Hazelcast.newHazelcastInstance(
+            memberConfig(clusterName, members, port, mapName, nearCache)),
+        mapName);
   }
 
   /**
-   * The configuration of an embedded member of cluster {@code clusterName} listening on
-   * {@code port} and joining {@code members} ("host:port") over TCP/IP, multicast and
-   * auto-detection off, with the map configured as {@link #configure} does.
+   * The configuration of an embedded member of cluster {@code clusterName} listening on {@code
+   * port} and joining {@code members} ("host:port") over TCP/IP, multicast and auto-detection off,
+   * with the map configured as {@link #configure} does.
    *
    * @param clusterName the cluster to join
    * @param members the members to join, as {@code host:port}
@@ -89,8 +91,8 @@ public final class HazelcastSetup {
    * @param nearCache whether the member keeps a near cache
    * @return a new configuration
    */
-  public static Config memberConfig(String clusterName, List<String> members, int port,
-      String mapName, boolean nearCache) {
+  public static Config memberConfig(
+      String clusterName, List<String> members, int port, String mapName, boolean nearCache) {
     Config config = new Config().setClusterName(clusterName);
     config.getNetworkConfig().setPort(port).setPortAutoIncrement(false);
     JoinConfig join = config.getNetworkConfig().getJoin();
@@ -110,16 +112,18 @@ public final class HazelcastSetup {
    * @param nearCache whether the client keeps a near cache
    * @return a store on the new client
    */
-  public static HazelcastCacheStore startClient(String clusterName, List<String> addresses,
-      String mapName, boolean nearCache) {
-    return HazelcastCacheStore.owning(HazelcastClient.newHazelcastClient(
-        clientConfig(clusterName, addresses, mapName, nearCache)), mapName);
+  public static HazelcastCacheStore startClient(
+      String clusterName, List<String> addresses, String mapName, boolean nearCache) {
+    return HazelcastCacheStore.owning(
+        HazelcastClient.newHazelcastClient(
+            clientConfig(clusterName, addresses, mapName, nearCache)),
+        mapName);
   }
 
   /**
-   * The configuration of a client of cluster {@code clusterName} at {@code addresses}
-   * ("host:port") that reconnects by itself and fails fast while the cluster is away, with
-   * {@link #CLIENT_PROPERTIES} and the recommended near cache when {@code nearCache}.
+   * The configuration of a client of cluster {@code clusterName} at {@code addresses} ("host:port")
+   * that reconnects by itself and fails fast while the cluster is away, with {@link
+   * #CLIENT_PROPERTIES} and the recommended near cache when {@code nearCache}.
    *
    * @param clusterName the cluster to connect to
    * @param addresses members to connect to, as {@code host:port}
@@ -127,14 +131,16 @@ public final class HazelcastSetup {
    * @param nearCache whether the client keeps a near cache
    * @return a new configuration
    */
-  public static ClientConfig clientConfig(String clusterName, List<String> addresses,
-      String mapName, boolean nearCache) {
+  public static ClientConfig clientConfig(
+      String clusterName, List<String> addresses, String mapName, boolean nearCache) {
     ClientConfig config = new ClientConfig().setClusterName(clusterName);
     CLIENT_PROPERTIES.forEach(config::setProperty);
     config.getNetworkConfig().setAddresses(List.copyOf(addresses));
-    config.getConnectionStrategyConfig()
+    config
+        .getConnectionStrategyConfig()
         .setReconnectMode(ClientConnectionStrategyConfig.ReconnectMode.ASYNC)
-        .getConnectionRetryConfig().setClusterConnectTimeoutMillis(-1);
+        .getConnectionRetryConfig()
+        .setClusterConnectTimeoutMillis(-1);
     if (nearCache) {
       config.addNearCacheConfig(nearCacheConfig(mapName));
     }
@@ -142,12 +148,11 @@ public final class HazelcastSetup {
   }
 
   /**
-   * Adds restcache's map configuration to a member's {@code config}: bounded to
-   * {@code maxEntriesPerNode} entries per member (LRU), binary format, one backup, and, when
-   * {@code nearCache}, a near cache on this member; the generations map as
-   * {@link #generationsConfig} says; {@link #MEMBER_PROPERTIES}. Near-cache invalidations are
-   * sent at once rather than batched every ten seconds, which is what keeps the near cache's
-   * staleness in milliseconds.
+   * Adds restcache's map configuration to a member's {@code config}: bounded to {@code
+   * maxEntriesPerNode} entries per member (LRU), binary format, one backup, and, when {@code
+   * nearCache}, a near cache on this member; the generations map as {@link #generationsConfig}
+   * says; {@link #MEMBER_PROPERTIES}. Near-cache invalidations are sent at once rather than batched
+   * every ten seconds, which is what keeps the near cache's staleness in milliseconds.
    *
    * @param config a member's configuration, changed in place
    * @param mapName the map's name
@@ -155,20 +160,21 @@ public final class HazelcastSetup {
    * @param nearCache whether the member keeps a near cache
    * @return {@code config}
    */
-  public static Config configure(Config config, String mapName, int maxEntriesPerNode,
-      boolean nearCache) {
+  public static Config configure(
+      Config config, String mapName, int maxEntriesPerNode, boolean nearCache) {
     config.setProperty("hazelcast.map.invalidation.batch.enabled", "false");
     MEMBER_PROPERTIES.forEach(config::setProperty);
-    return config.addMapConfig(mapConfig(mapName, maxEntriesPerNode, nearCache))
+    return config
+        .addMapConfig(mapConfig(mapName, maxEntriesPerNode, nearCache))
         .addMapConfig(generationsConfig(mapName));
   }
 
   /**
    * The configuration of the generations map, {@code mapName.generations}: one backup, never
-   * near-cached (a read must see a write's new generation at once), and, after a split brain,
-   * the value written last wins, so that a write on either side during the split outlives the
-   * other side's older generation. The store also changes its epoch when the cluster merges,
-   * which voids every entry whatever the clocks say.
+   * near-cached (a read must see a write's new generation at once), and, after a split brain, the
+   * value written last wins, so that a write on either side during the split outlives the other
+   * side's older generation. The store also changes its epoch when the cluster merges, which voids
+   * every entry whatever the clocks say.
    *
    * @param mapName the entries map's name
    * @return a new configuration
@@ -177,24 +183,26 @@ public final class HazelcastSetup {
     return new MapConfig(mapName + ".generations")
         .setBackupCount(1)
         .setPerEntryStatsEnabled(true)
-        .setMergePolicyConfig(new MergePolicyConfig()
-            .setPolicy(LatestUpdateMergePolicy.class.getName()));
+        .setMergePolicyConfig(
+            new MergePolicyConfig().setPolicy(LatestUpdateMergePolicy.class.getName()));
   }
 
   static MapConfig mapConfig(String mapName, int maxEntriesPerNode, boolean nearCache) {
-    MapConfig map = new MapConfig(mapName)
-        .setInMemoryFormat(InMemoryFormat.BINARY)
-        .setBackupCount(1)
-        .setEvictionConfig(new EvictionConfig()
-            .setEvictionPolicy(EvictionPolicy.LRU)
-            .setMaxSizePolicy(MaxSizePolicy.PER_NODE)
-            .setSize(maxEntriesPerNode))
-        .addIndexConfig(new IndexConfig(IndexType.HASH, "path"))
-        .addIndexConfig(new IndexConfig(IndexType.HASH, "tags[any]"))
-        // After a split brain the merging side's entries are dropped: the epoch changes on
-        // merge and would void them anyway.
-        .setMergePolicyConfig(new MergePolicyConfig()
-            .setPolicy(DiscardMergePolicy.class.getName()));
+    MapConfig map =
+        new MapConfig(mapName)
+            .setInMemoryFormat(InMemoryFormat.BINARY)
+            .setBackupCount(1)
+            .setEvictionConfig(
+                new EvictionConfig()
+                    .setEvictionPolicy(EvictionPolicy.LRU)
+                    .setMaxSizePolicy(MaxSizePolicy.PER_NODE)
+                    .setSize(maxEntriesPerNode))
+            .addIndexConfig(new IndexConfig(IndexType.HASH, "path"))
+            .addIndexConfig(new IndexConfig(IndexType.HASH, "tags[any]"))
+            // After a split brain the merging side's entries are dropped: the epoch changes on
+            // merge and would void them anyway.
+            .setMergePolicyConfig(
+                new MergePolicyConfig().setPolicy(DiscardMergePolicy.class.getName()));
     if (nearCache) {
       map.setNearCacheConfig(nearCacheConfig(mapName));
     }
@@ -202,8 +210,8 @@ public final class HazelcastSetup {
   }
 
   /**
-   * The near cache restcache recommends: invalidated on every change, and never trusted longer
-   * than {@code NEAR_CACHE_TTL_SECONDS} even if an invalidation were lost.
+   * The near cache restcache recommends: invalidated on every change, and never trusted longer than
+   * {@code NEAR_CACHE_TTL_SECONDS} even if an invalidation were lost.
    *
    * @param mapName the map's name
    * @return a new configuration
@@ -213,9 +221,10 @@ public final class HazelcastSetup {
         .setInMemoryFormat(InMemoryFormat.BINARY)
         .setInvalidateOnChange(true)
         .setTimeToLiveSeconds(NEAR_CACHE_TTL_SECONDS)
-        .setEvictionConfig(new EvictionConfig()
-            .setEvictionPolicy(EvictionPolicy.LRU)
-            .setMaxSizePolicy(MaxSizePolicy.ENTRY_COUNT)
-            .setSize(10_000));
+        .setEvictionConfig(
+            new EvictionConfig()
+                .setEvictionPolicy(EvictionPolicy.LRU)
+                .setMaxSizePolicy(MaxSizePolicy.ENTRY_COUNT)
+                .setSize(10_000));
   }
 }

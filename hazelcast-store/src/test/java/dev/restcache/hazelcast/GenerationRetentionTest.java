@@ -22,8 +22,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The map of generations holds only the paths written lately, and forgetting a generation never
- * lets a GET that raced a write store the old representation: two real members on 127.0.0.1,
- * one store on each.
+ * lets a GET that raced a write store the old representation: two real members on 127.0.0.1, one
+ * store on each.
  */
 class GenerationRetentionTest {
   private static final String MAP = "retention";
@@ -103,8 +103,9 @@ class GenerationRetentionTest {
   }
 
   private static Config config(String cluster, int port, List<Integer> ports) {
-    Config config = HazelcastSetup.memberConfig(cluster,
-        ports.stream().map(p -> "127.0.0.1:" + p).toList(), port, MAP, false);
+    Config config =
+        HazelcastSetup.memberConfig(
+            cluster, ports.stream().map(p -> "127.0.0.1:" + p).toList(), port, MAP, false);
     config.setProperty("hazelcast.phone.home.enabled", "false");
     config.setProperty("hazelcast.wait.seconds.before.join", "0");
     config.setProperty("hazelcast.max.wait.seconds.before.join", "0");

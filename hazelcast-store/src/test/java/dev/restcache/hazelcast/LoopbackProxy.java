@@ -10,9 +10,9 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * A TCP relay on 127.0.0.1 in front of one member's port, which the test can cut (every
- * connection through it closed, new ones refused) and restore: a network split between members
- * that reach each other only through their relays.
+ * A TCP relay on 127.0.0.1 in front of one member's port, which the test can cut (every connection
+ * through it closed, new ones refused) and restore: a network split between members that reach each
+ * other only through their relays.
  */
 final class LoopbackProxy implements AutoCloseable {
   private final ServerSocket listener;
@@ -76,19 +76,23 @@ final class LoopbackProxy implements AutoCloseable {
   }
 
   private void pump(Socket from, Socket to) {
-    Thread thread = new Thread(() -> {
-      byte[] buffer = new byte[16 * 1024];
-      try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
-        for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
-          out.write(buffer, 0, n);
-        }
-      } catch (IOException closed) {
-        // the other direction, or cut(), closed the pair
-      } finally {
-        closeQuietly(from);
-        closeQuietly(to);
-      }
-    }, "proxy-pump-" + target);
+    Thread thread =
+        new Thread(
+            () -> {
+              byte[] buffer = new byte[16 * 1024];
+              try (InputStream in = from.getInputStream();
+                  OutputStream out = to.getOutputStream()) {
+                for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                  out.write(buffer, 0, n);
+                }
+              } catch (IOException closed) {
+                // the other direction, or cut(), closed the pair
+              } finally {
+                closeQuietly(from);
+                closeQuietly(to);
+              }
+            },
+            "proxy-pump-" + target);
     thread.setDaemon(true);
     thread.start();
   }

@@ -24,9 +24,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * A real split brain: two members on 127.0.0.1 that reach each other only through relays
- * ({@link LoopbackProxy}), which the test cuts and restores. A write on either side during the
- * split is never followed by the old entry on either side once the cluster has merged.
+ * A real split brain: two members on 127.0.0.1 that reach each other only through relays ({@link
+ * LoopbackProxy}), which the test cuts and restores. A write on either side during the split is
+ * never followed by the old entry on either side once the cluster has merged.
  */
 class SplitBrainTest {
   private static final String MAP = "split";
@@ -51,8 +51,7 @@ class SplitBrainTest {
   }
 
   @Test
-  void aWriteOnEitherSideDuringASplitIsNeverFollowedByTheOldEntryAfterTheMerge()
-      throws Exception {
+  void aWriteOnEitherSideDuringASplitIsNeverFollowedByTheOldEntryAfterTheMerge() throws Exception {
     String cluster = "split-" + UUID.randomUUID();
     int[] ports = {freePort(), freePort()};
     for (int i = 0; i < 2; i++) {
@@ -60,13 +59,21 @@ class SplitBrainTest {
     }
     CountDownLatch merged = new CountDownLatch(1);
     for (int i = 0; i < 2; i++) {
-      members[i] = Hazelcast.newHazelcastInstance(config(cluster, ports[i], proxies[i].port(),
-          List.of(proxies[0].port(), proxies[1].port())));
-      members[i].getLifecycleService().addLifecycleListener(event -> {
-        if (event.getState() == LifecycleState.MERGED) {
-          merged.countDown();
-        }
-      });
+      members[i] =
+          Hazelcast.newHazelcastInstance(
+              config(
+                  cluster,
+                  ports[i],
+                  proxies[i].port(),
+                  List.of(proxies[0].port(), proxies[1].port())));
+      members[i]
+          .getLifecycleService()
+          .addLifecycleListener(
+              event -> {
+                if (event.getState() == LifecycleState.MERGED) {
+                  merged.countDown();
+                }
+              });
     }
     await(() -> size(0) == 2 && size(1) == 2);
     for (int i = 0; i < 2; i++) {
@@ -100,9 +107,11 @@ class SplitBrainTest {
 
     for (int read = 0; read < 20; read++) {
       for (int member = 0; member < 2; member++) {
-        assertThat(body(member, "left")).as("left through %d", member)
+        assertThat(body(member, "left"))
+            .as("left through %d", member)
             .isNotEqualTo(Optional.of("old left"));
-        assertThat(body(member, "right")).as("right through %d", member)
+        assertThat(body(member, "right"))
+            .as("right through %d", member)
             .isNotEqualTo(Optional.of("old right"));
       }
     }
@@ -115,20 +124,26 @@ class SplitBrainTest {
   // As a GET does: the generation first, then the put under it.
   private void store(int member, String key, String path, String body) {
     long generation = stores[member].generation(path).toCompletableFuture().join();
-    CacheEntry entry = new CacheEntry(path, Set.of(), Instant.now().plusSeconds(300),
-        body.getBytes(StandardCharsets.UTF_8));
+    CacheEntry entry =
+        new CacheEntry(
+            path, Set.of(), Instant.now().plusSeconds(300), body.getBytes(StandardCharsets.UTF_8));
     assertThat(stores[member].put(key, entry, generation).toCompletableFuture().join())
-        .as("stored %s through %d", body, member).isTrue();
+        .as("stored %s through %d", body, member)
+        .isTrue();
   }
 
   private Optional<String> body(int member, String key) {
-    return stores[member].get(key).toCompletableFuture().join()
+    return stores[member]
+        .get(key)
+        .toCompletableFuture()
+        .join()
         .map(entry -> new String(entry.payload(), StandardCharsets.UTF_8));
   }
 
   private static Config config(String cluster, int port, int publicPort, List<Integer> peers) {
-    Config config = HazelcastSetup.memberConfig(cluster,
-        peers.stream().map(p -> "127.0.0.1:" + p).toList(), port, MAP, false);
+    Config config =
+        HazelcastSetup.memberConfig(
+            cluster, peers.stream().map(p -> "127.0.0.1:" + p).toList(), port, MAP, false);
     config.getNetworkConfig().setPublicAddress("127.0.0.1:" + publicPort);
     config.getNetworkConfig().getInterfaces().setEnabled(true).addInterface("127.0.0.1");
     config.setProperty("hazelcast.phone.home.enabled", "false");

@@ -8,8 +8,8 @@ import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The demo's "database": a map that takes {@code latency} to answer each read, so the effect of
- * the cache is visible in a terminal.
+ * The demo's "database": a map that takes {@code latency} to answer each read, so the effect of the
+ * cache is visible in a terminal.
  */
 public final class BookRepository {
   private final Map<Long, Book> books = new ConcurrentSkipListMap<>();

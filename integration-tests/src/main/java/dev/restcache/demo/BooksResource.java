@@ -29,8 +29,7 @@ import java.util.List;
 public class BooksResource {
   private final BookRepository repository;
 
-  @Context
-  private ResponseCache cache;
+  @Context private ResponseCache cache;
 
   /** The resource over {@code repository}. */
   public BooksResource(BookRepository repository) {

@@ -15,11 +15,11 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The metadata soak of issue 16, run by hand (it takes minutes): two members on 127.0.0.1, one
- * store, a number of distinct paths each written once (an eviction, as a PUT makes, and a
- * collapse lease, as a miss takes), and the sizes of the generations and leases maps printed
- * every five seconds while it runs and until they have drained. The bound it checks: the
- * generations map never holds more than the paths written in the last retention (plus the
- * store-wide entries), and both maps are empty once the retention has passed.
+ * store, a number of distinct paths each written once (an eviction, as a PUT makes, and a collapse
+ * lease, as a miss takes), and the sizes of the generations and leases maps printed every five
+ * seconds while it runs and until they have drained. The bound it checks: the generations map never
+ * holds more than the paths written in the last retention (plus the store-wide entries), and both
+ * maps are empty once the retention has passed.
  *
  * <pre>
  * ./mvnw -B -o -q -pl integration-tests -am test-compile dependency:build-classpath \
@@ -37,8 +37,7 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class MetadataSoak {
   private static final int IN_FLIGHT = 64;
 
-  private MetadataSoak() {
-  }
+  private MetadataSoak() {}
 
   /**
    * Runs the soak.
@@ -51,31 +50,36 @@ public final class MetadataSoak {
     Duration retention = Duration.ofSeconds(args.length > 1 ? Long.parseLong(args[1]) : 60);
     String cluster = "soak-" + UUID.randomUUID();
     List<Integer> ports = List.of(LoopbackPorts.free(), LoopbackPorts.free());
-    HazelcastInstance first = Hazelcast.newHazelcastInstance(
-        LoopbackMembers.config(cluster, ports.get(0), ports, false));
-    HazelcastInstance second = Hazelcast.newHazelcastInstance(
-        LoopbackMembers.config(cluster, ports.get(1), ports, false));
-    HazelcastCacheStore store = new HazelcastCacheStore(first, "soak", false, Clock.systemUTC(),
-        retention);
+    HazelcastInstance first =
+        Hazelcast.newHazelcastInstance(LoopbackMembers.config(cluster, ports.get(0), ports, false));
+    HazelcastInstance second =
+        Hazelcast.newHazelcastInstance(LoopbackMembers.config(cluster, ports.get(1), ports, false));
+    HazelcastCacheStore store =
+        new HazelcastCacheStore(first, "soak", false, Clock.systemUTC(), retention);
     AtomicLong written = new AtomicLong();
     long started = System.nanoTime();
     long[] largest = new long[2];
-    Thread reporter = new Thread(() -> {
-      while (!Thread.currentThread().isInterrupted()) {
-        long generations = first.getMap("soak.generations").size();
-        long leases = first.getMap("soak.leases").size();
-        largest[0] = Math.max(largest[0], generations);
-        largest[1] = Math.max(largest[1], leases);
-        System.out.printf("%4d s: written %8d, generations %8d, leases %6d%n",
-            TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started), written.get(),
-            generations, leases);
-        try {
-          Thread.sleep(5_000);
-        } catch (InterruptedException e) {
-          return;
-        }
-      }
-    });
+    Thread reporter =
+        new Thread(
+            () -> {
+              while (!Thread.currentThread().isInterrupted()) {
+                long generations = first.getMap("soak.generations").size();
+                long leases = first.getMap("soak.leases").size();
+                largest[0] = Math.max(largest[0], generations);
+                largest[1] = Math.max(largest[1], leases);
+                System.out.printf(
+                    "%4d s: written %8d, generations %8d, leases %6d%n",
+                    TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started),
+                    written.get(),
+                    generations,
+                    leases);
+                try {
+                  Thread.sleep(5_000);
+                } catch (InterruptedException e) {
+                  return;
+                }
+              }
+            });
     reporter.setDaemon(true);
     reporter.start();
 
@@ -84,26 +88,34 @@ public final class MetadataSoak {
       inFlight.acquire();
       String path = "/soak/" + i;
       // Only counted: a failed write shows as a path short of the total.
-      var unused = CompletableFuture.allOf(store.invalidatePath(path).toCompletableFuture(),
-              store.tryLease(path, Duration.ofSeconds(5)).toCompletableFuture())
-          .whenComplete((done, e) -> {
-            written.incrementAndGet();
-            inFlight.release();
-          });
+      var unused =
+          CompletableFuture.allOf(
+                  store.invalidatePath(path).toCompletableFuture(),
+                  store.tryLease(path, Duration.ofSeconds(5)).toCompletableFuture())
+              .whenComplete(
+                  (done, e) -> {
+                    written.incrementAndGet();
+                    inFlight.release();
+                  });
     }
     inFlight.acquire(IN_FLIGHT);
     long writing = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started);
-    System.out.printf("wrote %d paths in %d s; waiting for the retention (%d s)%n", paths,
-        writing, retention.toSeconds());
+    System.out.printf(
+        "wrote %d paths in %d s; waiting for the retention (%d s)%n",
+        paths, writing, retention.toSeconds());
     long deadline = System.nanoTime() + retention.multipliedBy(3).toNanos();
     while (first.getMap("soak.generations").size() > 0 && System.nanoTime() < deadline) {
       Thread.sleep(1_000);
     }
     Thread.sleep(5_000);
     reporter.interrupt();
-    System.out.printf("largest: generations %d, leases %d; at the end: generations %d,"
-            + " leases %d, %d s after the start%n", largest[0], largest[1],
-        first.getMap("soak.generations").size(), first.getMap("soak.leases").size(),
+    System.out.printf(
+        "largest: generations %d, leases %d; at the end: generations %d,"
+            + " leases %d, %d s after the start%n",
+        largest[0],
+        largest[1],
+        first.getMap("soak.generations").size(),
+        first.getMap("soak.leases").size(),
         TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started));
     store.close();
     second.shutdown();

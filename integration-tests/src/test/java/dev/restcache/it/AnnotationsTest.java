@@ -21,8 +21,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 class AnnotationsTest {
   private final Resource resource = new Resource();
-  @RegisterExtension
-  final RunningServer server = new RunningServer();
+  @RegisterExtension final RunningServer server = new RunningServer();
 
   @Path("/")
   @Cached
@@ -34,7 +33,8 @@ class AnnotationsTest {
     @NeverCache
     public Response never() {
       return Response.ok("never " + calls.incrementAndGet())
-          .header("Cache-Control", "public, max-age=600").build();
+          .header("Cache-Control", "public, max-age=600")
+          .build();
     }
 
     @GET
@@ -49,7 +49,8 @@ class AnnotationsTest {
     @CacheControl(maxAge = 30, mustRevalidate = true)
     public Response merged() {
       return Response.ok("merged " + calls.incrementAndGet())
-          .header("Cache-Control", "max-age=60, no-transform").build();
+          .header("Cache-Control", "max-age=60, no-transform")
+          .build();
     }
 
     @GET
@@ -100,11 +101,13 @@ class AnnotationsTest {
     server.start(Apps.of(builder.clock(new MutableClock()).build(), resources));
   }
 
-
   @Test
   void neverCacheSetsExactHeadersAndIsNeverStored() {
     start(ResponseCacheFeature.builder(), resource);
-    server.request().get("/never").then()
+    server
+        .request()
+        .get("/never")
+        .then()
         .header("Cache-Control", "max-age=0, no-cache, no-store, must-revalidate, private")
         .header("Expires", "Thu, 01 Jan 1970 00:00:00 GMT")
         .header("Cache-Status", nullValue());
@@ -121,9 +124,11 @@ class AnnotationsTest {
   @Test
   void cacheControlHeaderIsExact() {
     start(ResponseCacheFeature.builder(), resource);
-    server.request().get("/control").then()
-        .header("Cache-Control", "must-revalidate, max-age=30");
-    server.request().get("/control").then()
+    server.request().get("/control").then().header("Cache-Control", "must-revalidate, max-age=30");
+    server
+        .request()
+        .get("/control")
+        .then()
         .header("Cache-Control", "must-revalidate, max-age=30")
         .header("Cache-Status", "restcache; hit; ttl=30");
     assertThat(resource.calls).hasValue(1);
@@ -132,7 +137,10 @@ class AnnotationsTest {
   @Test
   void cacheControlMergesWithTheResponsesOwnAndTheSmallerMaxAgeWins() {
     start(ResponseCacheFeature.builder(), resource);
-    server.request().get("/merged").then()
+    server
+        .request()
+        .get("/merged")
+        .then()
         .header("Cache-Control", "no-transform, must-revalidate, max-age=30");
     server.request().get("/smaller").then().header("Cache-Control", "max-age=10");
   }
@@ -141,7 +149,11 @@ class AnnotationsTest {
   void cacheControlAloneStoresNothing() {
     ControlOnly controlOnly = new ControlOnly();
     start(ResponseCacheFeature.builder(), controlOnly);
-    server.request().get("/").then().header("Cache-Control", "public, max-age=60")
+    server
+        .request()
+        .get("/")
+        .then()
+        .header("Cache-Control", "public, max-age=60")
         .header("Cache-Status", nullValue());
     server.request().get("/").then().body(equalTo("control only 2"));
   }

@@ -27,8 +27,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class CollapsingTest {
   private static final int CLIENTS = 50;
   private final Resource resource = new Resource();
-  @RegisterExtension
-  final RunningServer server = new RunningServer();
+  @RegisterExtension final RunningServer server = new RunningServer();
   private final ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
 
   @Path("/")
@@ -58,13 +57,13 @@ class CollapsingTest {
     public jakarta.ws.rs.core.Response uncacheable() throws InterruptedException {
       calls.incrementAndGet();
       Thread.sleep(100);
-      return jakarta.ws.rs.core.Response.ok("mine")
-          .header("Cache-Control", "private").build();
+      return jakarta.ws.rs.core.Response.ok("mine").header("Cache-Control", "private").build();
     }
   }
 
   private void start(ResponseCacheFeature.Builder builder) {
-    server.start(Apps.of(builder.build(), resource),
+    server.start(
+        Apps.of(builder.build(), resource),
         ThreadPoolConfig.defaultConfig().setCorePoolSize(CLIENTS).setMaxPoolSize(CLIENTS));
   }
 
@@ -77,10 +76,12 @@ class CollapsingTest {
     CountDownLatch start = new CountDownLatch(1);
     List<Future<Response>> futures = new ArrayList<>();
     for (int i = 0; i < CLIENTS; i++) {
-      futures.add(clients.submit(() -> {
-        start.await();
-        return server.request().get(path);
-      }));
+      futures.add(
+          clients.submit(
+              () -> {
+                start.await();
+                return server.request().get(path);
+              }));
     }
     start.countDown();
     List<Response> responses = new ArrayList<>();
@@ -94,12 +95,15 @@ class CollapsingTest {
   void fiftyConcurrentFirstRequestsRunTheResourceOnce() throws Exception {
     start(ResponseCacheFeature.builder());
     List<Response> responses = concurrently("/slow");
-    assertThat(responses).allSatisfy(r -> {
-      assertThat(r.statusCode()).isEqualTo(200);
-      assertThat(r.asString()).isEqualTo("slow");
-    });
+    assertThat(responses)
+        .allSatisfy(
+            r -> {
+              assertThat(r.statusCode()).isEqualTo(200);
+              assertThat(r.asString()).isEqualTo("slow");
+            });
     assertThat(resource.calls).hasValue(1);
-    assertThat(responses).extracting(r -> r.header("Cache-Status"))
+    assertThat(responses)
+        .extracting(r -> r.header("Cache-Status"))
         .contains("restcache; fwd=uri-miss; stored")
         .anyMatch(status -> status.matches("restcache; hit; ttl=\\d+; collapsed"));
   }
@@ -117,8 +121,9 @@ class CollapsingTest {
     start(ResponseCacheFeature.builder().collapseTimeout(Duration.ofSeconds(60)));
     server.request().get("/throws").then().statusCode(500);
     // Were the first request's fill left behind, this one would wait the whole minute.
-    Response next = CompletableFuture.supplyAsync(() -> server.request().get("/throws"))
-        .get(20, TimeUnit.SECONDS);
+    Response next =
+        CompletableFuture.supplyAsync(() -> server.request().get("/throws"))
+            .get(20, TimeUnit.SECONDS);
     assertThat(next.statusCode()).isEqualTo(500);
     assertThat(resource.calls).hasValue(2);
   }

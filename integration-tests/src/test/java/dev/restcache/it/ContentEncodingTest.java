@@ -25,8 +25,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class ContentEncodingTest {
   private static final String TEXT = "compressible ".repeat(100);
   private final Resource resource = new Resource();
-  @RegisterExtension
-  final RunningServer server = new RunningServer();
+  @RegisterExtension final RunningServer server = new RunningServer();
 
   @Path("/")
   public static class Resource {
@@ -44,16 +43,18 @@ class ContentEncodingTest {
 
   @BeforeEach
   void start() {
-    ResourceConfig application = Apps.of(
-        ResponseCacheFeature.builder().clock(new MutableClock()).build(), resource);
+    ResourceConfig application =
+        Apps.of(ResponseCacheFeature.builder().clock(new MutableClock()).build(), resource);
     EncodingFilter.enableFor(application, GZipEncoder.class);
     server.start(application);
   }
 
   private Response get(String acceptEncoding) {
-    return server.request()
-        .config(RestAssuredConfig.config().decoderConfig(
-            DecoderConfig.decoderConfig().noContentDecoders()))
+    return server
+        .request()
+        .config(
+            RestAssuredConfig.config()
+                .decoderConfig(DecoderConfig.decoderConfig().noContentDecoders()))
         .header("Accept-Encoding", acceptEncoding)
         .get("/text");
   }

@@ -25,13 +25,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * A write whose eviction outlives the eviction timeout is answered, and from then on this
- * instance neither serves nor stores what the write evicts until the store confirms the
- * eviction, although the store still holds the old entry.
+ * A write whose eviction outlives the eviction timeout is answered, and from then on this instance
+ * neither serves nor stores what the write evicts until the store confirms the eviction, although
+ * the store still holds the old entry.
  */
 class EvictionTimeoutTest {
-  @RegisterExtension
-  final RunningServer server = new RunningServer();
+  @RegisterExtension final RunningServer server = new RunningServer();
   private final Resource resource = new Resource();
   private final HeldEvictions store = new HeldEvictions();
 
@@ -105,15 +104,24 @@ class EvictionTimeoutTest {
   }
 
   private void start() {
-    server.start(Apps.of(ResponseCacheFeature.builder().store(store)
-        .evictionTimeout(Duration.ofMillis(200)).build(), resource));
+    server.start(
+        Apps.of(
+            ResponseCacheFeature.builder()
+                .store(store)
+                .evictionTimeout(Duration.ofMillis(200))
+                .build(),
+            resource));
   }
 
   @Test
   void aPathWhoseEvictionIsNotConfirmedIsNeitherServedNorStoredUntilItIs() {
     start();
     server.request().get("/a").then().body(equalTo("a 1"));
-    server.request().get("/a").then().body(equalTo("a 1"))
+    server
+        .request()
+        .get("/a")
+        .then()
+        .body(equalTo("a 1"))
         .header("Cache-Status", startsWith("restcache; hit"));
 
     store.hold();
@@ -125,7 +133,11 @@ class EvictionTimeoutTest {
 
     store.release();
     server.request().get("/a").then().body(equalTo("a 4"));
-    server.request().get("/a").then().body(equalTo("a 4"))
+    server
+        .request()
+        .get("/a")
+        .then()
+        .body(equalTo("a 4"))
         .header("Cache-Status", startsWith("restcache; hit"));
   }
 
@@ -142,7 +154,11 @@ class EvictionTimeoutTest {
 
     store.release();
     server.request().get("/a").then().body(equalTo("a 4"));
-    server.request().get("/a").then().body(equalTo("a 4"))
+    server
+        .request()
+        .get("/a")
+        .then()
+        .body(equalTo("a 4"))
         .header("Cache-Status", startsWith("restcache; hit"));
   }
 }

@@ -22,8 +22,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 class FaultTest {
   private final Resource resource = new Resource();
-  @RegisterExtension
-  final RunningServer server = new RunningServer();
+  @RegisterExtension final RunningServer server = new RunningServer();
 
   @Path("/")
   public static class Resource {
@@ -55,8 +54,8 @@ class FaultTest {
   }
 
   private ResponseCacheFeature start(CacheStore store) {
-    ResponseCacheFeature feature = ResponseCacheFeature.builder().store(store)
-        .storeTimeout(Duration.ofMillis(200)).build();
+    ResponseCacheFeature feature =
+        ResponseCacheFeature.builder().store(store).storeTimeout(Duration.ofMillis(200)).build();
     server.start(Apps.of(feature, resource));
     return feature;
   }
@@ -65,7 +64,12 @@ class FaultTest {
   void failingStoreIsBypassedAndEveryRequestIsServed() {
     ResponseCacheFeature feature = start(new FaultyStore(Fault.FAILS, Duration.ZERO));
     for (int i = 1; i <= 3; i++) {
-      server.request().get("/value").then().statusCode(200).body(equalTo("value " + i))
+      server
+          .request()
+          .get("/value")
+          .then()
+          .statusCode(200)
+          .body(equalTo("value " + i))
           .header("Cache-Status", "restcache; fwd=bypass; detail=\"store-error\"");
     }
     server.request().put("/value").then().statusCode(200);
@@ -78,7 +82,12 @@ class FaultTest {
   void hangingStoreDelaysARequestByAboutTheTimeoutOnly() {
     start(new FaultyStore(Fault.HANGS, Duration.ZERO));
     long started = System.nanoTime();
-    server.request().get("/value").then().statusCode(200).body(equalTo("value 1"))
+    server
+        .request()
+        .get("/value")
+        .then()
+        .statusCode(200)
+        .body(equalTo("value 1"))
         .header("Cache-Status", "restcache; fwd=bypass; detail=\"store-error\"");
     long elapsedMillis = (System.nanoTime() - started) / 1_000_000;
     // One get times out (200 ms); the bound only guards against waiting forever.
@@ -88,7 +97,12 @@ class FaultTest {
   @Test
   void malformedCachingHeadersFromTheResourceAreServedNotErrors() {
     start(new InMemoryCacheStore());
-    server.request().get("/malformed").then().statusCode(200).body(equalTo("malformed 1"))
+    server
+        .request()
+        .get("/malformed")
+        .then()
+        .statusCode(200)
+        .body(equalTo("malformed 1"))
         .header("Cache-Status", "restcache; fwd=uri-miss; detail=\"stale\"");
     server.request().get("/malformed").then().statusCode(200).body(equalTo("malformed 2"));
   }
@@ -98,8 +112,15 @@ class FaultTest {
     start(new InMemoryCacheStore());
     server.request().get("/value");
     // A malformed Accept is Jersey's to reject (400) before any filter runs, so it is not here.
-    server.request().header("Cache-Control", "max-age=\"").header("If-None-Match", "W/")
-        .header("If-Modified-Since", "yesterday").header("Accept-Encoding", ",,;;")
-        .get("/value").then().statusCode(200).body(equalTo("value 1"));
+    server
+        .request()
+        .header("Cache-Control", "max-age=\"")
+        .header("If-None-Match", "W/")
+        .header("If-Modified-Since", "yesterday")
+        .header("Accept-Encoding", ",,;;")
+        .get("/value")
+        .then()
+        .statusCode(200)
+        .body(equalTo("value 1"));
   }
 }

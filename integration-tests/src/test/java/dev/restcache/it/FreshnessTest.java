@@ -24,8 +24,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class FreshnessTest {
   private final MutableClock clock = new MutableClock();
   private final Resource resource = new Resource(clock);
-  @RegisterExtension
-  final RunningServer server = new RunningServer();
+  @RegisterExtension final RunningServer server = new RunningServer();
 
   @Path("/")
   public static class Resource {
@@ -48,7 +47,8 @@ class FreshnessTest {
     @Cached(ttl = 10)
     public Response maxAge() {
       return Response.ok("max-age " + calls.incrementAndGet())
-          .header("Cache-Control", "max-age=30").build();
+          .header("Cache-Control", "max-age=30")
+          .build();
     }
 
     @GET
@@ -57,7 +57,8 @@ class FreshnessTest {
     public Response expires() {
       return Response.ok("expires " + calls.incrementAndGet())
           .header("Date", httpDate(clock.instant()))
-          .header("Expires", httpDate(clock.instant().plusSeconds(20))).build();
+          .header("Expires", httpDate(clock.instant().plusSeconds(20)))
+          .build();
     }
 
     @GET
@@ -72,7 +73,6 @@ class FreshnessTest {
     server.start(Apps.of(builder.clock(clock).build(), resource));
   }
 
-
   private String get(String path) {
     return server.request().get(path).asString();
   }
@@ -82,12 +82,21 @@ class FreshnessTest {
     start(ResponseCacheFeature.builder());
     get("/ttl");
     clock.advance(Duration.ofSeconds(9));
-    server.request().get("/ttl").then().body(equalTo("ttl 1"))
-        .header("Cache-Status", "restcache; hit; ttl=1").header("Age", "9");
+    server
+        .request()
+        .get("/ttl")
+        .then()
+        .body(equalTo("ttl 1"))
+        .header("Cache-Status", "restcache; hit; ttl=1")
+        .header("Age", "9");
     clock.advance(Duration.ofSeconds(2));
     // Its only validator is the generated ETag, which the resource cannot confirm: the entry
     // ends with its freshness.
-    server.request().get("/ttl").then().body(equalTo("ttl 2"))
+    server
+        .request()
+        .get("/ttl")
+        .then()
+        .body(equalTo("ttl 2"))
         .header("Cache-Status", "restcache; fwd=uri-miss; stored");
   }
 
@@ -124,7 +133,10 @@ class FreshnessTest {
   @Test
   void zeroDefaultTtlStoresOnlyDeclaredFreshness() {
     start(ResponseCacheFeature.builder().defaultTtl(Duration.ZERO));
-    server.request().get("/default").then()
+    server
+        .request()
+        .get("/default")
+        .then()
         .header("Cache-Status", "restcache; fwd=uri-miss; detail=\"no-freshness\"");
     assertThat(get("/default")).isEqualTo("default 2");
     get("/max-age");

@@ -27,8 +27,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Two members sharing one cache: one stale-while-revalidate refresh for the cluster. */
 class HazelcastBackgroundRefreshTest {
-  @RegisterExtension
-  final HazelcastCluster cluster = new HazelcastCluster();
+  @RegisterExtension final HazelcastCluster cluster = new HazelcastCluster();
   private final MutableClock clock = new MutableClock();
   private final Resource resource = new Resource();
   private final List<TestServer> servers = new ArrayList<>();
@@ -71,8 +70,12 @@ class HazelcastBackgroundRefreshTest {
   void twoInstancesInsideTheWindowMakeOneRefresh() throws Exception {
     for (HazelcastInstance member : cluster.startMembers(2, false)) {
       HazelcastCacheStore store = new HazelcastCacheStore(member, HazelcastCluster.MAP);
-      ResponseCacheFeature feature = ResponseCacheFeature.builder().store(store).clock(clock)
-          .storeTimeout(Duration.ofSeconds(2)).build();
+      ResponseCacheFeature feature =
+          ResponseCacheFeature.builder()
+              .store(store)
+              .clock(clock)
+              .storeTimeout(Duration.ofSeconds(2))
+              .build();
       stores.add(store);
       caches.add(feature.cache());
       servers.add(TestServer.start(Apps.of(feature, resource), null));

@@ -36,8 +36,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** Three members on 127.0.0.1, each with its own Grizzly server, sharing one cache. */
 class HazelcastClusterTest {
-  @RegisterExtension
-  final HazelcastCluster cluster = new HazelcastCluster();
+  @RegisterExtension final HazelcastCluster cluster = new HazelcastCluster();
   private final Resource resource = new Resource();
   private final List<TestServer> servers = new ArrayList<>();
   private final List<HazelcastCacheStore> stores = new ArrayList<>();
@@ -74,9 +73,15 @@ class HazelcastClusterTest {
     for (HazelcastInstance instance : instances) {
       HazelcastCacheStore store = new HazelcastCacheStore(instance, HazelcastCluster.MAP);
       stores.add(store);
-      servers.add(TestServer.start(Apps.of(ResponseCacheFeature.builder().store(store)
-          .storeTimeout(Duration.ofSeconds(2)).build(), resource),
-          ThreadPoolConfig.defaultConfig().setCorePoolSize(16).setMaxPoolSize(16)));
+      servers.add(
+          TestServer.start(
+              Apps.of(
+                  ResponseCacheFeature.builder()
+                      .store(store)
+                      .storeTimeout(Duration.ofSeconds(2))
+                      .build(),
+                  resource),
+              ThreadPoolConfig.defaultConfig().setCorePoolSize(16).setMaxPoolSize(16)));
     }
   }
 
@@ -111,7 +116,10 @@ class HazelcastClusterTest {
   void aGetStoredThroughOneMemberIsAHitOnTheOthers(boolean nearCache) {
     startServers(cluster.startMembers(3, nearCache));
     assertThat(get(0, "/items/1")).isEqualTo("1 #1");
-    request(1).get("/items/1").then().body(equalTo("1 #1"))
+    request(1)
+        .get("/items/1")
+        .then()
+        .body(equalTo("1 #1"))
         .header("Cache-Status", org.hamcrest.Matchers.startsWith("restcache; hit"));
     assertThat(get(2, "/items/1")).isEqualTo("1 #1");
     assertThat(resource.reads).hasValue(1);
@@ -149,10 +157,12 @@ class HazelcastClusterTest {
       List<Future<Response>> futures = new ArrayList<>();
       for (int i = 0; i < 30; i++) {
         int member = i % 3;
-        futures.add(clients.submit(() -> {
-          start.await();
-          return request(member).get("/items/hot");
-        }));
+        futures.add(
+            clients.submit(
+                () -> {
+                  start.await();
+                  return request(member).get("/items/hot");
+                }));
       }
       start.countDown();
       for (Future<Response> future : futures) {
@@ -180,8 +190,7 @@ class HazelcastClusterTest {
       for (int i = 0; i < 200; i++) {
         int item = i % 20;
         int member = i % 2;
-        statuses.add(load.submit(() ->
-            request(member).get("/items/" + item).statusCode()));
+        statuses.add(load.submit(() -> request(member).get("/items/" + item).statusCode()));
         if (i == 50) {
           members.get(2).getLifecycleService().terminate();
         }
@@ -202,17 +211,31 @@ class HazelcastClusterTest {
   void withTheClusterDownAClientModeServiceKeepsAnsweringAndTheCacheComesBack()
       throws InterruptedException {
     List<HazelcastInstance> members = cluster.startMembers(1, false);
-    HazelcastCacheStore store = HazelcastSetup.startClient(cluster.name(),
-        List.of("127.0.0.1:" + cluster.ports().get(0)), HazelcastCluster.MAP, false);
+    HazelcastCacheStore store =
+        HazelcastSetup.startClient(
+            cluster.name(),
+            List.of("127.0.0.1:" + cluster.ports().get(0)),
+            HazelcastCluster.MAP,
+            false);
     stores.add(store);
-    servers.add(TestServer.start(Apps.of(ResponseCacheFeature.builder().store(store)
-        .storeTimeout(Duration.ofMillis(500)).build(), resource), null));
+    servers.add(
+        TestServer.start(
+            Apps.of(
+                ResponseCacheFeature.builder()
+                    .store(store)
+                    .storeTimeout(Duration.ofMillis(500))
+                    .build(),
+                resource),
+            null));
     assertThat(get(0, "/items/1")).isEqualTo("1 #1");
     assertThat(get(0, "/items/1")).isEqualTo("1 #1");
 
     members.get(0).getLifecycleService().terminate();
     for (int i = 0; i < 5; i++) {
-      request(0).get("/items/1").then().statusCode(200)
+      request(0)
+          .get("/items/1")
+          .then()
+          .statusCode(200)
           .header("Cache-Status", "restcache; fwd=bypass; detail=\"store-error\"");
     }
 
@@ -232,18 +255,32 @@ class HazelcastClusterTest {
     List<TestServer> raceServers = new ArrayList<>();
     try {
       for (HazelcastCacheStore store : stores) {
-        raceServers.add(TestServer.start(Apps.of(ResponseCacheFeature.builder().store(store)
-            .build(), race), null));
+        raceServers.add(
+            TestServer.start(
+                Apps.of(ResponseCacheFeature.builder().store(store).build(), race), null));
       }
       for (int round = 0; round < 3; round++) {
         race.readDone = new CountDownLatch(1);
         race.release = new CountDownLatch(1);
         String expectedOld = race.value.get();
-        Future<String> slowGet = Executors.newSingleThreadExecutor().submit(() ->
-            raceServers.get(0).request().header("Host", "shop.example").get("/value").asString());
+        Future<String> slowGet =
+            Executors.newSingleThreadExecutor()
+                .submit(
+                    () ->
+                        raceServers
+                            .get(0)
+                            .request()
+                            .header("Host", "shop.example")
+                            .get("/value")
+                            .asString());
         assertThat(race.readDone.await(10, TimeUnit.SECONDS)).isTrue();
-        raceServers.get(1).request().header("Host", "shop.example")
-            .put("/value?v=new" + round).then().statusCode(200);
+        raceServers
+            .get(1)
+            .request()
+            .header("Host", "shop.example")
+            .put("/value?v=new" + round)
+            .then()
+            .statusCode(200);
         race.release.countDown();
         assertThat(slowGet.get(10, TimeUnit.SECONDS)).isEqualTo(expectedOld);
         for (TestServer server : raceServers) {
@@ -251,8 +288,13 @@ class HazelcastClusterTest {
               .isEqualTo("new" + round);
         }
         // Evict again, so that the next round's GET is a miss that reaches the resource.
-        raceServers.get(1).request().header("Host", "shop.example")
-            .put("/value?v=new" + round).then().statusCode(200);
+        raceServers
+            .get(1)
+            .request()
+            .header("Host", "shop.example")
+            .put("/value?v=new" + round)
+            .then()
+            .statusCode(200);
       }
     } finally {
       raceServers.forEach(TestServer::close);

@@ -25,12 +25,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Issue 12, family 10 across a cluster: the spellings a typed path parameter makes equal are
- * one resource on every member sharing a Hazelcast map.
+ * Issue 12, family 10 across a cluster: the spellings a typed path parameter makes equal are one
+ * resource on every member sharing a Hazelcast map.
  */
 class HazelcastSpellingTest {
-  @RegisterExtension
-  final HazelcastCluster cluster = new HazelcastCluster();
+  @RegisterExtension final HazelcastCluster cluster = new HazelcastCluster();
   private final Items items = new Items();
   private final List<TestServer> servers = new ArrayList<>();
   private final List<HazelcastCacheStore> stores = new ArrayList<>();
@@ -73,20 +72,26 @@ class HazelcastSpellingTest {
     for (HazelcastInstance member : cluster.startMembers(2, false)) {
       HazelcastCacheStore store = new HazelcastCacheStore(member, HazelcastCluster.MAP);
       stores.add(store);
-      servers.add(TestServer.start(Apps.of(ResponseCacheFeature.builder().store(store)
-          .build(), items), null));
+      servers.add(
+          TestServer.start(
+              Apps.of(ResponseCacheFeature.builder().store(store).build(), items), null));
     }
     for (String spelling : List.of("1", "01", "+1")) {
       request(0).get("/items/" + spelling).then().body(startsWith("1 first"));
-      request(1).get("/items/" + spelling).then().header("Cache-Status",
-          startsWith("restcache; hit"));
+      request(1)
+          .get("/items/" + spelling)
+          .then()
+          .header("Cache-Status", startsWith("restcache; hit"));
     }
     assertThat(items.reads).hasValue(3);
 
     request(1).body("second").put("/items/0001").then().statusCode(200);
 
     for (String spelling : List.of("1", "01", "+1")) {
-      request(0).get("/items/" + spelling).then().body(startsWith("1 second"))
+      request(0)
+          .get("/items/" + spelling)
+          .then()
+          .body(startsWith("1 second"))
           .header("Cache-Status", startsWith("restcache; fwd=uri-miss"));
     }
     assertThat(items.reads).hasValue(6);

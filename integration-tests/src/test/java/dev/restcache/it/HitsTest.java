@@ -24,8 +24,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class HitsTest {
   private final MutableClock clock = new MutableClock();
   private final Resource resource = new Resource();
-  @RegisterExtension
-  final RunningServer server = new RunningServer();
+  @RegisterExtension final RunningServer server = new RunningServer();
 
   @Path("/")
   @Produces("text/plain")
@@ -33,8 +32,7 @@ class HitsTest {
     final AtomicInteger greetings = new AtomicInteger();
     final AtomicInteger plain = new AtomicInteger();
 
-    @Context
-    ResponseCache cache;
+    @Context ResponseCache cache;
 
     @GET
     @Path("greeting")
@@ -60,15 +58,22 @@ class HitsTest {
     server.start(Apps.of(builder.clock(clock).build(), resource));
   }
 
-
   @Test
   void secondGetIsAHitAndTheResourceRanOnce() {
     start(ResponseCacheFeature.builder());
-    server.request().get("/greeting").then().statusCode(200)
+    server
+        .request()
+        .get("/greeting")
+        .then()
+        .statusCode(200)
         .body(equalTo("hello 1"))
         .header("Cache-Status", "restcache; fwd=uri-miss; stored")
         .header("Age", nullValue());
-    server.request().get("/greeting").then().statusCode(200)
+    server
+        .request()
+        .get("/greeting")
+        .then()
+        .statusCode(200)
         .body(equalTo("hello 1"))
         .header("Cache-Status", "restcache; hit; ttl=120")
         .header("Age", "0")
@@ -90,7 +95,10 @@ class HitsTest {
     start(ResponseCacheFeature.builder());
     server.request().get("/greeting");
     clock.advance(Duration.ofSeconds(5));
-    server.request().get("/greeting").then()
+    server
+        .request()
+        .get("/greeting")
+        .then()
         .header("Age", "5")
         .header("Cache-Status", "restcache; hit; ttl=115");
     clock.advance(Duration.ofSeconds(60));
@@ -109,7 +117,11 @@ class HitsTest {
   void headIsAnsweredFromTheGetEntryWithoutBody() {
     start(ResponseCacheFeature.builder());
     server.request().get("/greeting");
-    server.request().head("/greeting").then().statusCode(200)
+    server
+        .request()
+        .head("/greeting")
+        .then()
+        .statusCode(200)
         .header("Cache-Status", "restcache; hit; ttl=120")
         .body(emptyString());
     assertThat(resource.greetings).hasValue(1);
@@ -118,9 +130,16 @@ class HitsTest {
   @Test
   void headMissDoesNotFillTheCache() {
     start(ResponseCacheFeature.builder());
-    server.request().head("/greeting").then().statusCode(200)
+    server
+        .request()
+        .head("/greeting")
+        .then()
+        .statusCode(200)
         .header("Cache-Status", "restcache; fwd=uri-miss; detail=\"method\"");
-    server.request().get("/greeting").then()
+    server
+        .request()
+        .get("/greeting")
+        .then()
         .header("Cache-Status", "restcache; fwd=uri-miss; stored");
     assertThat(resource.greetings).hasValue(2);
   }
@@ -137,15 +156,23 @@ class HitsTest {
   void noETagIsGeneratedWhenTurnedOff() {
     start(ResponseCacheFeature.builder().generateETags(false));
     server.request().get("/greeting").then().header("ETag", nullValue());
-    server.request().get("/greeting").then().header("ETag", nullValue())
+    server
+        .request()
+        .get("/greeting")
+        .then()
+        .header("ETag", nullValue())
         .header("Cache-Status", "restcache; hit; ttl=120");
   }
 
   @Test
   void unannotatedGetIsNotCachedByDefault() {
     start(ResponseCacheFeature.builder());
-    server.request().get("/plain").then().body(equalTo("plain 1")).header("Cache-Status",
-        nullValue());
+    server
+        .request()
+        .get("/plain")
+        .then()
+        .body(equalTo("plain 1"))
+        .header("Cache-Status", nullValue());
     server.request().get("/plain").then().body(equalTo("plain 2"));
   }
 
@@ -153,7 +180,11 @@ class HitsTest {
   void cacheAllCachesUnannotatedGets() {
     start(ResponseCacheFeature.builder().cacheAll(true));
     server.request().get("/plain").then().body(equalTo("plain 1"));
-    server.request().get("/plain").then().body(equalTo("plain 1"))
+    server
+        .request()
+        .get("/plain")
+        .then()
+        .body(equalTo("plain 1"))
         .header("Cache-Status", "restcache; hit; ttl=120");
     assertThat(resource.plain).hasValue(1);
   }

@@ -31,8 +31,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class HopByHopTest {
   private final MutableClock clock = new MutableClock();
   private final Resource resource = new Resource();
-  @RegisterExtension
-  final RunningServer server = new RunningServer();
+  @RegisterExtension final RunningServer server = new RunningServer();
 
   @Path("/")
   public static class Resource {
@@ -67,10 +66,12 @@ class HopByHopTest {
       calls.incrementAndGet();
       EntityTag tag = new EntityTag("v1");
       Response.ResponseBuilder notModified = request.evaluatePreconditions(tag);
-      Response.ResponseBuilder answer = notModified != null ? notModified
-          : Response.ok("revalidated").tag(tag);
-      return answer.header("Cache-Control", "max-age=10")
-          .header("X-Filter-Hop", "per-connection").build();
+      Response.ResponseBuilder answer =
+          notModified != null ? notModified : Response.ok("revalidated").tag(tag);
+      return answer
+          .header("Cache-Control", "max-age=10")
+          .header("X-Filter-Hop", "per-connection")
+          .build();
     }
   }
 
@@ -85,18 +86,23 @@ class HopByHopTest {
   }
 
   private void start() {
-    server.start(Apps.of(ResponseCacheFeature.builder().clock(clock).build(), resource)
-        .register(ConnectionFilter.class));
+    server.start(
+        Apps.of(ResponseCacheFeature.builder().clock(clock).build(), resource)
+            .register(ConnectionFilter.class));
   }
 
   /** The members of every {@code Connection} line, lower-cased. */
   private static List<String> connectionOptions(io.restassured.response.Response response) {
     List<String> options = new ArrayList<>();
-    response.headers().getList("Connection").forEach(line -> {
-      for (String member : line.getValue().split(",")) {
-        options.add(member.trim().toLowerCase(Locale.ROOT));
-      }
-    });
+    response
+        .headers()
+        .getList("Connection")
+        .forEach(
+            line -> {
+              for (String member : line.getValue().split(",")) {
+                options.add(member.trim().toLowerCase(Locale.ROOT));
+              }
+            });
     return options;
   }
 

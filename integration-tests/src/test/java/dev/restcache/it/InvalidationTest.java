@@ -31,8 +31,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class InvalidationTest {
   private final Resource resource = new Resource();
   private ResponseCache cache;
-  @RegisterExtension
-  final RunningServer server = new RunningServer();
+  @RegisterExtension final RunningServer server = new RunningServer();
 
   @Path("/items")
   public static class Resource {
@@ -45,10 +44,13 @@ class InvalidationTest {
     @GET
     @Path("{id}")
     @Cached(tags = {"items", "item:{id}"})
-    public Response get(@PathParam("id") String id, @QueryParam("q") String q,
+    public Response get(
+        @PathParam("id") String id,
+        @QueryParam("q") String q,
         @HeaderParam("Accept-Language") String language) {
       return Response.ok(read(id + "?" + q + "@" + language), "text/plain")
-          .header("Vary", "Accept-Language").build();
+          .header("Vary", "Accept-Language")
+          .build();
     }
 
     @PUT
@@ -71,8 +73,7 @@ class InvalidationTest {
 
     @DELETE
     @Path("{id}")
-    public void delete(@PathParam("id") String id) {
-    }
+    public void delete(@PathParam("id") String id) {}
 
     @PUT
     @Path("{id}/failing")
@@ -82,7 +83,9 @@ class InvalidationTest {
 
     @POST
     @Path("{id}/moved")
-    public Response moved(@PathParam("id") String id, @QueryParam("to") String to,
+    public Response moved(
+        @PathParam("id") String id,
+        @QueryParam("to") String to,
         @QueryParam("header") String header) {
       return Response.status(201).header(header, to).build();
     }
@@ -108,7 +111,6 @@ class InvalidationTest {
     cache = feature.cache();
     server.start(Apps.of(feature, resource));
   }
-
 
   private String get(String path, String language) {
     return server.request().header("Accept-Language", language).get(path).asString();
@@ -136,8 +138,11 @@ class InvalidationTest {
   @ValueSource(strings = {"PUT", "POST", "PATCH", "DELETE"})
   void successfulWriteEvictsEveryQueryStringAndVariantOfThePathAndNothingElse(String method) {
     warm();
-    server.request().request(method, "/items/1").then().statusCode(method.equals("DELETE")
-        ? 204 : 200);
+    server
+        .request()
+        .request(method, "/items/1")
+        .then()
+        .statusCode(method.equals("DELETE") ? 204 : 200);
     assertPathOneEvictedAndTwoKept();
   }
 
@@ -167,16 +172,22 @@ class InvalidationTest {
   @Test
   void contentLocationOfASuccessfulWriteIsEvicted() {
     warm();
-    server.request().post("/items/9/moved?header=Content-Location&to=/items/1")
-        .then().statusCode(201);
+    server
+        .request()
+        .post("/items/9/moved?header=Content-Location&to=/items/1")
+        .then()
+        .statusCode(201);
     assertPathOneEvictedAndTwoKept();
   }
 
   @Test
   void locationOfAnotherOriginEvictsNothing() {
     warm();
-    server.request().post("/items/9/moved?header=Location&to=http://elsewhere.example/items/1")
-        .then().statusCode(201);
+    server
+        .request()
+        .post("/items/9/moved?header=Location&to=http://elsewhere.example/items/1")
+        .then()
+        .statusCode(201);
     assertThat(get("/items/1?q=a", "en")).isEqualTo("1?a@en #1");
   }
 

@@ -19,9 +19,10 @@ class JerseyContractTest extends RuntimeContract {
   protected ContractServer start(ContractApplication application) {
     List<Object> components = new ArrayList<>(application.classes());
     components.addAll(application.singletons());
-    TestServer server = TestServer.start(Apps.of(application.feature(), components.toArray()),
-        ThreadPoolConfig.defaultConfig().setCorePoolSize(WORKERS).setMaxPoolSize(WORKERS));
-    return ContractServer.of(URI.create("http://127.0.0.1:" + server.port() + "/"),
-        server::close);
+    TestServer server =
+        TestServer.start(
+            Apps.of(application.feature(), components.toArray()),
+            ThreadPoolConfig.defaultConfig().setCorePoolSize(WORKERS).setMaxPoolSize(WORKERS));
+    return ContractServer.of(URI.create("http://127.0.0.1:" + server.port() + "/"), server::close);
   }
 }

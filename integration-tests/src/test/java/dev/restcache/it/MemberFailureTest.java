@@ -43,10 +43,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * Three Hazelcast members, each in a JVM of its own on 127.0.0.1, and two application instances
  * (Jersey on Grizzly, clients of the cluster) under a bounded read and write load on a few hot
- * keys. One member is killed ({@code kill -9}), started again, then the three are restarted one
- * by one. Throughout, no request gets a 5xx and no GET sent after a PUT's response returns the
- * state before that PUT. A third instance, a client talking to the killed member only, keeps
- * answering while it dies and is cached again through another member.
+ * keys. One member is killed ({@code kill -9}), started again, then the three are restarted one by
+ * one. Throughout, no request gets a 5xx and no GET sent after a PUT's response returns the state
+ * before that PUT. A third instance, a client talking to the killed member only, keeps answering
+ * while it dies and is cached again through another member.
  *
  * <p>The figures (hit rate per phase, how long writes waited) are printed at the end.
  */
@@ -55,15 +55,17 @@ class MemberFailureTest {
   private static final int LOAD_THREADS = 4;
   private static final String AFTER = "6 after";
 
-  @RegisterExtension
-  final MemberProcesses members = new MemberProcesses();
+  @RegisterExtension final MemberProcesses members = new MemberProcesses();
   private final Resource resource = new Resource();
   private final List<TestServer> servers = new ArrayList<>();
   private final List<HazelcastCacheStore> stores = new ArrayList<>();
   // HTTP/1.1: the client's default asks plain-text connections to upgrade to HTTP/2, which
   // Grizzly answered, now and then, by closing the connection.
-  private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-      .connectTimeout(Duration.ofSeconds(10)).build();
+  private final HttpClient http =
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(10))
+          .build();
 
   private final AtomicInteger errors = new AtomicInteger();
   private final ConcurrentLinkedQueue<String> errorDetails = new ConcurrentLinkedQueue<>();
@@ -98,9 +100,8 @@ class MemberFailureTest {
   }
 
   /** One request of the load: when, in which phase, what it was and how it went. */
-  private record Sample(String phase, int instance, boolean get, boolean hit, long at,
-      long nanos) {
-  }
+  private record Sample(
+      String phase, int instance, boolean get, boolean hit, long at, long nanos) {}
 
   @AfterEach
   void stopServers() {
@@ -114,8 +115,8 @@ class MemberFailureTest {
     startServer(client(members.addresses(), RoutingMode.ALL_MEMBERS));
     startServer(client(members.addresses(), RoutingMode.ALL_MEMBERS));
     // Talks to the third member only, until it dies and the client finds another.
-    List<String> thirdFirst = List.of(members.addresses().get(2), members.addresses().get(0),
-        members.addresses().get(1));
+    List<String> thirdFirst =
+        List.of(members.addresses().get(2), members.addresses().get(0), members.addresses().get(1));
     startServer(client(thirdFirst, RoutingMode.SINGLE_MEMBER));
 
     AtomicBoolean running = new AtomicBoolean(true);
@@ -168,33 +169,37 @@ class MemberFailureTest {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
     for (int instance = 0; instance < 3; instance++) {
       int server = instance;
-      while (samples.stream().noneMatch(s -> s.phase().equals(AFTER) && s.instance() == server
-          && s.hit())) {
-        assertThat(System.nanoTime()).as("a hit through instance %d once every member is back",
-            server).isLessThan(deadline);
+      while (samples.stream()
+          .noneMatch(s -> s.phase().equals(AFTER) && s.instance() == server && s.hit())) {
+        assertThat(System.nanoTime())
+            .as("a hit through instance %d once every member is back", server)
+            .isLessThan(deadline);
         Thread.sleep(100);
       }
     }
   }
 
   private HazelcastCacheStore client(List<String> addresses, RoutingMode routing) {
-    ClientConfig config = HazelcastSetup.clientConfig(members.cluster(), addresses,
-        HazelcastCacheStore.DEFAULT_MAP_NAME, false);
+    ClientConfig config =
+        HazelcastSetup.clientConfig(
+            members.cluster(), addresses, HazelcastCacheStore.DEFAULT_MAP_NAME, false);
     config.setProperty("hazelcast.phone.home.enabled", "false");
     config.setProperty("hazelcast.logging.type", "none");
     // The single-member client connects to the first address it is given.
     config.setProperty("hazelcast.client.shuffle.member.list", "false");
     config.getNetworkConfig().getClusterRoutingConfig().setRoutingMode(routing);
     HazelcastCacheStore store =
-        HazelcastCacheStore.owning(HazelcastClient.newHazelcastClient(config),
-            HazelcastCacheStore.DEFAULT_MAP_NAME);
+        HazelcastCacheStore.owning(
+            HazelcastClient.newHazelcastClient(config), HazelcastCacheStore.DEFAULT_MAP_NAME);
     stores.add(store);
     return store;
   }
 
   private void startServer(HazelcastCacheStore store) {
-    servers.add(TestServer.start(Apps.of(ResponseCacheFeature.builder().store(store).build(),
-        resource), ThreadPoolConfig.defaultConfig().setCorePoolSize(16).setMaxPoolSize(16)));
+    servers.add(
+        TestServer.start(
+            Apps.of(ResponseCacheFeature.builder().store(store).build(), resource),
+            ThreadPoolConfig.defaultConfig().setCorePoolSize(16).setMaxPoolSize(16)));
   }
 
   // Requests until stopped: on a random hot key, a PUT one time in writeOneIn (never for 0).
@@ -235,8 +240,8 @@ class MemberFailureTest {
       stale.incrementAndGet();
     }
     String status = response.headers().firstValue("Cache-Status").orElse("");
-    samples.add(new Sample(current, instance, true, status.startsWith("restcache; hit"),
-        started, took));
+    samples.add(
+        new Sample(current, instance, true, status.startsWith("restcache; hit"), started, took));
   }
 
   private void put(int instance, String id) throws IOException, InterruptedException {
@@ -260,12 +265,13 @@ class MemberFailureTest {
 
   private HttpResponse<String> send(int instance, String id, String method)
       throws IOException, InterruptedException {
-    HttpRequest request = HttpRequest.newBuilder(
-            URI.create("http://127.0.0.1:" + servers.get(instance).port() + "/items/" + id))
-        .header("Host", "shop.example")
-        .timeout(Duration.ofSeconds(20))
-        .method(method, HttpRequest.BodyPublishers.noBody())
-        .build();
+    HttpRequest request =
+        HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + servers.get(instance).port() + "/items/" + id))
+            .header("Host", "shop.example")
+            .timeout(Duration.ofSeconds(20))
+            .method(method, HttpRequest.BodyPublishers.noBody())
+            .build();
     return http.send(request, HttpResponse.BodyHandlers.ofString());
   }
 
@@ -281,40 +287,66 @@ class MemberFailureTest {
   private void report() {
     Map<String, List<Sample>> byPhase = new TreeMap<>();
     samples.forEach(s -> byPhase.computeIfAbsent(s.phase(), any -> new ArrayList<>()).add(s));
-    System.out.println("MemberFailureTest: errors " + errors + ", stale reads " + stale
-        + ", every instance hit again " + recovery.toMillis() + " ms after the last restart");
+    System.out.println(
+        "MemberFailureTest: errors "
+            + errors
+            + ", stale reads "
+            + stale
+            + ", every instance hit again "
+            + recovery.toMillis()
+            + " ms after the last restart");
     errorDetails.stream().limit(20).forEach(e -> System.out.println("MemberFailureTest: " + e));
-    byPhase.forEach((name, list) -> {
-      List<Sample> gets = list.stream().filter(Sample::get).toList();
-      long hits = gets.stream().filter(Sample::hit).count();
-      List<Long> puts = list.stream().filter(s -> !s.get()).map(Sample::nanos).sorted().toList();
-      System.out.printf("MemberFailureTest: %-9s GETs %5d hit rate %5.1f%%  PUTs %4d"
-              + " waited p50 %5.0f ms p99 %5.0f ms max %5.0f ms%n", name, gets.size(),
-          gets.isEmpty() ? 0.0 : 100.0 * hits / gets.size(), puts.size(),
-          millis(puts, 0.50), millis(puts, 0.99), millis(puts, 1.0));
-    });
+    byPhase.forEach(
+        (name, list) -> {
+          List<Sample> gets = list.stream().filter(Sample::get).toList();
+          long hits = gets.stream().filter(Sample::hit).count();
+          List<Long> puts =
+              list.stream().filter(s -> !s.get()).map(Sample::nanos).sorted().toList();
+          System.out.printf(
+              "MemberFailureTest: %-9s GETs %5d hit rate %5.1f%%  PUTs %4d"
+                  + " waited p50 %5.0f ms p99 %5.0f ms max %5.0f ms%n",
+              name,
+              gets.size(),
+              gets.isEmpty() ? 0.0 : 100.0 * hits / gets.size(),
+              puts.size(),
+              millis(puts, 0.50),
+              millis(puts, 0.99),
+              millis(puts, 1.0));
+        });
     // The hit rate second by second, with the phase each second began in.
     Map<Long, long[]> seconds = new TreeMap<>();
     Map<Long, String> phases = new TreeMap<>();
-    samples.stream().filter(Sample::get).forEach(s -> {
-      long second = TimeUnit.NANOSECONDS.toSeconds(s.at() - start);
-      long[] counts = seconds.computeIfAbsent(second, any -> new long[2]);
-      counts[0]++;
-      counts[1] += s.hit() ? 1 : 0;
-      phases.putIfAbsent(second, s.phase());
-    });
+    samples.stream()
+        .filter(Sample::get)
+        .forEach(
+            s -> {
+              long second = TimeUnit.NANOSECONDS.toSeconds(s.at() - start);
+              long[] counts = seconds.computeIfAbsent(second, any -> new long[2]);
+              counts[0]++;
+              counts[1] += s.hit() ? 1 : 0;
+              phases.putIfAbsent(second, s.phase());
+            });
     StringBuilder timeline = new StringBuilder("MemberFailureTest: hit rate per second:");
-    seconds.forEach((second, counts) -> timeline.append(String.format(" %d:%s=%.0f%%", second,
-        phases.get(second).charAt(0), 100.0 * counts[1] / counts[0])));
+    seconds.forEach(
+        (second, counts) ->
+            timeline.append(
+                String.format(
+                    " %d:%s=%.0f%%",
+                    second, phases.get(second).charAt(0), 100.0 * counts[1] / counts[0])));
     System.out.println(timeline);
     for (int instance = 0; instance < 3; instance++) {
       int server = instance;
-      List<Sample> killed = samples.stream()
-          .filter(s -> s.instance() == server && s.get() && s.phase().startsWith("1")).toList();
-      System.out.printf("MemberFailureTest: instance %d during the kill: GETs %d, hit rate"
-          + " %.1f%%%n", server, killed.size(),
-          killed.isEmpty() ? 0.0 : 100.0 * killed.stream().filter(Sample::hit).count()
-              / killed.size());
+      List<Sample> killed =
+          samples.stream()
+              .filter(s -> s.instance() == server && s.get() && s.phase().startsWith("1"))
+              .toList();
+      System.out.printf(
+          "MemberFailureTest: instance %d during the kill: GETs %d, hit rate" + " %.1f%%%n",
+          server,
+          killed.size(),
+          killed.isEmpty()
+              ? 0.0
+              : 100.0 * killed.stream().filter(Sample::hit).count() / killed.size());
     }
   }
 

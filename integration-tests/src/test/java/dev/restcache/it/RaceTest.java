@@ -20,8 +20,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 class RaceTest {
   private final Resource resource = new Resource();
-  @RegisterExtension
-  final RunningServer server = new RunningServer();
+  @RegisterExtension final RunningServer server = new RunningServer();
 
   /** A value whose reads can be held between reading and answering. */
   @Path("/value")
@@ -50,7 +49,6 @@ class RaceTest {
   void start() {
     server.start(Apps.of(ResponseCacheFeature.withDefaults(), resource));
   }
-
 
   @RepeatedTest(5)
   void slowGetRacingAPutNeverLeavesTheOldBodyInTheCache() throws Exception {

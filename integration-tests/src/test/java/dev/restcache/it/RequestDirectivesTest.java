@@ -20,8 +20,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class RequestDirectivesTest {
   private final MutableClock clock = new MutableClock();
   private final Resource resource = new Resource();
-  @RegisterExtension
-  final RunningServer server = new RunningServer();
+  @RegisterExtension final RunningServer server = new RunningServer();
 
   @Path("/")
   public static class Resource {
@@ -36,10 +35,11 @@ class RequestDirectivesTest {
   }
 
   private void start(RequestDirectives directives) {
-    server.start(Apps.of(ResponseCacheFeature.builder().clock(clock)
-        .requestDirectives(directives).build(), resource));
+    server.start(
+        Apps.of(
+            ResponseCacheFeature.builder().clock(clock).requestDirectives(directives).build(),
+            resource));
   }
-
 
   private String get(String header, String value) {
     return server.request().header(header, value).get("/value").asString();
@@ -79,8 +79,13 @@ class RequestDirectivesTest {
   void aFreshEntryTheRequestRulesOutIsForwardedForTheRequest() {
     start(RequestDirectives.HONOR);
     server.request().get("/value");
-    server.request().header("Cache-Control", "no-cache").get("/value").then()
-        .body(equalTo("value 2")).header("Cache-Status", startsWith("restcache; fwd=request"));
+    server
+        .request()
+        .header("Cache-Control", "no-cache")
+        .get("/value")
+        .then()
+        .body(equalTo("value 2"))
+        .header("Cache-Status", startsWith("restcache; fwd=request"));
   }
 
   @Test
@@ -94,19 +99,30 @@ class RequestDirectivesTest {
 
   @Test
   void honouredMaxStaleAcceptsAStaleEntryStillHeld() {
-    ResponseCacheFeature feature = ResponseCacheFeature.builder().clock(clock)
-        .requestDirectives(RequestDirectives.HONOR).build();
+    ResponseCacheFeature feature =
+        ResponseCacheFeature.builder()
+            .clock(clock)
+            .requestDirectives(RequestDirectives.HONOR)
+            .build();
     server.start(Apps.of(feature, new StaleKept()));
     server.request().get("/kept");
     clock.advance(Duration.ofSeconds(15));
-    server.request().header("Cache-Control", "max-stale=10").get("/kept").then()
+    server
+        .request()
+        .header("Cache-Control", "max-stale=10")
+        .get("/kept")
+        .then()
         .body(equalTo("kept 1"));
   }
 
   @Test
   void honouredNoStoreIsServedButNotStored() {
     start(RequestDirectives.HONOR);
-    server.request().header("Cache-Control", "no-store").get("/value").then()
+    server
+        .request()
+        .header("Cache-Control", "no-store")
+        .get("/value")
+        .then()
         .header("Cache-Status", "restcache; fwd=uri-miss; detail=\"request-no-store\"");
     assertThat(server.request().get("/value").asString()).isEqualTo("value 2");
   }
@@ -114,23 +130,39 @@ class RequestDirectivesTest {
   @Test
   void honouredOnlyIfCachedAnswers504WhenNothingIsStored() {
     start(RequestDirectives.HONOR);
-    server.request().header("Cache-Control", "only-if-cached").get("/value").then()
+    server
+        .request()
+        .header("Cache-Control", "only-if-cached")
+        .get("/value")
+        .then()
         .statusCode(504)
         .header("Cache-Status", "restcache; fwd=request; detail=\"only-if-cached\"");
     assertThat(resource.calls).hasValue(0);
     server.request().get("/value");
-    server.request().header("Cache-Control", "only-if-cached").get("/value").then()
-        .statusCode(200).body(equalTo("value 1"));
+    server
+        .request()
+        .header("Cache-Control", "only-if-cached")
+        .get("/value")
+        .then()
+        .statusCode(200)
+        .body(equalTo("value 1"));
   }
 
   @Test
   void aReloadDoesNotReachTheResourceForAFreshImmutableResponse() {
-    ResponseCacheFeature feature = ResponseCacheFeature.builder().clock(clock)
-        .requestDirectives(RequestDirectives.HONOR).build();
+    ResponseCacheFeature feature =
+        ResponseCacheFeature.builder()
+            .clock(clock)
+            .requestDirectives(RequestDirectives.HONOR)
+            .build();
     Immutable immutable = new Immutable();
     server.start(Apps.of(feature, immutable));
     server.request().get("/immutable");
-    server.request().header("Cache-Control", "no-cache").get("/immutable").then()
+    server
+        .request()
+        .header("Cache-Control", "no-cache")
+        .get("/immutable")
+        .then()
         .body(equalTo("asset 1"));
     assertThat(immutable.calls).hasValue(1);
   }

@@ -26,10 +26,10 @@ class RevalidationTest {
   // Request.evaluatePreconditions and ResponseBuilder.lastModified take a java.util.Date.
   @SuppressWarnings("JavaUtilDate")
   private static final Date MODIFIED = new Date(1_700_000_000_000L);
+
   private final MutableClock clock = new MutableClock();
   private final Resource resource = new Resource();
-  @RegisterExtension
-  final RunningServer server = new RunningServer();
+  @RegisterExtension final RunningServer server = new RunningServer();
 
   /** Answers preconditions itself, as a resource with cheap validators should. */
   @Path("/")
@@ -38,8 +38,7 @@ class RevalidationTest {
     final AtomicInteger bodies = new AtomicInteger();
     volatile int version = 1;
 
-    @Context
-    Request request;
+    @Context Request request;
 
     private Response answer(String cacheControl) {
       invocations.incrementAndGet();
@@ -49,8 +48,10 @@ class RevalidationTest {
         return notModified.header("Cache-Control", cacheControl).build();
       }
       bodies.incrementAndGet();
-      return Response.ok("version " + version, "text/plain").tag(tag)
-          .header("Cache-Control", cacheControl).build();
+      return Response.ok("version " + version, "text/plain")
+          .tag(tag)
+          .header("Cache-Control", cacheControl)
+          .build();
     }
 
     @GET
@@ -84,25 +85,34 @@ class RevalidationTest {
         return notModified.build();
       }
       bodies.incrementAndGet();
-      return Response.ok("modified", "text/plain").lastModified(MODIFIED)
-          .header("Cache-Control", "max-age=10").build();
+      return Response.ok("modified", "text/plain")
+          .lastModified(MODIFIED)
+          .header("Cache-Control", "max-age=10")
+          .build();
     }
   }
 
   @BeforeEach
   void start() {
-    server.start(Apps.of(ResponseCacheFeature.builder().clock(clock).build(),
-        resource));
+    server.start(Apps.of(ResponseCacheFeature.builder().clock(clock).build(), resource));
   }
-
 
   // RFC 9111 §4.3: never fresh, but worth keeping: the resource confirms it with a 304
   // instead of producing the body on every request.
   @Test
   void aResponseThatIsNeverFreshButHasAValidatorIsRevalidatedNotProducedAgain() {
-    server.request().get("/max-age-0").then().body(equalTo("version 1"))
+    server
+        .request()
+        .get("/max-age-0")
+        .then()
+        .body(equalTo("version 1"))
         .header("Cache-Status", "restcache; fwd=uri-miss; stored");
-    server.request().get("/max-age-0").then().statusCode(200).body(equalTo("version 1"))
+    server
+        .request()
+        .get("/max-age-0")
+        .then()
+        .statusCode(200)
+        .body(equalTo("version 1"))
         .header("Cache-Status", "restcache; fwd=stale; fwd-status=304; stored");
     assertThat(resource.bodies).hasValue(1);
     assertThat(resource.invocations).hasValue(2);
@@ -112,10 +122,18 @@ class RevalidationTest {
   void anEntryWithItsOwnValidatorIsKeptForTheRetentionOnceStaleThenDropped() {
     server.request().get("/etag");
     clock.advance(Duration.ofHours(23));
-    server.request().get("/etag").then().body(equalTo("version 1"))
+    server
+        .request()
+        .get("/etag")
+        .then()
+        .body(equalTo("version 1"))
         .header("Cache-Status", "restcache; fwd=stale; fwd-status=304; stored");
     clock.advance(Duration.ofHours(25));
-    server.request().get("/etag").then().body(equalTo("version 1"))
+    server
+        .request()
+        .get("/etag")
+        .then()
+        .body(equalTo("version 1"))
         .header("Cache-Status", "restcache; fwd=uri-miss; stored");
     assertThat(resource.bodies).hasValue(2);
   }
@@ -124,14 +142,22 @@ class RevalidationTest {
   void staleEntryIsRevalidatedThroughTheResourceAndA304RefreshesIt() {
     server.request().get("/etag");
     clock.advance(Duration.ofSeconds(15));
-    server.request().get("/etag").then().statusCode(200)
+    server
+        .request()
+        .get("/etag")
+        .then()
+        .statusCode(200)
         .body(equalTo("version 1"))
         .header("ETag", "\"v1\"")
         .header("Cache-Control", "max-age=10")
         .header("Age", "0")
         .header("Cache-Status", "restcache; fwd=stale; fwd-status=304; stored");
     clock.advance(Duration.ofSeconds(5));
-    server.request().get("/etag").then().body(equalTo("version 1"))
+    server
+        .request()
+        .get("/etag")
+        .then()
+        .body(equalTo("version 1"))
         .header("Cache-Status", "restcache; hit; ttl=5");
     assertThat(resource.invocations).hasValue(2);
     assertThat(resource.bodies).hasValue(1);
@@ -142,9 +168,17 @@ class RevalidationTest {
     server.request().get("/etag");
     clock.advance(Duration.ofSeconds(15));
     resource.version = 2;
-    server.request().get("/etag").then().body(equalTo("version 2"))
+    server
+        .request()
+        .get("/etag")
+        .then()
+        .body(equalTo("version 2"))
         .header("Cache-Status", "restcache; fwd=stale; stored");
-    server.request().get("/etag").then().body(equalTo("version 2"))
+    server
+        .request()
+        .get("/etag")
+        .then()
+        .body(equalTo("version 2"))
         .header("Cache-Status", "restcache; hit; ttl=10");
   }
 
@@ -152,11 +186,21 @@ class RevalidationTest {
   void conditionalClientGetsA304AfterTheCacheRevalidatedTheEntry() {
     server.request().get("/etag");
     clock.advance(Duration.ofSeconds(15));
-    server.request().header("If-None-Match", "\"v1\"").get("/etag").then()
-        .statusCode(304).body(emptyString())
+    server
+        .request()
+        .header("If-None-Match", "\"v1\"")
+        .get("/etag")
+        .then()
+        .statusCode(304)
+        .body(emptyString())
         .header("ETag", "\"v1\"")
         .header("Cache-Status", "restcache; fwd=stale; fwd-status=304; stored");
-    server.request().get("/etag").then().statusCode(200).body(equalTo("version 1"))
+    server
+        .request()
+        .get("/etag")
+        .then()
+        .statusCode(200)
+        .body(equalTo("version 1"))
         .header("Cache-Status", "restcache; hit; ttl=10");
     assertThat(resource.bodies).hasValue(1);
   }
@@ -165,18 +209,31 @@ class RevalidationTest {
   void clientWithAnOlderTagGetsTheWholeRevalidatedResponse() {
     server.request().get("/etag");
     clock.advance(Duration.ofSeconds(15));
-    server.request().header("If-None-Match", "\"v0\"").get("/etag").then()
-        .statusCode(200).body(equalTo("version 1"))
+    server
+        .request()
+        .header("If-None-Match", "\"v0\"")
+        .get("/etag")
+        .then()
+        .statusCode(200)
+        .body(equalTo("version 1"))
         .header("Cache-Status", "restcache; fwd=stale; fwd-status=304; stored");
     assertThat(resource.bodies).hasValue(1);
   }
 
   @Test
   void noCacheResponseIsStoredAndRevalidatedOnEveryUse() {
-    server.request().get("/no-cache").then().header("Cache-Status",
-        "restcache; fwd=uri-miss; stored");
+    server
+        .request()
+        .get("/no-cache")
+        .then()
+        .header("Cache-Status", "restcache; fwd=uri-miss; stored");
     for (int i = 0; i < 3; i++) {
-      server.request().get("/no-cache").then().statusCode(200).body(equalTo("version 1"))
+      server
+          .request()
+          .get("/no-cache")
+          .then()
+          .statusCode(200)
+          .body(equalTo("version 1"))
           .header("Cache-Status", "restcache; fwd=stale; fwd-status=304; stored");
     }
     assertThat(resource.invocations).hasValue(4);
@@ -187,7 +244,12 @@ class RevalidationTest {
   void lastModifiedAloneRevalidatesWithIfModifiedSince() {
     server.request().get("/modified");
     clock.advance(Duration.ofSeconds(15));
-    server.request().get("/modified").then().statusCode(200).body(equalTo("modified"))
+    server
+        .request()
+        .get("/modified")
+        .then()
+        .statusCode(200)
+        .body(equalTo("modified"))
         .header("Cache-Status", "restcache; fwd=stale; fwd-status=304; stored");
     assertThat(resource.bodies).hasValue(1);
   }
@@ -196,7 +258,11 @@ class RevalidationTest {
   void headOnAStaleEntryIsRevalidatedWithoutStoring() {
     server.request().get("/etag");
     clock.advance(Duration.ofSeconds(15));
-    server.request().head("/etag").then().statusCode(200)
+    server
+        .request()
+        .head("/etag")
+        .then()
+        .statusCode(200)
         .header("Cache-Status", "restcache; fwd=stale; fwd-status=304; detail=\"method\"");
     assertThat(resource.bodies).hasValue(1);
   }

@@ -39,9 +39,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Many clients mixing reads, writes and invalidations on a set of keys, for a bounded time, on
- * loopback, on one instance and on two sharing a Hazelcast map. Fails on any response older
- * than the last write to its path that had completed when the request was sent, on any 5xx,
- * and on memory beyond the store's bound.
+ * loopback, on one instance and on two sharing a Hazelcast map. Fails on any response older than
+ * the last write to its path that had completed when the request was sent, on any 5xx, and on
+ * memory beyond the store's bound.
  *
  * <p>Short by default; {@code -Drestcache.soak.seconds=600} runs it longer.
  */
@@ -78,8 +78,7 @@ class SoakTest {
     }
   }
 
-  @RegisterExtension
-  final HazelcastCluster cluster = new HazelcastCluster();
+  @RegisterExtension final HazelcastCluster cluster = new HazelcastCluster();
   private final List<TestServer> servers = new ArrayList<>();
   private final List<ResponseCacheFeature> features = new ArrayList<>();
   private final List<HazelcastCacheStore> stores = new ArrayList<>();
@@ -91,8 +90,12 @@ class SoakTest {
   }
 
   private void start(Resource resource, CacheStore store) {
-    ResponseCacheFeature feature = ResponseCacheFeature.builder().store(store)
-        .defaultTtl(Duration.ofMinutes(10)).storeTimeout(Duration.ofSeconds(2)).build();
+    ResponseCacheFeature feature =
+        ResponseCacheFeature.builder()
+            .store(store)
+            .defaultTtl(Duration.ofMinutes(10))
+            .storeTimeout(Duration.ofSeconds(2))
+            .build();
     features.add(feature);
     servers.add(TestServer.start(Apps.of(feature, resource), null));
   }
@@ -115,7 +118,7 @@ class SoakTest {
       stores.add(store);
       start(resource, store);
     }
-    soak(() -> { });
+    soak(() -> {});
   }
 
   private void soak(Runnable sample) throws Exception {
@@ -124,60 +127,79 @@ class SoakTest {
     ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
     AtomicLong requests = new AtomicLong();
     MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
-    HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-        .connectTimeout(Duration.ofSeconds(5)).build();
+    HttpClient client =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
     System.gc();
     long heapBefore = memory.getHeapMemoryUsage().getUsed();
     long deadline = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
     ExecutorService clients = Executors.newFixedThreadPool(CLIENTS + 1);
     List<Future<?>> running = new ArrayList<>();
     for (int c = 0; c < CLIENTS; c++) {
-      running.add(clients.submit(() -> {
-        while (System.nanoTime() < deadline && failures.isEmpty()) {
-          requests.incrementAndGet();
-          ThreadLocalRandom random = ThreadLocalRandom.current();
-          int instance = random.nextInt(servers.size());
-          String base = "http://127.0.0.1:" + servers.get(instance).port();
-          // A hot set of keys takes most reads, so that hits and evictions both happen.
-          int id = random.nextInt(4) == 0 ? random.nextInt(KEYS) : random.nextInt(20);
-          int action = random.nextInt(100);
-          try {
-            if (action < 85) {
-              long floor = completedWrites.get(id);
-              HttpResponse<String> response = send(client, "GET", base + "/items/" + id);
-              check(failures, response);
-              long seen = Long.parseLong(response.body().substring(0,
-                  response.body().indexOf(' ')));
-              if (seen < floor) {
-                failures.add("stale read of " + id + " through instance " + instance
-                    + ": version " + seen + " after write " + floor + " completed ("
-                    + response.headers().firstValue("Cache-Status").orElse("") + ")");
-              }
-            } else if (action < 95) {
-              HttpResponse<String> response = action % 2 == 0
-                  ? send(client, "PUT", base + "/items/" + id)
-                  : send(client, "POST", base + "/items/" + id + "/bump");
-              check(failures, response);
-              completedWrites.accumulateAndGet(id, Long.parseLong(response.body()), Math::max);
-            } else if (action < 98) {
-              features.get(instance).cache().invalidateTags("items");
-            } else {
-              features.get(instance).cache().invalidatePath("/items/" + id);
-            }
-          } catch (Exception e) {
-            failures.add("request failed: " + e);
-          }
-        }
-        return null;
-      }));
+      running.add(
+          clients.submit(
+              () -> {
+                while (System.nanoTime() < deadline && failures.isEmpty()) {
+                  requests.incrementAndGet();
+                  ThreadLocalRandom random = ThreadLocalRandom.current();
+                  int instance = random.nextInt(servers.size());
+                  String base = "http://127.0.0.1:" + servers.get(instance).port();
+                  // A hot set of keys takes most reads, so that hits and evictions both happen.
+                  int id = random.nextInt(4) == 0 ? random.nextInt(KEYS) : random.nextInt(20);
+                  int action = random.nextInt(100);
+                  try {
+                    if (action < 85) {
+                      long floor = completedWrites.get(id);
+                      HttpResponse<String> response = send(client, "GET", base + "/items/" + id);
+                      check(failures, response);
+                      long seen =
+                          Long.parseLong(
+                              response.body().substring(0, response.body().indexOf(' ')));
+                      if (seen < floor) {
+                        failures.add(
+                            "stale read of "
+                                + id
+                                + " through instance "
+                                + instance
+                                + ": version "
+                                + seen
+                                + " after write "
+                                + floor
+                                + " completed ("
+                                + response.headers().firstValue("Cache-Status").orElse("")
+                                + ")");
+                      }
+                    } else if (action < 95) {
+                      HttpResponse<String> response =
+                          action % 2 == 0
+                              ? send(client, "PUT", base + "/items/" + id)
+                              : send(client, "POST", base + "/items/" + id + "/bump");
+                      check(failures, response);
+                      completedWrites.accumulateAndGet(
+                          id, Long.parseLong(response.body()), Math::max);
+                    } else if (action < 98) {
+                      features.get(instance).cache().invalidateTags("items");
+                    } else {
+                      features.get(instance).cache().invalidatePath("/items/" + id);
+                    }
+                  } catch (Exception e) {
+                    failures.add("request failed: " + e);
+                  }
+                }
+                return null;
+              }));
     }
-    running.add(clients.submit(() -> {
-      while (System.nanoTime() < deadline) {
-        sample.run();
-        Thread.sleep(50);
-      }
-      return null;
-    }));
+    running.add(
+        clients.submit(
+            () -> {
+              while (System.nanoTime() < deadline) {
+                sample.run();
+                Thread.sleep(50);
+              }
+              return null;
+            }));
     for (Future<?> future : running) {
       future.get();
     }
@@ -196,17 +218,25 @@ class SoakTest {
   private static HttpResponse<String> send(HttpClient client, String method, String uri)
       throws Exception {
     // One Host for every instance, as behind a load balancer: the instances share keys.
-    return client.send(HttpRequest.newBuilder(URI.create(uri)).timeout(Duration.ofSeconds(10))
-        .header("Host", "shop.example")
-        .method(method, HttpRequest.BodyPublishers.noBody()).build(),
+    return client.send(
+        HttpRequest.newBuilder(URI.create(uri))
+            .timeout(Duration.ofSeconds(10))
+            .header("Host", "shop.example")
+            .method(method, HttpRequest.BodyPublishers.noBody())
+            .build(),
         HttpResponse.BodyHandlers.ofString());
   }
 
-  private static void check(ConcurrentLinkedQueue<String> failures,
-      HttpResponse<String> response) {
+  private static void check(ConcurrentLinkedQueue<String> failures, HttpResponse<String> response) {
     if (response.statusCode() >= 500) {
-      failures.add(response.request().method() + " " + response.uri() + ": "
-          + response.statusCode() + " " + response.body());
+      failures.add(
+          response.request().method()
+              + " "
+              + response.uri()
+              + ": "
+              + response.statusCode()
+              + " "
+              + response.body());
     }
   }
 }

@@ -24,8 +24,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class StaleIfErrorTest {
   private final MutableClock clock = new MutableClock();
   private final Resource resource = new Resource();
-  @RegisterExtension
-  final RunningServer server = new RunningServer();
+  @RegisterExtension final RunningServer server = new RunningServer();
 
   /** Succeeds once, then fails the way {@link #failure} says. */
   @Path("/")
@@ -62,8 +61,7 @@ class StaleIfErrorTest {
   }
 
   /** An application's own failure, mapped to 503 by its own mapper. */
-  static final class BackendDown extends RuntimeException {
-  }
+  static final class BackendDown extends RuntimeException {}
 
   /** The application's mapper for {@link BackendDown}. */
   public static final class BackendDownMapper implements ExceptionMapper<BackendDown> {
@@ -75,10 +73,12 @@ class StaleIfErrorTest {
 
   @BeforeEach
   void start() {
-    server.start(Apps.of(ResponseCacheFeature.builder().clock(clock).build(),
-        resource, new BackendDownMapper()));
+    server.start(
+        Apps.of(
+            ResponseCacheFeature.builder().clock(clock).build(),
+            resource,
+            new BackendDownMapper()));
   }
-
 
   @ParameterizedTest
   @ValueSource(strings = {"500", "502", "503", "504", "throw", "mapped"})
@@ -86,7 +86,10 @@ class StaleIfErrorTest {
     server.request().get("/tolerant");
     clock.advance(Duration.ofSeconds(15));
     resource.failure = failure;
-    server.request().get("/tolerant").then()
+    server
+        .request()
+        .get("/tolerant")
+        .then()
         .statusCode(200)
         .body(equalTo("tolerant 1"))
         .header("Content-Type", "text/plain")
@@ -132,7 +135,11 @@ class StaleIfErrorTest {
   void aSuccessfulRefreshReplacesTheEntry() {
     server.request().get("/tolerant");
     clock.advance(Duration.ofSeconds(15));
-    server.request().get("/tolerant").then().body(equalTo("tolerant 2"))
+    server
+        .request()
+        .get("/tolerant")
+        .then()
+        .body(equalTo("tolerant 2"))
         .header("Cache-Status", "restcache; fwd=stale; stored");
   }
 }

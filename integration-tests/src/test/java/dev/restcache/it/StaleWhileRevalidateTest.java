@@ -33,17 +33,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * RFC 5861 stale-while-revalidate on Jersey: a request inside the window is answered from the
- * stale entry at once, the one that finds it stale included, while one refresh runs in the
- * background through the application.
+ * RFC 5861 stale-while-revalidate on Jersey: a request inside the window is answered from the stale
+ * entry at once, the one that finds it stale included, while one refresh runs in the background
+ * through the application.
  */
 class StaleWhileRevalidateTest {
   private final MutableClock clock = new MutableClock();
   private final Resource resource = new Resource();
   private final AuthorizationLog authorizations = new AuthorizationLog();
   private ResponseCache cache;
-  @RegisterExtension
-  final RunningServer server = new RunningServer();
+  @RegisterExtension final RunningServer server = new RunningServer();
 
   @Path("/")
   public static class Resource {
@@ -111,7 +110,8 @@ class StaleWhileRevalidateTest {
   void start() {
     ResponseCacheFeature feature = ResponseCacheFeature.builder().clock(clock).build();
     cache = feature.cache();
-    server.start(Apps.of(feature, resource, authorizations),
+    server.start(
+        Apps.of(feature, resource, authorizations),
         ThreadPoolConfig.defaultConfig().setCorePoolSize(16).setMaxPoolSize(16));
   }
 
@@ -131,8 +131,7 @@ class StaleWhileRevalidateTest {
   }
 
   @Test
-  void theRequestThatFindsTheEntryStaleGetsItAtOnceWhileTheResourceRefreshesIt()
-      throws Exception {
+  void theRequestThatFindsTheEntryStaleGetsItAtOnceWhileTheResourceRefreshesIt() throws Exception {
     server.request().get("/news").then().body(org.hamcrest.Matchers.equalTo("news 1"));
     clock.advance(Duration.ofSeconds(15));
 
@@ -224,10 +223,12 @@ class StaleWhileRevalidateTest {
       answers.add(server.request().get("/flaky"));
     }
     assertThat(answers.get(0).asString()).isEqualTo("flaky 1");
-    assertThat(answers).allSatisfy(answer -> {
-      assertThat(answer.statusCode()).isEqualTo(200);
-      assertThat(answer.asString()).isIn("flaky 1", "flaky 3");
-    });
+    assertThat(answers)
+        .allSatisfy(
+            answer -> {
+              assertThat(answer.statusCode()).isEqualTo(200);
+              assertThat(answer.asString()).isIn("flaky 1", "flaky 3");
+            });
 
     await(() -> cache.stats().stores() == 2);
     assertThat(server.request().get("/flaky").asString()).isEqualTo("flaky 3");

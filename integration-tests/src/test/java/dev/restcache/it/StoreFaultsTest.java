@@ -34,36 +34,34 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * Faults injected through the store SPI: whatever the store does, every request is answered by
- * the resource, none waits for the store much past the store timeout, none gets a 5xx from the
- * cache, and each fault is counted and logged.
+ * Faults injected through the store SPI: whatever the store does, every request is answered by the
+ * resource, none waits for the store much past the store timeout, none gets a 5xx from the cache,
+ * and each fault is counted and logged.
  */
 class StoreFaultsTest {
   private static final Duration TIMEOUT = Duration.ofMillis(300);
   // Room for a loaded 2-core machine; a request that waited twice would still be near 600 ms.
   private static final Duration SLACK = Duration.ofMillis(250);
 
-  @RegisterExtension
-  final RunningServer server = new RunningServer();
+  @RegisterExtension final RunningServer server = new RunningServer();
   private final Resource resource = new Resource();
   private final List<LogRecord> warnings = new CopyOnWriteArrayList<>();
   private final Logger log = Logger.getLogger("dev.restcache");
-  private final Handler capture = new Handler() {
-    @Override
-    public void publish(LogRecord record) {
-      if (record.getLevel().intValue() >= Level.WARNING.intValue()) {
-        warnings.add(record);
-      }
-    }
+  private final Handler capture =
+      new Handler() {
+        @Override
+        public void publish(LogRecord record) {
+          if (record.getLevel().intValue() >= Level.WARNING.intValue()) {
+            warnings.add(record);
+          }
+        }
 
-    @Override
-    public void flush() {
-    }
+        @Override
+        public void flush() {}
 
-    @Override
-    public void close() {
-    }
-  };
+        @Override
+        public void close() {}
+      };
 
   @Path("/")
   public static class Resource {
@@ -91,7 +89,9 @@ class StoreFaultsTest {
 
     @POST
     @Path("touch")
-    @Invalidates(tags = "t", paths = {"/a", "/tagged"})
+    @Invalidates(
+        tags = "t",
+        paths = {"/a", "/tagged"})
     public String touch() {
       return "touched";
     }
@@ -110,24 +110,31 @@ class StoreFaultsTest {
   private ResponseCacheFeature start(FaultyStore store) {
     // Writes wait for their evictions as long as reads wait for the store, so that every
     // request of the workload is held to the same bound.
-    ResponseCacheFeature feature = ResponseCacheFeature.builder().store(store)
-        .storeTimeout(TIMEOUT).evictionTimeout(TIMEOUT).build();
+    ResponseCacheFeature feature =
+        ResponseCacheFeature.builder()
+            .store(store)
+            .storeTimeout(TIMEOUT)
+            .evictionTimeout(TIMEOUT)
+            .build();
     server.start(Apps.of(feature, resource));
     return feature;
   }
 
-  private static final List<Function<RunningServer, Response>> WORKLOAD = List.of(
-      s -> s.request().get("/a"),
-      s -> s.request().get("/a"),
-      s -> s.request().get("/a?x=1"),
-      s -> s.request().body("x").put("/a"),
-      s -> s.request().get("/tagged"),
-      s -> s.request().post("/touch"),
-      s -> s.request().get("/tagged"),
-      s -> s.request().head("/a"));
+  private static final List<Function<RunningServer, Response>> WORKLOAD =
+      List.of(
+          s -> s.request().get("/a"),
+          s -> s.request().get("/a"),
+          s -> s.request().get("/a?x=1"),
+          s -> s.request().body("x").put("/a"),
+          s -> s.request().get("/tagged"),
+          s -> s.request().post("/touch"),
+          s -> s.request().get("/tagged"),
+          s -> s.request().head("/a"));
 
   @ParameterizedTest
-  @EnumSource(value = Fault.class, names = {"THROWS", "FAILS", "HANGS", "SLOW"})
+  @EnumSource(
+      value = Fault.class,
+      names = {"THROWS", "FAILS", "HANGS", "SLOW"})
   void everyRequestIsAnsweredByTheResourceWithinTheTimeout(Fault fault) {
     FaultyStore store = new FaultyStore(fault, TIMEOUT.multipliedBy(3));
     ResponseCacheFeature feature = start(store);
@@ -159,14 +166,12 @@ class StoreFaultsTest {
     FaultyStore store = new FaultyStore(Fault.CORRUPTS, Duration.ZERO);
     ResponseCacheFeature feature = start(store);
     for (int i = 1; i <= 4; i++) {
-      server.request().get("/a").then().statusCode(200)
-          .body(equalTo("a " + i));
+      server.request().get("/a").then().statusCode(200).body(equalTo("a " + i));
     }
     CacheStats stats = feature.cache().stats();
     assertThat(stats.hits()).isZero();
     assertThat(stats.storeErrors()).isEqualTo(store.faults()).isEqualTo(3);
-    assertThat(warnings).hasSize(3)
-        .allSatisfy(r -> assertThat(r.getMessage()).contains("corrupt"));
+    assertThat(warnings).hasSize(3).allSatisfy(r -> assertThat(r.getMessage()).contains("corrupt"));
   }
 
   @Test
@@ -174,7 +179,11 @@ class StoreFaultsTest {
     FaultyStore store = new FaultyStore(Fault.SLOW, TIMEOUT.dividedBy(6));
     ResponseCacheFeature feature = start(store);
     server.request().get("/a").then().statusCode(200);
-    server.request().get("/a").then().statusCode(200)
+    server
+        .request()
+        .get("/a")
+        .then()
+        .statusCode(200)
         .header("Cache-Status", startsWith("restcache; hit"));
     assertThat(feature.cache().stats().storeErrors()).isZero();
     assertThat(warnings).isEmpty();

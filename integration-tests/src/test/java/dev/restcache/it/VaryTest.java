@@ -19,8 +19,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 class VaryTest {
   private final Resource resource = new Resource();
-  @RegisterExtension
-  final RunningServer server = new RunningServer();
+  @RegisterExtension final RunningServer server = new RunningServer();
 
   @Path("/")
   public static class Resource {
@@ -45,10 +44,9 @@ class VaryTest {
 
   @BeforeEach
   void start() {
-    server.start(Apps.of(
-        ResponseCacheFeature.builder().clock(new MutableClock()).build(), resource));
+    server.start(
+        Apps.of(ResponseCacheFeature.builder().clock(new MutableClock()).build(), resource));
   }
-
 
   private String get(String path, String header, String value) {
     return server.request().header(header, value).get(path).asString();
@@ -62,7 +60,11 @@ class VaryTest {
     String identity = get("/encoded", "Accept-Encoding", "identity");
     assertThat(gzip).startsWith("for gzip").endsWith("#1");
     assertThat(identity).startsWith("for identity").endsWith("#2");
-    server.request().header("Accept-Encoding", "gzip").get("/encoded").then()
+    server
+        .request()
+        .header("Accept-Encoding", "gzip")
+        .get("/encoded")
+        .then()
         .body(equalTo(gzip))
         .header("Cache-Status", "restcache; hit; ttl=120");
     assertThat(get("/encoded", "Accept-Encoding", "identity")).isEqualTo(identity);
@@ -72,7 +74,11 @@ class VaryTest {
   @Test
   void aNewVariantOfAKnownUriIsAVaryMiss() {
     get("/encoded", "Accept-Encoding", "gzip");
-    server.request().header("Accept-Encoding", "br").get("/encoded").then()
+    server
+        .request()
+        .header("Accept-Encoding", "br")
+        .get("/encoded")
+        .then()
         .header("Cache-Status", "restcache; fwd=vary-miss; stored");
   }
 
@@ -85,7 +91,11 @@ class VaryTest {
 
   @Test
   void cachedVaryIsAddedToTheResponseAndKeysTheEntry() {
-    server.request().header("Accept", "text/plain").get("/negotiated").then()
+    server
+        .request()
+        .header("Accept", "text/plain")
+        .get("/negotiated")
+        .then()
         .header("Vary", "accept");
     assertThat(get("/negotiated", "Accept", "text/*")).isEqualTo("for text/* #2");
     assertThat(get("/negotiated", "Accept", "text/plain")).isEqualTo("for text/plain #1");

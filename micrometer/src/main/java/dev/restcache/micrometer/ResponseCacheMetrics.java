@@ -17,17 +17,17 @@ import java.util.function.ToLongFunction;
  * A response cache's counters as Micrometer meters, the same the Quarkus extension publishes:
  *
  * <ul>
- *   <li>{@code restcache.hits}, {@code restcache.misses}, {@code restcache.stores},
- *       {@code restcache.invalidations}, {@code restcache.store.errors}: counters, as in
- *       {@link CacheStats};
+ *   <li>{@code restcache.hits}, {@code restcache.misses}, {@code restcache.stores}, {@code
+ *       restcache.invalidations}, {@code restcache.store.errors}: counters, as in {@link
+ *       CacheStats};
  *   <li>{@code restcache.not.stored}: a counter per reason, tagged {@code reason} with the word
  *       {@code Cache-Status} uses ({@code private}, {@code set-cookie}, {@code too-large}, ...);
- *   <li>with an {@link InMemoryCacheStore}: {@code restcache.evictions} (a counter),
- *       {@code restcache.size} (bytes) and {@code restcache.entries} (gauges).
+ *   <li>with an {@link InMemoryCacheStore}: {@code restcache.evictions} (a counter), {@code
+ *       restcache.size} (bytes) and {@code restcache.entries} (gauges).
  * </ul>
  *
- * <p>Bind it once the feature is built; wrap the store in a {@link TimedCacheStore} for the
- * timer of store calls:
+ * <p>Bind it once the feature is built; wrap the store in a {@link TimedCacheStore} for the timer
+ * of store calls:
  *
  * <pre>{@code
  * CacheStore store = new TimedCacheStore(new InMemoryCacheStore(), registry);
@@ -35,9 +35,9 @@ import java.util.function.ToLongFunction;
  * new ResponseCacheMetrics(feature.cache(), store).bindTo(registry);
  * }</pre>
  *
- * <p>The meters read the cache's counters when the registry asks, so they cost nothing per
- * request. They hold the cache and the store weakly, as Micrometer's function meters do: keep
- * the feature referenced for as long as it serves.
+ * <p>The meters read the cache's counters when the registry asks, so they cost nothing per request.
+ * They hold the cache and the store weakly, as Micrometer's function meters do: keep the feature
+ * referenced for as long as it serves.
  */
 public final class ResponseCacheMetrics implements MeterBinder {
   private final ResponseCache cache;
@@ -54,8 +54,8 @@ public final class ResponseCacheMetrics implements MeterBinder {
   }
 
   /**
-   * The meters of {@code cache} and, when it is an {@link InMemoryCacheStore} (or a
-   * {@link TimedCacheStore} around one), of its store.
+   * The meters of {@code cache} and, when it is an {@link InMemoryCacheStore} (or a {@link
+   * TimedCacheStore} around one), of its store.
    *
    * @param cache the cache, from {@code ResponseCacheFeature.cache()}
    * @param store the store given to the feature, or null
@@ -81,15 +81,26 @@ public final class ResponseCacheMetrics implements MeterBinder {
   @Override
   public void bindTo(MeterRegistry registry) {
     counter(registry, "restcache.hits", "Requests answered from the cache", CacheStats::hits);
-    counter(registry, "restcache.misses", "Cacheable requests that ran the resource",
+    counter(
+        registry,
+        "restcache.misses",
+        "Cacheable requests that ran the resource",
         CacheStats::misses);
     counter(registry, "restcache.stores", "Responses written to the store", CacheStats::stores);
-    counter(registry, "restcache.invalidations",
-        "Evictions asked for by writes, @Invalidates and the API", CacheStats::invalidations);
-    counter(registry, "restcache.store.errors", "Store operations that failed or timed out",
+    counter(
+        registry,
+        "restcache.invalidations",
+        "Evictions asked for by writes, @Invalidates and the API",
+        CacheStats::invalidations);
+    counter(
+        registry,
+        "restcache.store.errors",
+        "Store operations that failed or timed out",
         CacheStats::storeErrors);
     for (String reason : cache.stats().notStoredByReason().keySet()) {
-      FunctionCounter.builder("restcache.not.stored", cache,
+      FunctionCounter.builder(
+              "restcache.not.stored",
+              cache,
               c -> c.stats().notStoredByReason().getOrDefault(reason, 0L))
           .description("Responses to cacheable requests that were not stored, by reason")
           .tags(tags)
@@ -113,8 +124,8 @@ public final class ResponseCacheMetrics implements MeterBinder {
     }
   }
 
-  private void counter(MeterRegistry registry, String name, String description,
-      ToLongFunction<CacheStats> count) {
+  private void counter(
+      MeterRegistry registry, String name, String description, ToLongFunction<CacheStats> count) {
     FunctionCounter.builder(name, cache, c -> count.applyAsLong(c.stats()))
         .description(description)
         .tags(tags)

@@ -16,11 +16,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
- * A {@link CacheStore} that times every call to the store it wraps, from the call until its
- * stage completes, as the timer {@value #METER_NAME} with the tags {@code operation}
- * ({@code get}, {@code generation}, {@code put}, {@code invalidate-path},
- * {@code invalidate-tags}, {@code clear}, {@code try-lease}, {@code is-leased},
- * {@code release-lease}) and {@code outcome} ({@code success}, {@code error}).
+ * A {@link CacheStore} that times every call to the store it wraps, from the call until its stage
+ * completes, as the timer {@value #METER_NAME} with the tags {@code operation} ({@code get}, {@code
+ * generation}, {@code put}, {@code invalidate-path}, {@code invalidate-tags}, {@code clear}, {@code
+ * try-lease}, {@code is-leased}, {@code release-lease}) and {@code outcome} ({@code success},
+ * {@code error}).
  *
  * <p>Wrap the store before giving it to the feature:
  *
@@ -29,10 +29,10 @@ import java.util.function.Supplier;
  * ResponseCacheFeature feature = ResponseCacheFeature.builder().store(store).build();
  * }</pre>
  *
- * <p>It changes nothing else: every answer, failure and {@link #completesInline()} is the
- * wrapped store's. A call that outlives the feature's store timeout is recorded when it does
- * complete, so the timer shows how slow the store really was; the request had gone on without
- * the cache and counted a store error ({@code restcache.store.errors}).
+ * <p>It changes nothing else: every answer, failure and {@link #completesInline()} is the wrapped
+ * store's. A call that outlives the feature's store timeout is recorded when it does complete, so
+ * the timer shows how slow the store really was; the request had gone on without the cache and
+ * counted a store error ({@code restcache.store.errors}).
  */
 public final class TimedCacheStore implements CacheStore {
   /** The timer's name. */
@@ -61,8 +61,8 @@ public final class TimedCacheStore implements CacheStore {
   }
 
   /**
-   * Times the calls to {@code store} in {@code registry}, with {@code tags} on every timer, to
-   * tell apart the stores of several caches in one registry.
+   * Times the calls to {@code store} in {@code registry}, with {@code tags} on every timer, to tell
+   * apart the stores of several caches in one registry.
    *
    * @param store the store that does the work; closed when this one is
    * @param registry where the timer is registered
@@ -152,9 +152,10 @@ public final class TimedCacheStore implements CacheStore {
       timers.error.record(clock.monotonicTime() - start, TimeUnit.NANOSECONDS);
       throw e;
     }
-    return stage.whenComplete((result, failure) ->
-        (failure == null ? timers.success : timers.error)
-            .record(clock.monotonicTime() - start, TimeUnit.NANOSECONDS));
+    return stage.whenComplete(
+        (result, failure) ->
+            (failure == null ? timers.success : timers.error)
+                .record(clock.monotonicTime() - start, TimeUnit.NANOSECONDS));
   }
 
   /** One operation's timers, registered once so that a call allocates no meter id. */
@@ -167,8 +168,8 @@ public final class TimedCacheStore implements CacheStore {
       this.error = timer(registry, tags, operation, "error");
     }
 
-    private static Timer timer(MeterRegistry registry, Iterable<Tag> tags, String operation,
-        String outcome) {
+    private static Timer timer(
+        MeterRegistry registry, Iterable<Tag> tags, String operation, String outcome) {
       return Timer.builder(METER_NAME)
           .description("Calls to the cache's store, until their answer")
           .tags(tags)

@@ -14,8 +14,9 @@ final class LoopbackServer implements AutoCloseable {
   private final HttpServer server;
 
   LoopbackServer(ResourceConfig application) {
-    server = GrizzlyHttpServerFactory.createHttpServer(
-        URI.create("http://127.0.0.1:0/"), application, false);
+    server =
+        GrizzlyHttpServerFactory.createHttpServer(
+            URI.create("http://127.0.0.1:0/"), application, false);
     try {
       server.start();
     } catch (IOException e) {

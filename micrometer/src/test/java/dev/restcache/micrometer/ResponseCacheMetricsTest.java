@@ -10,7 +10,6 @@ import dev.restcache.ResponseCacheFeature;
 import dev.restcache.memory.InMemoryCacheStore;
 import dev.restcache.spi.CacheEntry;
 import dev.restcache.spi.CacheStore;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import jakarta.ws.rs.Consumes;
@@ -95,10 +94,9 @@ class ResponseCacheMetricsTest {
     CacheStore store = new TimedCacheStore(backing, registry);
     ResponseCacheFeature feature = ResponseCacheFeature.builder().store(store).build();
     new ResponseCacheMetrics(feature.cache(), store).bindTo(registry);
-    server = new LoopbackServer(new ResourceConfig()
-        .register(feature)
-        .register(books)
-        .register(new Metrics(registry)));
+    server =
+        new LoopbackServer(
+            new ResourceConfig().register(feature).register(books).register(new Metrics(registry)));
     return feature;
   }
 
@@ -107,23 +105,42 @@ class ResponseCacheMetricsTest {
     ResponseCacheFeature feature = start(new InMemoryCacheStore());
 
     server.request().get("/books/1").then().statusCode(200).body(equalTo("book 1"));
-    server.request().get("/books/1").then().statusCode(200)
+    server
+        .request()
+        .get("/books/1")
+        .then()
+        .statusCode(200)
         .header("Cache-Status", startsWith("restcache; hit;"));
     server.request().get("/account").then().statusCode(200);
     server.request().get("/account").then().statusCode(200);
-    server.request().contentType("text/plain").body("New title").put("/books/1")
-        .then().statusCode(200);
-    server.request().get("/books/1").then().statusCode(200)
+    server
+        .request()
+        .contentType("text/plain")
+        .body("New title")
+        .put("/books/1")
+        .then()
+        .statusCode(200);
+    server
+        .request()
+        .get("/books/1")
+        .then()
+        .statusCode(200)
         .header("Cache-Status", "restcache; fwd=uri-miss; stored");
 
     assertThat(books.reads).hasValue(2);
     assertThat(counter("restcache.hits")).isEqualTo(1);
     assertThat(counter("restcache.misses")).isEqualTo(4);
     assertThat(counter("restcache.stores")).isEqualTo(2);
-    assertThat(registry.get("restcache.not.stored").tag("reason", "private").functionCounter()
-        .count()).isEqualTo(2);
-    assertThat(registry.get("restcache.not.stored").tag("reason", "set-cookie")
-        .functionCounter().count()).isZero();
+    assertThat(
+            registry.get("restcache.not.stored").tag("reason", "private").functionCounter().count())
+        .isEqualTo(2);
+    assertThat(
+            registry
+                .get("restcache.not.stored")
+                .tag("reason", "set-cookie")
+                .functionCounter()
+                .count())
+        .isZero();
     CacheStats stats = feature.cache().stats();
     assertThat(stats.invalidations()).isPositive();
     assertThat(counter("restcache.invalidations")).isEqualTo((double) stats.invalidations());
@@ -139,8 +156,13 @@ class ResponseCacheMetricsTest {
 
     server.request().get("/books/1").then().statusCode(200);
     server.request().get("/books/1").then().statusCode(200);
-    server.request().contentType("text/plain").body("New title").put("/books/1")
-        .then().statusCode(200);
+    server
+        .request()
+        .contentType("text/plain")
+        .body("New title")
+        .put("/books/1")
+        .then()
+        .statusCode(200);
 
     assertThat(storeCalls("put", "success")).isEqualTo(1);
     assertThat(storeCalls("get", "success")).isGreaterThanOrEqualTo(2);
@@ -170,8 +192,7 @@ class ResponseCacheMetricsTest {
     server.request().get("/books/1").then().statusCode(200);
     server.request().get("/account").then().statusCode(200);
 
-    String scrape = server.request().get("/metrics").then().statusCode(200)
-        .extract().asString();
+    String scrape = server.request().get("/metrics").then().statusCode(200).extract().asString();
 
     assertThat(scrape)
         .containsPattern("(?m)^restcache_hits_total 1\\.0$")
@@ -188,8 +209,12 @@ class ResponseCacheMetricsTest {
   }
 
   private long storeCalls(String operation, String outcome) {
-    return registry.get(TimedCacheStore.METER_NAME)
-        .tag("operation", operation).tag("outcome", outcome).timer().count();
+    return registry
+        .get(TimedCacheStore.METER_NAME)
+        .tag("operation", operation)
+        .tag("outcome", outcome)
+        .timer()
+        .count();
   }
 
   /** A store whose every call fails, as an unreachable remote store's would. */

@@ -8,19 +8,22 @@ import dev.restcache.hazelcast.HazelcastSetup;
 import java.util.List;
 
 /**
- * Hazelcast members that talk over 127.0.0.1 only: bound to it, multicast and auto-detection
- * off, joining by TCP/IP with every member listed by port, no phone-home, no shutdown hook
- * (whoever starts a member shuts it down), with restcache's map configuration.
+ * Hazelcast members that talk over 127.0.0.1 only: bound to it, multicast and auto-detection off,
+ * joining by TCP/IP with every member listed by port, no phone-home, no shutdown hook (whoever
+ * starts a member shuts it down), with restcache's map configuration.
  */
 public final class LoopbackMembers {
-  private LoopbackMembers() {
-  }
+  private LoopbackMembers() {}
 
   /** The configuration of a member of {@code cluster} on {@code port}, among {@code ports}. */
   public static Config config(String cluster, int port, List<Integer> ports, boolean nearCache) {
-    Config config = HazelcastSetup.memberConfig(cluster,
-        ports.stream().map(p -> "127.0.0.1:" + p).toList(), port,
-        HazelcastCacheStore.DEFAULT_MAP_NAME, nearCache);
+    Config config =
+        HazelcastSetup.memberConfig(
+            cluster,
+            ports.stream().map(p -> "127.0.0.1:" + p).toList(),
+            port,
+            HazelcastCacheStore.DEFAULT_MAP_NAME,
+            nearCache);
     config.setProperty("hazelcast.phone.home.enabled", "false");
     config.setProperty("hazelcast.wait.seconds.before.join", "0");
     config.setProperty("hazelcast.max.wait.seconds.before.join", "0");

@@ -7,13 +7,12 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /** Free ports on 127.0.0.1 for test servers and cluster members. */
 public final class LoopbackPorts {
-  private LoopbackPorts() {
-  }
+  private LoopbackPorts() {}
 
   /**
-   * A port between 20000 and 32000 that is free now. Below Linux's ephemeral range (32768 and
-   * up): a cluster's ports are all chosen before its first member starts, and an ephemeral port
-   * could meanwhile be taken by the outgoing connection of a member started earlier.
+   * A port between 20000 and 32000 that is free now. Below Linux's ephemeral range (32768 and up):
+   * a cluster's ports are all chosen before its first member starts, and an ephemeral port could
+   * meanwhile be taken by the outgoing connection of a member started earlier.
    */
   public static int free() {
     for (int attempt = 0; attempt < 100; attempt++) {

@@ -14,11 +14,11 @@ import java.util.TreeSet;
  * A parsed {@code Cache-Control} field (RFC 9111 §5.2, list syntax of RFC 9110 §5.6).
  *
  * <p>Parsing never throws. Directive names are case-insensitive; values are tokens or quoted
- * strings; when a directive repeats, the first occurrence wins (RFC 9111 §4.2.1); a
- * delta-seconds value above 2<sup>31</sup> is read as 2<sup>31</sup> (§1.2.2). A
- * {@code max-age} or {@code s-maxage} whose value cannot be read is taken as 0, so the response
- * counts as stale: the conservative reading. Qualified {@code private="x"} and
- * {@code no-cache="x"} are treated like their unqualified forms. Unknown directives are kept.
+ * strings; when a directive repeats, the first occurrence wins (RFC 9111 §4.2.1); a delta-seconds
+ * value above 2<sup>31</sup> is read as 2<sup>31</sup> (§1.2.2). A {@code max-age} or {@code
+ * s-maxage} whose value cannot be read is taken as 0, so the response counts as stale: the
+ * conservative reading. Qualified {@code private="x"} and {@code no-cache="x"} are treated like
+ * their unqualified forms. Unknown directives are kept.
  */
 public final class CacheDirectives {
   /** No directives. */
@@ -98,17 +98,19 @@ public final class CacheDirectives {
   }
 
   /**
-   * A request's directives: its {@code Cache-Control}, or, when it has none, {@code no-cache}
-   * for a {@code Pragma: no-cache} (RFC 9111 §5.4).
+   * A request's directives: its {@code Cache-Control}, or, when it has none, {@code no-cache} for a
+   * {@code Pragma: no-cache} (RFC 9111 §5.4).
    */
   public static CacheDirectives forRequest(List<String> cacheControl, List<String> pragma) {
     CacheDirectives parsed = parse(cacheControl);
     if ((cacheControl != null && !cacheControl.isEmpty()) || pragma == null) {
       return parsed;
     }
-    boolean noCache = pragma.stream().filter(Objects::nonNull)
-        .flatMap(line -> Arrays.stream(line.split(",")))
-        .anyMatch(member -> member.trim().equalsIgnoreCase("no-cache"));
+    boolean noCache =
+        pragma.stream()
+            .filter(Objects::nonNull)
+            .flatMap(line -> Arrays.stream(line.split(",")))
+            .anyMatch(member -> member.trim().equalsIgnoreCase("no-cache"));
     return noCache ? builder().noCache(true).build() : parsed;
   }
 
@@ -224,23 +226,24 @@ public final class CacheDirectives {
 
   /** These directives plus {@code other}'s: flags added; of two numbers, the smaller wins. */
   public CacheDirectives merge(CacheDirectives other) {
-    Builder merged = builder()
-        .maxAge(smaller(maxAge, other.maxAge))
-        .sMaxAge(smaller(sMaxAge, other.sMaxAge))
-        .staleWhileRevalidate(smaller(staleWhileRevalidate, other.staleWhileRevalidate))
-        .staleIfError(smaller(staleIfError, other.staleIfError))
-        .maxStale(smaller(maxStale, other.maxStale))
-        .minFresh(smaller(minFresh, other.minFresh))
-        .noStore(noStore || other.noStore)
-        .noCache(noCache || other.noCache)
-        .isPrivate(isPrivate || other.isPrivate)
-        .isPublic(isPublic || other.isPublic)
-        .mustRevalidate(mustRevalidate || other.mustRevalidate)
-        .proxyRevalidate(proxyRevalidate || other.proxyRevalidate)
-        .noTransform(noTransform || other.noTransform)
-        .immutable(immutable || other.immutable)
-        .onlyIfCached(onlyIfCached || other.onlyIfCached)
-        .mustUnderstand(mustUnderstand || other.mustUnderstand);
+    Builder merged =
+        builder()
+            .maxAge(smaller(maxAge, other.maxAge))
+            .sMaxAge(smaller(sMaxAge, other.sMaxAge))
+            .staleWhileRevalidate(smaller(staleWhileRevalidate, other.staleWhileRevalidate))
+            .staleIfError(smaller(staleIfError, other.staleIfError))
+            .maxStale(smaller(maxStale, other.maxStale))
+            .minFresh(smaller(minFresh, other.minFresh))
+            .noStore(noStore || other.noStore)
+            .noCache(noCache || other.noCache)
+            .isPrivate(isPrivate || other.isPrivate)
+            .isPublic(isPublic || other.isPublic)
+            .mustRevalidate(mustRevalidate || other.mustRevalidate)
+            .proxyRevalidate(proxyRevalidate || other.proxyRevalidate)
+            .noTransform(noTransform || other.noTransform)
+            .immutable(immutable || other.immutable)
+            .onlyIfCached(onlyIfCached || other.onlyIfCached)
+            .mustUnderstand(mustUnderstand || other.mustUnderstand);
     merged.maxStaleAny = maxStaleAny || other.maxStaleAny;
     merged.invalidValue = invalidValue || other.invalidValue;
     merged.noCacheFields.addAll(noCacheFields);
@@ -253,9 +256,9 @@ public final class CacheDirectives {
   }
 
   /**
-   * These response directives less those that let a cache store or share a response
-   * ({@code max-age}, {@code s-maxage}, the stale windows, {@code public}, {@code immutable}):
-   * what may still be said of an error.
+   * These response directives less those that let a cache store or share a response ({@code
+   * max-age}, {@code s-maxage}, the stale windows, {@code public}, {@code immutable}): what may
+   * still be said of an error.
    */
   public CacheDirectives withoutFreshness() {
     return builder()
@@ -301,7 +304,8 @@ public final class CacheDirectives {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof CacheDirectives other && toHeaderValue().equals(other.toHeaderValue())
+    return o instanceof CacheDirectives other
+        && toHeaderValue().equals(other.toHeaderValue())
         && invalidValue == other.invalidValue;
   }
 
@@ -364,8 +368,7 @@ public final class CacheDirectives {
     private boolean invalidValue;
     private final List<String> extensions = new ArrayList<>();
 
-    private Builder() {
-    }
+    private Builder() {}
 
     /** {@code max-age}. */
     public Builder maxAge(long seconds) {
@@ -520,7 +523,8 @@ public final class CacheDirectives {
       }
       // Digits only: anything longer than 10 digits is past 2^31 whatever its leading zeros.
       String digits = value.replaceFirst("^0+(?=.)", "");
-      return digits.length() > 10 ? DELTA_SECONDS_MAX
+      return digits.length() > 10
+          ? DELTA_SECONDS_MAX
           : Math.min(Long.parseLong(digits), DELTA_SECONDS_MAX);
     }
 
@@ -578,8 +582,8 @@ public final class CacheDirectives {
         if (raw.isEmpty()) {
           continue;
         }
-        String name = (equals < 0 ? raw : line.substring(start, equals)).trim()
-            .toLowerCase(Locale.ROOT);
+        String name =
+            (equals < 0 ? raw : line.substring(start, equals)).trim().toLowerCase(Locale.ROOT);
         if (!name.isEmpty()) {
           directives.add(new Directive(name, value == null ? null : value.toString().trim(), raw));
         }

@@ -6,8 +6,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
- * One cache's member of an RFC 9211 {@code Cache-Status} field, e.g.
- * {@code restcache; hit; ttl=42} or {@code restcache; fwd=uri-miss; stored}. Immutable.
+ * One cache's member of an RFC 9211 {@code Cache-Status} field, e.g. {@code restcache; hit; ttl=42}
+ * or {@code restcache; fwd=uri-miss; stored}. Immutable.
  */
 public final class CacheStatus {
   // RFC 8941 §3.3.4 sf-token.
@@ -22,8 +22,14 @@ public final class CacheStatus {
   private final boolean collapsed;
   private final String detail;
 
-  private CacheStatus(String cacheName, String fwd, Integer fwdStatus, Long ttl, boolean stored,
-      boolean collapsed, String detail) {
+  private CacheStatus(
+      String cacheName,
+      String fwd,
+      Integer fwdStatus,
+      Long ttl,
+      boolean stored,
+      boolean collapsed,
+      String detail) {
     this.cacheName = cacheName;
     this.fwd = fwd;
     this.fwdStatus = fwdStatus;
@@ -70,8 +76,8 @@ public final class CacheStatus {
 
   /** The field member, parameters in RFC 9211 §2 order. */
   public String toHeaderValue() {
-    StringBuilder value = new StringBuilder(48).append(
-        NAME_ITEMS.computeIfAbsent(cacheName, CacheStatus::nameItem));
+    StringBuilder value =
+        new StringBuilder(48).append(NAME_ITEMS.computeIfAbsent(cacheName, CacheStatus::nameItem));
     if (fwd == null) {
       value.append("; hit");
     } else {

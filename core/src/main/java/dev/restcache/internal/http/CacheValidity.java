@@ -6,21 +6,20 @@ import java.util.Optional;
 
 /**
  * What a response's headers say about its freshness and age when it arrives (RFC 9111 §4.2.1,
- * §4.2.3), and how an age is written; {@link Freshness} holds the result for the entry. Pure:
- * every time is a parameter.
+ * §4.2.3), and how an age is written; {@link Freshness} holds the result for the entry. Pure: every
+ * time is a parameter.
  */
 public final class CacheValidity {
-  private CacheValidity() {
-  }
+  private CacheValidity() {}
 
   /**
-   * The freshness lifetime the response states (§4.2.1): {@code s-maxage}, else
-   * {@code max-age}, else {@code Expires} minus {@code Date} (the response time standing in for
-   * a missing or invalid {@code Date}). An invalid {@code Expires} means already stale (§5.3).
-   * Empty when the response states none, so a heuristic (the TTL) may apply.
+   * The freshness lifetime the response states (§4.2.1): {@code s-maxage}, else {@code max-age},
+   * else {@code Expires} minus {@code Date} (the response time standing in for a missing or invalid
+   * {@code Date}). An invalid {@code Expires} means already stale (§5.3). Empty when the response
+   * states none, so a heuristic (the TTL) may apply.
    */
-  public static Optional<Duration> explicitFreshnessLifetime(CacheDirectives cc,
-      String dateHeader, String expiresHeader, Instant responseTime) {
+  public static Optional<Duration> explicitFreshnessLifetime(
+      CacheDirectives cc, String dateHeader, String expiresHeader, Instant responseTime) {
     if (cc.sMaxAge() >= 0) {
       return Optional.of(Duration.ofSeconds(cc.sMaxAge()));
     }
@@ -40,16 +39,17 @@ public final class CacheValidity {
   }
 
   /**
-   * The age the response had when it was received (§4.2.3): the larger of the apparent age
-   * ({@code response_time - date_value}, never negative) and the {@code Age} it carried plus
-   * the time the request took.
+   * The age the response had when it was received (§4.2.3): the larger of the apparent age ({@code
+   * response_time - date_value}, never negative) and the {@code Age} it carried plus the time the
+   * request took.
    */
-  public static Duration correctedInitialAge(String dateHeader, String ageHeader,
-      Instant requestTime, Instant responseTime) {
-    Duration apparentAge = HttpDates.parse(dateHeader)
-        .map(date -> Duration.between(date, responseTime))
-        .filter(age -> !age.isNegative())
-        .orElse(Duration.ZERO);
+  public static Duration correctedInitialAge(
+      String dateHeader, String ageHeader, Instant requestTime, Instant responseTime) {
+    Duration apparentAge =
+        HttpDates.parse(dateHeader)
+            .map(date -> Duration.between(date, responseTime))
+            .filter(age -> !age.isNegative())
+            .orElse(Duration.ZERO);
     Duration responseDelay = Duration.between(requestTime, responseTime);
     if (responseDelay.isNegative()) {
       responseDelay = Duration.ZERO;

@@ -24,7 +24,9 @@ public record EntityTag(String opaqueTag, boolean weak) {
     String trimmed = value.trim();
     boolean weak = trimmed.startsWith("W/");
     String opaque = weak ? trimmed.substring(2) : trimmed;
-    if (opaque.length() < 2 || opaque.charAt(0) != '"' || opaque.charAt(opaque.length() - 1) != '"'
+    if (opaque.length() < 2
+        || opaque.charAt(0) != '"'
+        || opaque.charAt(opaque.length() - 1) != '"'
         || opaque.indexOf('"', 1) != opaque.length() - 1) {
       return Optional.empty();
     }
@@ -32,8 +34,8 @@ public record EntityTag(String opaqueTag, boolean weak) {
   }
 
   /**
-   * The tags of an {@code If-None-Match} or {@code If-Match} list; malformed members are
-   * skipped. The wildcard {@code *} is not a tag: see {@link #isWildcardList(String)}.
+   * The tags of an {@code If-None-Match} or {@code If-Match} list; malformed members are skipped.
+   * The wildcard {@code *} is not a tag: see {@link #isWildcardList(String)}.
    */
   public static List<EntityTag> parseList(String headerValue) {
     List<EntityTag> tags = new ArrayList<>();
@@ -85,8 +87,8 @@ public record EntityTag(String opaqueTag, boolean weak) {
   /** A strong tag from the first 128 bits of the body's SHA-256, base64url. */
   public static EntityTag strongFromBody(byte[] body) {
     byte[] hash = sha256(body);
-    String encoded = Base64.getUrlEncoder().withoutPadding()
-        .encodeToString(Arrays.copyOf(hash, 16));
+    String encoded =
+        Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(hash, 16));
     return new EntityTag('"' + encoded + '"', false);
   }
 

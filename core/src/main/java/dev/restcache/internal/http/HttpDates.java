@@ -15,23 +15,32 @@ import java.util.Optional;
  * recipient must still accept. Never throws: anything else is "no date".
  */
 public final class HttpDates {
-  private static final DateTimeFormatter IMF_FIXDATE = DateTimeFormatter
-      .ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US).withZone(ZoneOffset.UTC);
+  private static final DateTimeFormatter IMF_FIXDATE =
+      DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US)
+          .withZone(ZoneOffset.UTC);
   // The day name is redundant with the date; a wrong one is not worth rejecting, so the
   // parsers below read what follows it.
-  private static final DateTimeFormatter IMF_FIXDATE_PARSER = new DateTimeFormatterBuilder()
-      .parseCaseInsensitive().appendPattern("d MMM yyyy HH:mm:ss 'GMT'").toFormatter(Locale.US);
+  private static final DateTimeFormatter IMF_FIXDATE_PARSER =
+      new DateTimeFormatterBuilder()
+          .parseCaseInsensitive()
+          .appendPattern("d MMM yyyy HH:mm:ss 'GMT'")
+          .toFormatter(Locale.US);
   // RFC 9110 §5.6.7: a two-digit year more than 50 years in the future is in the past century;
   // a base of 1970 reads 70–99 as 19xx and 00–69 as 20xx, which holds until 2069.
-  private static final DateTimeFormatter RFC_850_PARSER = new DateTimeFormatterBuilder()
-      .parseCaseInsensitive().appendPattern("dd-MMM-")
-      .appendValueReduced(ChronoField.YEAR, 2, 2, 1970).appendPattern(" HH:mm:ss 'GMT'")
-      .toFormatter(Locale.US);
-  private static final DateTimeFormatter ASCTIME_PARSER = new DateTimeFormatterBuilder()
-      .parseCaseInsensitive().appendPattern("MMM ppd HH:mm:ss yyyy").toFormatter(Locale.US);
+  private static final DateTimeFormatter RFC_850_PARSER =
+      new DateTimeFormatterBuilder()
+          .parseCaseInsensitive()
+          .appendPattern("dd-MMM-")
+          .appendValueReduced(ChronoField.YEAR, 2, 2, 1970)
+          .appendPattern(" HH:mm:ss 'GMT'")
+          .toFormatter(Locale.US);
+  private static final DateTimeFormatter ASCTIME_PARSER =
+      new DateTimeFormatterBuilder()
+          .parseCaseInsensitive()
+          .appendPattern("MMM ppd HH:mm:ss yyyy")
+          .toFormatter(Locale.US);
 
-  private HttpDates() {
-  }
+  private HttpDates() {}
 
   /** The instant {@code value} denotes, or empty when it is not an HTTP-date. */
   public static Optional<Instant> parse(String value) {

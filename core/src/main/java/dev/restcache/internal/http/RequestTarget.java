@@ -4,8 +4,8 @@ import java.net.URI;
 import java.util.Optional;
 
 /**
- * The target of a request in the parts a cache key is made of: scheme, host, port, raw path and
- * raw query, as {@link URI} gives them.
+ * The target of a request in the parts a cache key is made of: scheme, host, port, raw path and raw
+ * query, as {@link URI} gives them.
  *
  * @param scheme the scheme, or null
  * @param host the host; for an authority that is not a host and port (a registry name such as
@@ -13,19 +13,23 @@ import java.util.Optional;
  * @param port the port, or -1 when the authority has none
  * @param rawPath the percent-encoded path, or null
  * @param rawQuery the percent-encoded query, or null when the target has no {@code ?}
- * @param representable false when the target carried userinfo or a fragment, which no
- *     request target has (RFC 9110 §4.2.4, §4.2.5) and no key represents
+ * @param representable false when the target carried userinfo or a fragment, which no request
+ *     target has (RFC 9110 §4.2.4, §4.2.5) and no key represents
  */
-public record RequestTarget(String scheme, String host, int port, String rawPath,
-    String rawQuery, boolean representable) {
+public record RequestTarget(
+    String scheme, String host, int port, String rawPath, String rawQuery, boolean representable) {
 
   private static final String PATH_MARKS = "-._~!$&'()*+,;=:@/";
 
   /** The target of a request for {@code uri}. */
   public static RequestTarget of(URI uri) {
     String host = uri.getHost() != null ? uri.getHost() : uri.getRawAuthority();
-    return new RequestTarget(uri.getScheme(), host, uri.getHost() != null ? uri.getPort() : -1,
-        uri.getRawPath(), uri.getRawQuery(),
+    return new RequestTarget(
+        uri.getScheme(),
+        host,
+        uri.getHost() != null ? uri.getPort() : -1,
+        uri.getRawPath(),
+        uri.getRawQuery(),
         uri.getRawUserInfo() == null && uri.getRawFragment() == null);
   }
 
@@ -36,10 +40,9 @@ public record RequestTarget(String scheme, String host, int port, String rawPath
    * anything else, such as an authority with userinfo or a character a URI does not allow: the
    * caller then reads the target the slow way, with the runtime's own checks.
    */
-  public static Optional<RequestTarget> ofOriginForm(String scheme, String authority,
-      String originForm) {
-    if (scheme == null || authority == null || originForm == null
-        || !originForm.startsWith("/")) {
+  public static Optional<RequestTarget> ofOriginForm(
+      String scheme, String authority, String originForm) {
+    if (scheme == null || authority == null || originForm == null || !originForm.startsWith("/")) {
       return Optional.empty();
     }
     int portAt = portSeparator(authority);
@@ -60,8 +63,14 @@ public record RequestTarget(String scheme, String host, int port, String rawPath
     if (!isUriText(path, false) || (query != null && !isUriText(query, true))) {
       return Optional.empty();
     }
-    return Optional.of(new RequestTarget(scheme, portAt < 0 ? authority
-        : authority.substring(0, portAt), port, path, query, true));
+    return Optional.of(
+        new RequestTarget(
+            scheme,
+            portAt < 0 ? authority : authority.substring(0, portAt),
+            port,
+            path,
+            query,
+            true));
   }
 
   // The colon before a port, or -1.
@@ -81,7 +90,8 @@ public record RequestTarget(String scheme, String host, int port, String rawPath
     for (int i = 0; i <= nameEnd; i++) {
       char c = i < nameEnd ? authority.charAt(i) : '.';
       if (c == '.') {
-        if (i == labelStart || authority.charAt(labelStart) == '-'
+        if (i == labelStart
+            || authority.charAt(labelStart) == '-'
             || authority.charAt(i - 1) == '-') {
           return false;
         }
@@ -140,12 +150,15 @@ public record RequestTarget(String scheme, String host, int port, String rawPath
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
       if (c == '%') {
-        if (i + 2 >= text.length() || Character.digit(text.charAt(i + 1), 16) < 0
+        if (i + 2 >= text.length()
+            || Character.digit(text.charAt(i + 1), 16) < 0
             || Character.digit(text.charAt(i + 2), 16) < 0) {
           return false;
         }
         i += 2;
-      } else if (!isAsciiLetter(c) && !isDigit(c) && PATH_MARKS.indexOf(c) < 0
+      } else if (!isAsciiLetter(c)
+          && !isDigit(c)
+          && PATH_MARKS.indexOf(c) < 0
           && !(query && c == '?')) {
         return false;
       }
@@ -155,8 +168,10 @@ public record RequestTarget(String scheme, String host, int port, String rawPath
 
   @Override
   public String toString() {
-    return (scheme == null ? "" : scheme + "://") + (host == null ? "" : host)
-        + (port < 0 ? "" : ":" + port) + (rawPath == null ? "" : rawPath)
+    return (scheme == null ? "" : scheme + "://")
+        + (host == null ? "" : host)
+        + (port < 0 ? "" : ":" + port)
+        + (rawPath == null ? "" : rawPath)
         + (rawQuery == null ? "" : "?" + rawQuery);
   }
 }

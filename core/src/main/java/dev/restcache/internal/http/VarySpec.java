@@ -9,8 +9,8 @@ import java.util.TreeSet;
 import java.util.function.Function;
 
 /**
- * The request header fields a response varies on (RFC 9110 §12.5.5), and how a request's values
- * of them select a stored variant (RFC 9111 §4.1).
+ * The request header fields a response varies on (RFC 9110 §12.5.5), and how a request's values of
+ * them select a stored variant (RFC 9111 §4.1).
  */
 public final class VarySpec {
   /** Varies on nothing. */
@@ -83,12 +83,12 @@ public final class VarySpec {
   }
 
   /**
-   * A string that identifies a request's values of these fields: equal for requests a cache
-   * must treat alike (only the whitespace around list members removed), different otherwise:
-   * member order, empty members, whitespace inside a member, absent versus empty, and how
-   * the members are split into field lines all count (RFC 9110 §5.3 lets a proxy join lines,
-   * but an application reading the first line sees another value). Each part is
-   * length-prefixed so that no two different inputs can produce the same key.
+   * A string that identifies a request's values of these fields: equal for requests a cache must
+   * treat alike (only the whitespace around list members removed), different otherwise: member
+   * order, empty members, whitespace inside a member, absent versus empty, and how the members are
+   * split into field lines all count (RFC 9110 §5.3 lets a proxy join lines, but an application
+   * reading the first line sees another value). Each part is length-prefixed so that no two
+   * different inputs can produce the same key.
    *
    * @param requestHeader the request's field lines for a lower-case name, or null when absent
    */
@@ -146,7 +146,8 @@ public final class VarySpec {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof VarySpec other && wildcard == other.wildcard
+    return o instanceof VarySpec other
+        && wildcard == other.wildcard
         && fieldNames.equals(other.fieldNames);
   }
 

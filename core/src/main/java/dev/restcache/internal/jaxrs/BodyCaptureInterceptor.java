@@ -13,12 +13,12 @@ import java.util.Optional;
 import java.util.function.LongConsumer;
 
 /**
- * Captures the bytes the entity writers produce for a response the store decision accepted,
- * inside the container's content coding, so the next request is answered without running the
- * resource or the writers. Holds the body back until it is complete (the generated
- * {@code ETag} and {@code Cache-Status} must precede it); a body over the entry size limit is
- * passed through as it comes and not stored. Whether it is stored is decided by
- * {@link StoreCommitInterceptor}, outside every other interceptor, once everything is written.
+ * Captures the bytes the entity writers produce for a response the store decision accepted, inside
+ * the container's content coding, so the next request is answered without running the resource or
+ * the writers. Holds the body back until it is complete (the generated {@code ETag} and {@code
+ * Cache-Status} must precede it); a body over the entry size limit is passed through as it comes
+ * and not stored. Whether it is stored is decided by {@link StoreCommitInterceptor}, outside every
+ * other interceptor, once everything is written.
  */
 public final class BodyCaptureInterceptor implements WriterInterceptor {
   private final CacheEngine engine;
@@ -40,8 +40,11 @@ public final class BodyCaptureInterceptor implements WriterInterceptor {
     }
     OutputStream original = context.getOutputStream();
     MultivaluedMap<String, Object> headers = context.getHeaders();
-    BoundedBuffer buffer = new BoundedBuffer(original, engine.settings().maxEntryBytes(),
-        size -> markTooLarge(exchange, headers, size));
+    BoundedBuffer buffer =
+        new BoundedBuffer(
+            original,
+            engine.settings().maxEntryBytes(),
+            size -> markTooLarge(exchange, headers, size));
     context.setOutputStream(buffer);
     try {
       context.proceed();
@@ -63,21 +66,23 @@ public final class BodyCaptureInterceptor implements WriterInterceptor {
   }
 
   // The size rule is the store decision's; the body is passed through from here on.
-  private void markTooLarge(CacheExchange exchange, MultivaluedMap<String, Object> headers,
-      long size) {
+  private void markTooLarge(
+      CacheExchange exchange, MultivaluedMap<String, Object> headers, long size) {
     exchange.end();
-    StoragePolicy.Decision tooLarge =
-        StoragePolicy.decide(exchange.candidate().ofSize(size));
-    Optional<NotStoredReason> reason = engine.notStored(exchange.request.target().toString(),
-        tooLarge instanceof StoragePolicy.Refuse refuse ? refuse.reason()
-            : NotStoredReason.TOO_LARGE);
-    headers.putSingle(ResponseRecorder.CACHE_STATUS,
-        recorder.forwarded(exchange.miss(), reason).toHeaderValue());
+    StoragePolicy.Decision tooLarge = StoragePolicy.decide(exchange.candidate().ofSize(size));
+    Optional<NotStoredReason> reason =
+        engine.notStored(
+            exchange.request.target().toString(),
+            tooLarge instanceof StoragePolicy.Refuse refuse
+                ? refuse.reason()
+                : NotStoredReason.TOO_LARGE);
+    headers.putSingle(
+        ResponseRecorder.CACHE_STATUS, recorder.forwarded(exchange.miss(), reason).toHeaderValue());
   }
 
   /**
-   * Buffers up to a limit; past it, tells {@code onOverflow} the size reached (while headers
-   * can still change), writes what it holds and passes everything else straight through.
+   * Buffers up to a limit; past it, tells {@code onOverflow} the size reached (while headers can
+   * still change), writes what it holds and passes everything else straight through.
    */
   private static final class BoundedBuffer extends OutputStream {
     private final OutputStream original;

@@ -28,10 +28,11 @@ final class CacheControlFilter implements ContainerResponseFilter {
     if (added.equals(CacheDirectives.NONE)) {
       return;
     }
-    CacheDirectives current = CacheDirectives.parse(
-        JaxrsHeaders.of(response.getHeaders()).all(HttpHeaders.CACHE_CONTROL));
-    response.getHeaders().putSingle(HttpHeaders.CACHE_CONTROL,
-        current.merge(added).toHeaderValue());
+    CacheDirectives current =
+        CacheDirectives.parse(
+            JaxrsHeaders.of(response.getHeaders()).all(HttpHeaders.CACHE_CONTROL));
+    response
+        .getHeaders()
+        .putSingle(HttpHeaders.CACHE_CONTROL, current.merge(added).toHeaderValue());
   }
-
 }

@@ -10,10 +10,10 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The cache's state for one GET or HEAD, carried as a request property from the lookup through
- * the response filters and the writer interceptors. Its phase only moves forward, so that a
- * response the container produces a second time (after a writer failed, Jersey maps the error
- * and runs the response filters again) can never be stored.
+ * The cache's state for one GET or HEAD, carried as a request property from the lookup through the
+ * response filters and the writer interceptors. Its phase only moves forward, so that a response
+ * the container produces a second time (after a writer failed, Jersey maps the error and runs the
+ * response filters again) can never be stored.
  */
 final class CacheExchange {
   static final String PROPERTY = "dev.restcache.exchange";
@@ -57,8 +57,12 @@ final class CacheExchange {
   private List<Headers.Field> additions;
   private volatile boolean storing;
 
-  CacheExchange(CachedRoute route, CacheRequest request, CacheEngine.Lookup lookup,
-      Set<String> tags, boolean answered) {
+  CacheExchange(
+      CachedRoute route,
+      CacheRequest request,
+      CacheEngine.Lookup lookup,
+      Set<String> tags,
+      boolean answered) {
     this.route = route;
     this.request = request;
     this.lookup = lookup;
@@ -87,18 +91,18 @@ final class CacheExchange {
   }
 
   /**
-   * Records that an exception was raised while the request was processed: a parameter that
-   * failed to convert, or the resource throwing. What a mapper then answers is not the
-   * resource's own response.
+   * Records that an exception was raised while the request was processed: a parameter that failed
+   * to convert, or the resource throwing. What a mapper then answers is not the resource's own
+   * response.
    */
   void exceptionRaised() {
     exceptionRaised = true;
   }
 
   /**
-   * The first response filter saw the resource's response: its status, headers and entity as
-   * the resource produced them. Returns false, and ends the exchange, when a response was seen
-   * before: the container is producing another response for this request after a failure.
+   * The first response filter saw the resource's response: its status, headers and entity as the
+   * resource produced them. Returns false, and ends the exchange, when a response was seen before:
+   * the container is producing another response for this request after a failure.
    */
   boolean responded(int resourceStatus, Headers headers, Object entity) {
     if (phase != Phase.FORWARDED) {
@@ -113,16 +117,16 @@ final class CacheExchange {
   }
 
   /**
-   * Whether a response filter changed the status or replaced the entity after the resource:
-   * what the cache would replay is then not what was sent.
+   * Whether a response filter changed the status or replaced the entity after the resource: what
+   * the cache would replay is then not what was sent.
    */
   boolean rewrittenBy(int sentStatus, Object sentEntity) {
     return sentStatus != status || sentEntity != resourceEntity;
   }
 
   /**
-   * The response was replaced by a stored one a {@code 304} refreshed: that is what to store,
-   * if {@code decision} and the final check allow.
+   * The response was replaced by a stored one a {@code 304} refreshed: that is what to store, if
+   * {@code decision} and the final check allow.
    */
   void replacedBy(StoredResponse stored, StoragePolicy.Decision decision) {
     replacement = stored;
@@ -145,9 +149,9 @@ final class CacheExchange {
   }
 
   /**
-   * The headers as the resource produced them; null when the runtime did not report the
-   * resource method running, or reported an exception, so that what an exception mapper made
-   * of a failed parameter conversion never counts as the resource's own.
+   * The headers as the resource produced them; null when the runtime did not report the resource
+   * method running, or reported an exception, so that what an exception mapper made of a failed
+   * parameter conversion never counts as the resource's own.
    */
   Headers resourceHeadersIfRan() {
     return resourceRan && !exceptionRaised ? resourceHeaders : null;
@@ -243,8 +247,8 @@ final class CacheExchange {
   }
 
   /**
-   * Records that the cache put its own conditions on the request to revalidate a stale entry,
-   * in place of the client's, which are kept to answer the client afterwards.
+   * Records that the cache put its own conditions on the request to revalidate a stale entry, in
+   * place of the client's, which are kept to answer the client afterwards.
    */
   void conditionsAdded(String ifNoneMatch, String ifModifiedSince) {
     conditionsAdded = true;

@@ -8,8 +8,7 @@ import jakarta.ws.rs.ext.InterceptorContext;
 
 /** Registers everything a response cache needs with a Jakarta REST application. */
 public final class CacheFeatures {
-  private CacheFeatures() {
-  }
+  private CacheFeatures() {}
 
   /**
    * Registers the per-method bindings, the write invalidation and, on Jersey, RESTEasy and CXF,
@@ -38,9 +37,9 @@ public final class CacheFeatures {
   }
 
   /**
-   * Records that {@code request}'s resource method was invoked, as a runtime that can tell
-   * reports it: only then may an error the resource made fresh itself be stored, never one
-   * produced before the method ran (a parameter that failed to convert).
+   * Records that {@code request}'s resource method was invoked, as a runtime that can tell reports
+   * it: only then may an error the resource made fresh itself be stored, never one produced before
+   * the method ran (a parameter that failed to convert).
    */
   public static void resourceMethodStarted(ContainerRequestContext request) {
     if (request.getProperty(CacheExchange.PROPERTY) instanceof CacheExchange exchange) {
@@ -59,9 +58,9 @@ public final class CacheFeatures {
   }
 
   /**
-   * Ends the cache's part in {@code request}, whatever ended the request (an exception in a
-   * later filter or a writer, a client gone away), so that the requests collapsed onto it go on
-   * at once rather than after the collapse timeout. Safe to call more than once.
+   * Ends the cache's part in {@code request}, whatever ended the request (an exception in a later
+   * filter or a writer, a client gone away), so that the requests collapsed onto it go on at once
+   * rather than after the collapse timeout. Safe to call more than once.
    */
   public static void requestCompleted(ContainerRequestContext request, CacheEngine engine) {
     if (request.getProperty(CacheExchange.PROPERTY) instanceof CacheExchange exchange) {

@@ -32,15 +32,16 @@ import java.util.function.Function;
 
 /**
  * Answers a GET or HEAD from the cache when it can; otherwise lets the request through with a
- * {@link CacheExchange} that the response side completes. Its priority is the feature's
- * lookup priority, by default after every request filter of the application, so a hit skips
- * none of them.
+ * {@link CacheExchange} that the response side completes. Its priority is the feature's lookup
+ * priority, by default after every request filter of the application, so a hit skips none of them.
  */
 public final class CacheLookupFilter implements ContainerRequestFilter {
   /** The request property of the runtime's {@link RuntimeAdapter.HitWriter}, when offered. */
   public static final String HIT_WRITER = "dev.restcache.hitWriter";
+
   /** The request property of the {@link RequestTarget} the runtime read, when offered. */
   public static final String REQUEST_TARGET = "dev.restcache.requestTarget";
+
   private static final System.Logger LOG = System.getLogger("dev.restcache");
 
   private final CacheEngine engine;
@@ -61,9 +62,9 @@ public final class CacheLookupFilter implements ContainerRequestFilter {
   }
 
   /**
-   * As {@link #filter}, without making the thread wait for the store: when the lookup cannot
-   * answer at once (a remote store, or another request filling the same entry), the request
-   * is suspended with {@code suspension} and resumed once the lookup has answered.
+   * As {@link #filter}, without making the thread wait for the store: when the lookup cannot answer
+   * at once (a remote store, or another request filling the same entry), the request is suspended
+   * with {@code suspension} and resumed once the lookup has answered.
    *
    * @param suspension how the runtime suspends the request; null to wait on this thread
    */
@@ -74,8 +75,10 @@ public final class CacheLookupFilter implements ContainerRequestFilter {
       return;
     }
     // The runtime's glue puts its background refresh on the request, where it can run one.
-    BackgroundRefresh port = request.getProperty(BackgroundRefresh.PROPERTY)
-        instanceof BackgroundRefresh dispatcher ? dispatcher : null;
+    BackgroundRefresh port =
+        request.getProperty(BackgroundRefresh.PROPERTY) instanceof BackgroundRefresh dispatcher
+            ? dispatcher
+            : null;
     CacheRequest facts;
     CompletableFuture<CacheEngine.Lookup> found;
     try {
@@ -86,8 +89,8 @@ public final class CacheLookupFilter implements ContainerRequestFilter {
         // decided.
         found = CompletableFuture.completedFuture(refresh.takeOver());
       } else if (route.personalised() && facts.credentials() != Credentials.NONE) {
-        found = CompletableFuture.completedFuture(
-            new CacheEngine.Bypass(NotStoredReason.PERSONALISED));
+        found =
+            CompletableFuture.completedFuture(new CacheEngine.Bypass(NotStoredReason.PERSONALISED));
       } else {
         found = engine.lookup(facts, () -> route.resourcePath(facts.target().rawPath()));
       }
@@ -102,20 +105,28 @@ public final class CacheLookupFilter implements ContainerRequestFilter {
     Function<String, List<String>> header = headersOf(request);
     // A runtime's absolute URI can be costly to build (Quarkus REST parses and normalises one
     // for each call); one that read the target off the connection offers it.
-    RequestTarget target = request.getProperty(REQUEST_TARGET) instanceof RequestTarget offered
-        ? offered : RequestTarget.of(request.getUriInfo().getRequestUri());
-    return new CacheRequest(target, header,
+    RequestTarget target =
+        request.getProperty(REQUEST_TARGET) instanceof RequestTarget offered
+            ? offered
+            : RequestTarget.of(request.getUriInfo().getRequestUri());
+    return new CacheRequest(
+        target,
+        header,
         engine.credentials(header).and(Principals.of(request)),
         engine.settings().requestDirectives() == RequestDirectives.HONOR
             ? CacheDirectives.forRequest(header.apply("cache-control"), header.apply("pragma"))
             : CacheDirectives.NONE,
-        engine.now(), refreshableInBackground);
+        engine.now(),
+        refreshableInBackground);
   }
 
   // A lookup that failed, or a failure to act on it, serves the request without the cache;
   // a fill it leads is released at once, so that nobody waits for it.
-  private void applyOrBypass(ContainerRequestContext request, CacheRequest facts,
-      CompletableFuture<CacheEngine.Lookup> found, BackgroundRefresh port) {
+  private void applyOrBypass(
+      ContainerRequestContext request,
+      CacheRequest facts,
+      CompletableFuture<CacheEngine.Lookup> found,
+      BackgroundRefresh port) {
     CacheEngine.Lookup lookup = null;
     try {
       lookup = found.join();
@@ -135,10 +146,11 @@ public final class CacheLookupFilter implements ContainerRequestFilter {
   // place of the client's own If-None-Match/If-Modified-Since (§4.3.2: the cache answers
   // those itself once the entry is refreshed). Requests with other conditions never get here:
   // they bypass the cache (RequestScreening.PRECONDITION_HEADERS).
-  private static void addConditions(ContainerRequestContext request, StoredResponse stale,
-      CacheExchange exchange) {
+  private static void addConditions(
+      ContainerRequestContext request, StoredResponse stale, CacheExchange exchange) {
     MultivaluedMap<String, String> headers = request.getHeaders();
-    exchange.conditionsAdded(request.getHeaderString(HttpHeaders.IF_NONE_MATCH),
+    exchange.conditionsAdded(
+        request.getHeaderString(HttpHeaders.IF_NONE_MATCH),
         request.getHeaderString(HttpHeaders.IF_MODIFIED_SINCE));
     headers.remove(HttpHeaders.IF_NONE_MATCH);
     headers.remove(HttpHeaders.IF_MODIFIED_SINCE);
@@ -159,15 +171,19 @@ public final class CacheLookupFilter implements ContainerRequestFilter {
   private static Function<String, List<String>> headersOf(ContainerRequestContext request) {
     MultivaluedMap<String, String> all = request.getHeaders();
     Map<String, List<String>> byLowerCaseName = new HashMap<>(all.size() * 2);
-    all.forEach((name, values) -> {
-      if (values != null && !values.isEmpty()) {
-        byLowerCaseName.merge(name.toLowerCase(Locale.ROOT), lines(values), (a, b) -> {
-          List<String> both = new ArrayList<>(a);
-          both.addAll(b);
-          return List.copyOf(both);
+    all.forEach(
+        (name, values) -> {
+          if (values != null && !values.isEmpty()) {
+            byLowerCaseName.merge(
+                name.toLowerCase(Locale.ROOT),
+                lines(values),
+                (a, b) -> {
+                  List<String> both = new ArrayList<>(a);
+                  both.addAll(b);
+                  return List.copyOf(both);
+                });
+          }
         });
-      }
-    });
     return name -> byLowerCaseName.get(name.toLowerCase(Locale.ROOT));
   }
 
@@ -182,15 +198,18 @@ public final class CacheLookupFilter implements ContainerRequestFilter {
     return List.copyOf(lines);
   }
 
-  private void apply(ContainerRequestContext request, CacheRequest facts,
-      CacheEngine.Lookup lookup, BackgroundRefresh port) {
+  private void apply(
+      ContainerRequestContext request,
+      CacheRequest facts,
+      CacheEngine.Lookup lookup,
+      BackgroundRefresh port) {
     Set<String> tags = Set.of();
     if (lookup instanceof CacheEngine.Miss) {
       MultivaluedMap<String, String> pathParameters = request.getUriInfo().getPathParameters();
       tags = PathTemplates.resolveAll(route.tagTemplates(), pathParameters::getFirst);
     }
-    boolean answered = lookup instanceof CacheEngine.Hit
-        || lookup instanceof CacheEngine.Unsatisfiable;
+    boolean answered =
+        lookup instanceof CacheEngine.Hit || lookup instanceof CacheEngine.Unsatisfiable;
     CacheExchange exchange = new CacheExchange(route, facts, lookup, tags, answered);
     request.setProperty(CacheExchange.PROPERTY, exchange);
     if (lookup instanceof CacheEngine.Miss miss && miss.revalidate() != null) {
@@ -208,11 +227,14 @@ public final class CacheLookupFilter implements ContainerRequestFilter {
       }
     } else if (lookup instanceof CacheEngine.Unsatisfiable) {
       // RFC 9111 §5.2.1.7: only-if-cached with nothing usable stored.
-      request.abortWith(Response.status(Response.Status.GATEWAY_TIMEOUT)
-          .header(ResponseRecorder.CACHE_STATUS, CacheStatus.forward(
-              engine.settings().cacheStatusName(), ForwardReason.REQUEST).detail("only-if-cached")
-              .toHeaderValue())
-          .build());
+      request.abortWith(
+          Response.status(Response.Status.GATEWAY_TIMEOUT)
+              .header(
+                  ResponseRecorder.CACHE_STATUS,
+                  CacheStatus.forward(engine.settings().cacheStatusName(), ForwardReason.REQUEST)
+                      .detail("only-if-cached")
+                      .toHeaderValue())
+              .build());
     }
   }
 }

@@ -9,20 +9,25 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * What {@code @Cached} (or application-wide caching) and the method's declaration say about
- * one cached resource method.
+ * What {@code @Cached} (or application-wide caching) and the method's declaration say about one
+ * cached resource method.
  *
  * @param ttl freshness for responses that declare none; zero to store only declared freshness
  * @param tagTemplates tags, with {@code {param}} placeholders
- * @param keyed the request headers the response depends on: {@code @Cached(vary)} and what
- *     the method reads ({@link MethodInputs})
+ * @param keyed the request headers the response depends on: {@code @Cached(vary)} and what the
+ *     method reads ({@link MethodInputs})
  * @param cookies the anonymous cookies the method reads, keyed on their values
  * @param personalised whether a request with credentials must not use the cache at all
- * @param resourcePath the method's template, which gives the path entries are indexed by;
- *     null to index by the request path
+ * @param resourcePath the method's template, which gives the path entries are indexed by; null to
+ *     index by the request path
  */
-record CachedRoute(Duration ttl, List<String> tagTemplates, VarySpec keyed, List<String> cookies,
-    boolean personalised, ResourcePath resourcePath) {
+record CachedRoute(
+    Duration ttl,
+    List<String> tagTemplates,
+    VarySpec keyed,
+    List<String> cookies,
+    boolean personalised,
+    ResourcePath resourcePath) {
 
   /** The {@code Vary} the response gets: what is keyed, and {@code Cookie} for cookies. */
   VarySpec sentVary() {
@@ -37,14 +42,13 @@ record CachedRoute(Duration ttl, List<String> tagTemplates, VarySpec keyed, List
   }
 
   /**
-   * What selects a stored variant: the {@code Vary} the resource and the filters sent, plus
-   * what the method reads. The {@code Cookie} the cache added for keyed cookies is left out:
-   * those cookies are keyed by value, not the whole header.
+   * What selects a stored variant: the {@code Vary} the resource and the filters sent, plus what
+   * the method reads. The {@code Cookie} the cache added for keyed cookies is left out: those
+   * cookies are keyed by value, not the whole header.
    */
   VariantIndex variants(Headers resource, Headers sent) {
     VarySpec own = VarySpec.parse(resource.all("Vary"));
-    VarySpec all = own.with(VarySpec.parse(sent.all("Vary")).fieldNames())
-        .with(keyed.fieldNames());
+    VarySpec all = own.with(VarySpec.parse(sent.all("Vary")).fieldNames()).with(keyed.fieldNames());
     if (!cookies.isEmpty() && !own.fieldNames().contains("cookie")) {
       all = all.without("cookie");
     }

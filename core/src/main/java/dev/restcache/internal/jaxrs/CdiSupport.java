@@ -13,8 +13,7 @@ import jakarta.enterprise.inject.spi.CDI;
 final class CdiSupport {
   private static final boolean CDI_PRESENT = isPresent();
 
-  private CdiSupport() {
-  }
+  private CdiSupport() {}
 
   static void register(ResponseCache cache) {
     if (!CDI_PRESENT) {
@@ -32,8 +31,7 @@ final class CdiSupport {
 
   private static boolean isPresent() {
     try {
-      Class.forName("jakarta.enterprise.inject.spi.CDI", false,
-          CdiSupport.class.getClassLoader());
+      Class.forName("jakarta.enterprise.inject.spi.CDI", false, CdiSupport.class.getClassLoader());
       return true;
     } catch (ClassNotFoundException | LinkageError e) {
       return false;

@@ -8,13 +8,12 @@ import java.util.concurrent.CompletableFuture;
  * runtime can suspend the request.
  */
 final class Continuation {
-  private Continuation() {
-  }
+  private Continuation() {}
 
   /**
-   * Runs {@code next} at once when {@code stage} is complete or the runtime cannot suspend
-   * ({@code suspension} is null: {@code next} then waits for the stage itself); otherwise
-   * suspends the request and runs {@code next}, then resumes, once the stage completes.
+   * Runs {@code next} at once when {@code stage} is complete or the runtime cannot suspend ({@code
+   * suspension} is null: {@code next} then waits for the stage itself); otherwise suspends the
+   * request and runs {@code next}, then resumes, once the stage completes.
    */
   // The callback is the end of the chain and handles its own failures; the stage it returns
   // has nothing left to report.
@@ -25,12 +24,13 @@ final class Continuation {
       return;
     }
     suspension.suspend();
-    stage.whenComplete((done, failed) -> {
-      try {
-        next.run();
-      } finally {
-        suspension.resume();
-      }
-    });
+    stage.whenComplete(
+        (done, failed) -> {
+          try {
+            next.run();
+          } finally {
+            suspension.resume();
+          }
+        });
   }
 }

@@ -18,14 +18,13 @@ import org.apache.cxf.phase.Phase;
 import org.apache.cxf.phase.PhaseInterceptorChain;
 
 /**
- * Tells each request's {@link CacheExchange} what CXF alone can tell, as Jersey's request events
- * do ({@link JerseySupport}): that the resource method is invoked, that an exception was raised
- * (which decide whether an error may be stored), and that the request is over, whatever ended it,
- * which releases the requests collapsed onto it. CXF runs no response filter for an exception no
- * mapper handles, nor the later ones after a response filter that throws; its interceptor chains
- * see both. A request filter puts the hooks on the request's own chain and on those CXF builds
- * for its response and for a fault, from the message: a Jakarta REST feature cannot reach the
- * endpoint.
+ * Tells each request's {@link CacheExchange} what CXF alone can tell, as Jersey's request events do
+ * ({@link JerseySupport}): that the resource method is invoked, that an exception was raised (which
+ * decide whether an error may be stored), and that the request is over, whatever ended it, which
+ * releases the requests collapsed onto it. CXF runs no response filter for an exception no mapper
+ * handles, nor the later ones after a response filter that throws; its interceptor chains see both.
+ * A request filter puts the hooks on the request's own chain and on those CXF builds for its
+ * response and for a fault, from the message: a Jakarta REST feature cannot reach the endpoint.
  */
 final class CxfRequestHooks implements ContainerRequestFilter {
   private final Hook methodStart = new MethodStart();
@@ -51,8 +50,8 @@ final class CxfRequestHooks implements ContainerRequestFilter {
 
   // Another component may have put interceptors of its own there: keep them. A sub-resource's
   // filters run this filter again for the same message.
-  private static void addTo(Message message, String key,
-      List<Interceptor<? extends Message>> hooks) {
+  private static void addTo(
+      Message message, String key, List<Interceptor<? extends Message>> hooks) {
     if (message.get(key) instanceof Collection<?> present && present.containsAll(hooks)) {
       return;
     }
@@ -66,8 +65,8 @@ final class CxfRequestHooks implements ContainerRequestFilter {
   }
 
   /**
-   * An interceptor that acts on the request as restcache's filters saw it (its properties are
-   * the in message's), and on nothing once the exchange has no request left.
+   * An interceptor that acts on the request as restcache's filters saw it (its properties are the
+   * in message's), and on nothing once the exchange has no request left.
    */
   private abstract static class Hook extends AbstractPhaseInterceptor<Message> {
     Hook(String phase) {
@@ -78,8 +77,7 @@ final class CxfRequestHooks implements ContainerRequestFilter {
     public final void handleMessage(Message message) {
       Exchange exchange = message.getExchange();
       if (exchange.getInMessage() != null) {
-        onMessage(new ContainerRequestContextImpl(exchange.getInMessage(), false, false),
-            exchange);
+        onMessage(new ContainerRequestContextImpl(exchange.getInMessage(), false, false), exchange);
       }
     }
 
@@ -87,9 +85,9 @@ final class CxfRequestHooks implements ContainerRequestFilter {
   }
 
   /**
-   * Just before CXF invokes the resource method, once its parameters are converted: Jersey's
-   * {@code RESOURCE_METHOD_START}. A request a filter aborted, or whose parameters failed, never
-   * gets here.
+   * Just before CXF invokes the resource method, once its parameters are converted: Jersey's {@code
+   * RESOURCE_METHOD_START}. A request a filter aborted, or whose parameters failed, never gets
+   * here.
    */
   private static final class MethodStart extends Hook {
     MethodStart() {
@@ -107,9 +105,9 @@ final class CxfRequestHooks implements ContainerRequestFilter {
 
   /**
    * First on the response's chain, before the response filters: the response was mapped from an
-   * exception when CXF recorded one on the exchange (a filter or a parameter failed) or a
-   * {@link FaultMode} on the request (the resource method threw). When a later step of the chain
-   * throws, CXF unwinds through here: the request is over.
+   * exception when CXF recorded one on the exchange (a filter or a parameter failed) or a {@link
+   * FaultMode} on the request (the resource method threw). When a later step of the chain throws,
+   * CXF unwinds through here: the request is over.
    */
   private static final class ResponseStart extends Hook {
     private final CacheEngine engine;
@@ -137,8 +135,8 @@ final class CxfRequestHooks implements ContainerRequestFilter {
   }
 
   /**
-   * First on the fault's chain: an exception was raised. When no mapper handles it, CXF rethrows
-   * it from this chain to the container and nothing after this point runs: the request ends here.
+   * First on the fault's chain: an exception was raised. When no mapper handles it, CXF rethrows it
+   * from this chain to the container and nothing after this point runs: the request ends here.
    */
   private static final class FaultStart extends Hook {
     private final CacheEngine engine;

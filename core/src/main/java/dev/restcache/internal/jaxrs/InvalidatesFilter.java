@@ -18,11 +18,11 @@ import java.util.Set;
 final class InvalidatesFilter implements ContainerResponseFilter {
   /** The request property holding the {@link Declared} evictions. */
   static final String PROPERTY = "dev.restcache.invalidates";
+
   private static final System.Logger LOG = System.getLogger("dev.restcache");
 
   /** The resolved paths and tags of one request's {@code @Invalidates}. */
-  record Declared(Set<String> paths, Set<String> tags) {
-  }
+  record Declared(Set<String> paths, Set<String> tags) {}
 
   private final List<String> tagTemplates;
   private final List<String> pathTemplates;
@@ -39,9 +39,11 @@ final class InvalidatesFilter implements ContainerResponseFilter {
     }
     try {
       MultivaluedMap<String, String> parameters = request.getUriInfo().getPathParameters();
-      request.setProperty(PROPERTY, new Declared(
-          PathTemplates.resolveAll(pathTemplates, parameters::getFirst),
-          PathTemplates.resolveAll(tagTemplates, parameters::getFirst)));
+      request.setProperty(
+          PROPERTY,
+          new Declared(
+              PathTemplates.resolveAll(pathTemplates, parameters::getFirst),
+              PathTemplates.resolveAll(tagTemplates, parameters::getFirst)));
     } catch (RuntimeException e) {
       LOG.log(WARNING, "@Invalidates could not resolve its templates", e);
     }

@@ -5,14 +5,13 @@ import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 
 /**
- * Finds Jakarta REST annotations where the specification lets them be (§3.6): on the method,
- * or, when the method declares none, on the method it implements in a superclass or interface.
+ * Finds Jakarta REST annotations where the specification lets them be (§3.6): on the method, or,
+ * when the method declares none, on the method it implements in a superclass or interface.
  */
 final class JaxrsAnnotations {
   private static final String JAXRS_PACKAGE = Path.class.getPackageName();
 
-  private JaxrsAnnotations() {
-  }
+  private JaxrsAnnotations() {}
 
   /** The method whose Jakarta REST annotations apply to {@code method}. */
   static Method declaringMethod(Method method) {
@@ -44,8 +43,8 @@ final class JaxrsAnnotations {
     for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
       for (Class<?> candidate : supertypes(c)) {
         try {
-          Method declared = candidate.getDeclaredMethod(method.getName(),
-              method.getParameterTypes());
+          Method declared =
+              candidate.getDeclaredMethod(method.getName(), method.getParameterTypes());
           if (hasJaxrsAnnotations(declared)) {
             return declared;
           }

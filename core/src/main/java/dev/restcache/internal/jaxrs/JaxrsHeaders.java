@@ -9,13 +9,12 @@ import java.util.Map;
 
 /** Translates between the container's header maps and restcache's {@link Headers}. */
 final class JaxrsHeaders {
-  private JaxrsHeaders() {
-  }
+  private JaxrsHeaders() {}
 
   /**
-   * The response headers as strings, as the container would write them. A value that is null,
-   * or that its header delegate writes as null, counts as sent with an empty value, as CXF sends
-   * it: a filter's {@code Set-Cookie} with a null value still keeps the response out of the cache.
+   * The response headers as strings, as the container would write them. A value that is null, or
+   * that its header delegate writes as null, counts as sent with an empty value, as CXF sends it: a
+   * filter's {@code Set-Cookie} with a null value still keeps the response out of the cache.
    */
   static Headers of(MultivaluedMap<String, Object> headers) {
     List<Headers.Field> fields = new ArrayList<>();
@@ -33,9 +32,9 @@ final class JaxrsHeaders {
   }
 
   /**
-   * Puts {@code fields} on {@code headers}, each in place of the field of its name: the cache
-   * adds a field only where the response has none, or one with an empty value, which a container
-   * would otherwise join with the cache's into one malformed line.
+   * Puts {@code fields} on {@code headers}, each in place of the field of its name: the cache adds
+   * a field only where the response has none, or one with an empty value, which a container would
+   * otherwise join with the cache's into one malformed line.
    */
   static void add(MultivaluedMap<String, Object> headers, List<Headers.Field> fields) {
     fields.forEach(field -> headers.putSingle(field.name(), field.value()));

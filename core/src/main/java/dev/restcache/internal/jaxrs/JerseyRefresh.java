@@ -21,9 +21,9 @@ import org.glassfish.jersey.server.spi.ContainerLifecycleListener;
 /**
  * Runs stale-while-revalidate refreshes in the background on Jersey: a copy of the request, as a
  * GET, is handed to the application's {@link ApplicationHandler}, which runs its filters, the
- * resource and its writers exactly as for a client, and writes the response to nothing. The
- * handler is known once the container starts; until then requests refresh themselves. Only
- * loaded when Jersey is on the class path.
+ * resource and its writers exactly as for a client, and writes the response to nothing. The handler
+ * is known once the container starts; until then requests refresh themselves. Only loaded when
+ * Jersey is on the class path.
  */
 final class JerseyRefresh implements ContainerLifecycleListener, BackgroundRefresh {
   private static final System.Logger LOG = System.getLogger("dev.restcache");
@@ -34,8 +34,14 @@ final class JerseyRefresh implements ContainerLifecycleListener, BackgroundRefre
   private volatile ApplicationHandler application;
 
   JerseyRefresh() {
-    ThreadPoolExecutor pool = new ThreadPoolExecutor(THREADS, THREADS, 30, TimeUnit.SECONDS,
-        new LinkedBlockingQueue<>(QUEUED), daemonThreads());
+    ThreadPoolExecutor pool =
+        new ThreadPoolExecutor(
+            THREADS,
+            THREADS,
+            30,
+            TimeUnit.SECONDS,
+            new LinkedBlockingQueue<>(QUEUED),
+            daemonThreads());
     pool.allowCoreThreadTimeOut(true);
     this.refreshes = pool;
   }
@@ -83,9 +89,14 @@ final class JerseyRefresh implements ContainerLifecycleListener, BackgroundRefre
   // has nothing left to report.
   @SuppressWarnings("FutureReturnValueIgnored")
   private static void run(ApplicationHandler handler, PendingRefresh refresh) {
-    ContainerRequest request = new ContainerRequest(refresh.baseUri(), refresh.requestUri(),
-        HttpMethod.GET, refresh.securityContext(), new MapPropertiesDelegate(),
-        handler.getConfiguration());
+    ContainerRequest request =
+        new ContainerRequest(
+            refresh.baseUri(),
+            refresh.requestUri(),
+            HttpMethod.GET,
+            refresh.securityContext(),
+            new MapPropertiesDelegate(),
+            handler.getConfiguration());
     request.headers(refresh.headers());
     request.setEntityStream(new ByteArrayInputStream(new byte[0]));
     refresh.attachTo(request);

@@ -11,26 +11,26 @@ import org.glassfish.jersey.server.monitoring.RequestEventListener;
 
 /**
  * What Jakarta REST has no portable hook for, done with Jersey's own: {@code @Context
- * ResponseCache} injection; the end of every request, which releases the requests collapsed
- * onto it whatever ended it (an exception in a later filter or a writer, a client gone away)
- * rather than after the collapse timeout; and dispatching a request again, which runs
- * stale-while-revalidate refreshes in the background ({@link JerseyRefresh}). Only loaded when
- * Jersey is on the class path.
+ * ResponseCache} injection; the end of every request, which releases the requests collapsed onto it
+ * whatever ended it (an exception in a later filter or a writer, a client gone away) rather than
+ * after the collapse timeout; and dispatching a request again, which runs stale-while-revalidate
+ * refreshes in the background ({@link JerseyRefresh}). Only loaded when Jersey is on the class
+ * path.
  */
 final class JerseySupport {
   private static final boolean JERSEY_PRESENT = isPresent();
 
-  private JerseySupport() {
-  }
+  private JerseySupport() {}
 
   static void register(FeatureContext context, CacheEngine engine, ResponseCache cache) {
     if (JERSEY_PRESENT) {
-      context.register(new AbstractBinder() {
-        @Override
-        protected void configure() {
-          bind(cache).to(ResponseCache.class);
-        }
-      });
+      context.register(
+          new AbstractBinder() {
+            @Override
+            protected void configure() {
+              bind(cache).to(ResponseCache.class);
+            }
+          });
       JerseyRefresh refresh = new JerseyRefresh();
       context.register(refresh);
       context.register(new RequestCompletion(engine, refresh));
@@ -39,7 +39,9 @@ final class JerseySupport {
 
   private static boolean isPresent() {
     try {
-      Class.forName("org.glassfish.jersey.server.monitoring.ApplicationEventListener", false,
+      Class.forName(
+          "org.glassfish.jersey.server.monitoring.ApplicationEventListener",
+          false,
           JerseySupport.class.getClassLoader());
       return true;
     } catch (ClassNotFoundException | LinkageError e) {
@@ -48,8 +50,8 @@ final class JerseySupport {
   }
 
   /**
-   * Offers each request the background refresh, tells its exchange when its resource method
-   * starts, and finishes it once Jersey is done with the request, whatever happened.
+   * Offers each request the background refresh, tells its exchange when its resource method starts,
+   * and finishes it once Jersey is done with the request, whatever happened.
    */
   private static final class RequestCompletion implements ApplicationEventListener {
     private final CacheEngine engine;

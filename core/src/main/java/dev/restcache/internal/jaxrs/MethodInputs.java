@@ -33,44 +33,52 @@ import java.util.TreeSet;
 import java.util.function.UnaryOperator;
 
 /**
- * What a resource method's response can depend on beyond its URI, read once from its
- * declaration: the request headers and cookies it reads, whether it reads who the user is,
- * whether the container chooses its media type from {@code Accept}, and its path template.
- * The same rules hold on every runtime, since they come from the Jakarta REST annotations alone.
+ * What a resource method's response can depend on beyond its URI, read once from its declaration:
+ * the request headers and cookies it reads, whether it reads who the user is, whether the container
+ * chooses its media type from {@code Accept}, and its path template. The same rules hold on every
+ * runtime, since they come from the Jakarta REST annotations alone.
  *
  * @param headers lower-case request headers to key on and add to {@code Vary}
- * @param cookies cookies to key on by value, sorted: every one it reads (an identifying one
- *     also makes the request credentialed, but a page marked public that greets the user by
- *     his session cookie must still never reach another user)
- * @param personalised whether it injects the {@code SecurityContext} ({@code @Context}), or
- *     with {@code @Inject} a {@code Principal} (a MicroProfile {@code JsonWebToken}), Jakarta
- *     Security's {@code SecurityContext} or Quarkus's {@code SecurityIdentity}, without
+ * @param cookies cookies to key on by value, sorted: every one it reads (an identifying one also
+ *     makes the request credentialed, but a page marked public that greets the user by his session
+ *     cookie must still never reach another user)
+ * @param personalised whether it injects the {@code SecurityContext} ({@code @Context}), or with
+ *     {@code @Inject} a {@code Principal} (a MicroProfile {@code JsonWebToken}), Jakarta Security's
+ *     {@code SecurityContext} or Quarkus's {@code SecurityIdentity}, without
  *     {@code @Cached(identityIndependent = true)}
- * @param resourcePath its path template with the canonical spelling of its typed parameters;
- *     null when no parameter has one
+ * @param resourcePath its path template with the canonical spelling of its typed parameters; null
+ *     when no parameter has one
  * @param warnings what it reads that restcache cannot key, one line each, naming the method
  */
-record MethodInputs(Set<String> headers, List<String> cookies, boolean personalised,
-    ResourcePath resourcePath, List<String> warnings) {
+record MethodInputs(
+    Set<String> headers,
+    List<String> cookies,
+    boolean personalised,
+    ResourcePath resourcePath,
+    List<String> warnings) {
 
   /** Headers {@code Request.selectVariant} and {@code HttpHeaders} negotiate on. */
   static final List<String> NEGOTIATION_HEADERS =
       List.of("accept", "accept-charset", "accept-encoding", "accept-language");
+
   // Injectable types that hand the method every request header; named, not loaded, since the
   // servlet API may be absent.
-  private static final Set<String> OPAQUE_REQUEST_TYPES = Set.of(
-      "jakarta.ws.rs.container.ContainerRequestContext",
-      "jakarta.servlet.http.HttpServletRequest", "jakarta.servlet.ServletRequest");
+  private static final Set<String> OPAQUE_REQUEST_TYPES =
+      Set.of(
+          "jakarta.ws.rs.container.ContainerRequestContext",
+          "jakarta.servlet.http.HttpServletRequest",
+          "jakarta.servlet.ServletRequest");
   // Types that tell who the user is when CDI injects them (@Inject), named since the APIs may be
   // absent: Jakarta Security's context, Quarkus's identity, MicroProfile JWT (a Principal).
-  private static final Set<String> IDENTITY_TYPES = Set.of(
-      "jakarta.security.enterprise.SecurityContext",
-      "io.quarkus.security.identity.SecurityIdentity");
+  private static final Set<String> IDENTITY_TYPES =
+      Set.of(
+          "jakarta.security.enterprise.SecurityContext",
+          "io.quarkus.security.identity.SecurityIdentity");
   private static final String INJECT = "jakarta.inject.Inject";
   private static final int MAX_BEAN_DEPTH = 4;
 
-  static MethodInputs of(Method method, Class<?> resourceClass, Cached cached,
-      NamePatterns anonymousCookies) {
+  static MethodInputs of(
+      Method method, Class<?> resourceClass, Cached cached, NamePatterns anonymousCookies) {
     Method declared = JaxrsAnnotations.declaringMethod(method);
     Reads reads = Reads.of(declared, resourceClass);
     String where = resourceClass.getName() + "." + method.getName();
@@ -89,20 +97,31 @@ record MethodInputs(Set<String> headers, List<String> cookies, boolean personali
       headers.add("cookie");
     }
     if (reads.httpHeaders && !declaresVary) {
-      warnings.add("restcache: " + where + " reads @Context HttpHeaders; only Accept,"
-          + " Accept-Charset, Accept-Encoding, Accept-Language and Cookie are keyed for it:"
-          + " name every other header it reads in @Cached(vary = ...)");
+      warnings.add(
+          "restcache: "
+              + where
+              + " reads @Context HttpHeaders; only Accept,"
+              + " Accept-Charset, Accept-Encoding, Accept-Language and Cookie are keyed for it:"
+              + " name every other header it reads in @Cached(vary = ...)");
     }
     if (reads.opaque != null && !declaresVary) {
-      warnings.add("restcache: " + where + " reads @Context " + reads.opaque
-          + ", whose headers restcache cannot see: name the headers it reads in"
-          + " @Cached(vary = ...)");
+      warnings.add(
+          "restcache: "
+              + where
+              + " reads @Context "
+              + reads.opaque
+              + ", whose headers restcache cannot see: name the headers it reads in"
+              + " @Cached(vary = ...)");
     }
     List<String> cookies = List.copyOf(new TreeSet<>(reads.cookies));
-    boolean personalised = reads.securityContext
-        && (cached == null || !cached.identityIndependent());
-    return new MethodInputs(Set.copyOf(headers), cookies, personalised,
-        resourcePath(declared, resourceClass, reads.pathParameterTypes), List.copyOf(warnings));
+    boolean personalised =
+        reads.securityContext && (cached == null || !cached.identityIndependent());
+    return new MethodInputs(
+        Set.copyOf(headers),
+        cookies,
+        personalised,
+        resourcePath(declared, resourceClass, reads.pathParameterTypes),
+        List.copyOf(warnings));
   }
 
   // The container chooses among several media types, or any type a writer offers, by Accept;
@@ -115,7 +134,8 @@ record MethodInputs(Set<String> headers, List<String> cookies, boolean personali
     String path = methodPath(method);
     for (Method other : resourceClass.getMethods()) {
       Method sibling = JaxrsAnnotations.declaringMethod(other);
-      if (!other.equals(method) && !sibling.equals(method)
+      if (!other.equals(method)
+          && !sibling.equals(method)
           && sibling.isAnnotationPresent(GET.class)
           && Objects.equals(normalise(methodPath(sibling)), normalise(path))) {
         return true;
@@ -155,24 +175,25 @@ record MethodInputs(Set<String> headers, List<String> cookies, boolean personali
   }
 
   /**
-   * The template of any resource method, read or write, with the canonical spelling of its
-   * typed path parameters; null when it has none.
+   * The template of any resource method, read or write, with the canonical spelling of its typed
+   * path parameters; null when it has none.
    */
   static ResourcePath resourcePath(Method method, Class<?> resourceClass) {
     Method declared = JaxrsAnnotations.declaringMethod(method);
-    return resourcePath(declared, resourceClass, Reads.of(declared, resourceClass)
-        .pathParameterTypes);
+    return resourcePath(
+        declared, resourceClass, Reads.of(declared, resourceClass).pathParameterTypes);
   }
 
-  private static ResourcePath resourcePath(Method method, Class<?> resourceClass,
-      Map<String, Class<?>> parameterTypes) {
+  private static ResourcePath resourcePath(
+      Method method, Class<?> resourceClass, Map<String, Class<?>> parameterTypes) {
     Map<String, UnaryOperator<String>> spellings = new HashMap<>();
-    parameterTypes.forEach((name, type) -> {
-      UnaryOperator<String> spelling = ParameterSpelling.forType(type);
-      if (spelling != null) {
-        spellings.put(name, spelling);
-      }
-    });
+    parameterTypes.forEach(
+        (name, type) -> {
+          UnaryOperator<String> spelling = ParameterSpelling.forType(type);
+          if (spelling != null) {
+            spellings.put(name, spelling);
+          }
+        });
     if (spellings.isEmpty()) {
       return null;
     }
@@ -261,7 +282,8 @@ record MethodInputs(Set<String> headers, List<String> cookies, boolean personali
     }
 
     private static boolean isIdentity(Class<?> type) {
-      return Principal.class.isAssignableFrom(type) || SecurityContext.class.isAssignableFrom(type)
+      return Principal.class.isAssignableFrom(type)
+          || SecurityContext.class.isAssignableFrom(type)
           || IDENTITY_TYPES.contains(type.getName());
     }
 

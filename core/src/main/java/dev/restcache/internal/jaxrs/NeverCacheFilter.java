@@ -6,8 +6,8 @@ import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.core.HttpHeaders;
 
 /**
- * Marks a response as never to be cached by anyone, replacing whatever caching headers it had.
- * The values are Django's {@code never_cache}, with an {@code Expires} at the epoch.
+ * Marks a response as never to be cached by anyone, replacing whatever caching headers it had. The
+ * values are Django's {@code never_cache}, with an {@code Expires} at the epoch.
  */
 final class NeverCacheFilter implements ContainerResponseFilter {
   static final String CACHE_CONTROL = "max-age=0, no-cache, no-store, must-revalidate, private";

@@ -19,16 +19,16 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A stale-while-revalidate refresh to run through the application in the background: a copy of
- * the request that found the entry stale (its URI, headers and identity, taken while it was
- * being served) and the lookup's decision for it, a {@link CacheEngine.Miss} that leads the
- * entry's fill. The request dispatched for it carries it as a request property, which only code
- * in the same process can set; its lookup then goes to the resource with that decision.
+ * A stale-while-revalidate refresh to run through the application in the background: a copy of the
+ * request that found the entry stale (its URI, headers and identity, taken while it was being
+ * served) and the lookup's decision for it, a {@link CacheEngine.Miss} that leads the entry's fill.
+ * The request dispatched for it carries it as a request property, which only code in the same
+ * process can set; its lookup then goes to the resource with that decision.
  *
- * <p>The fill is released once, whatever happens: when the refreshed response is stored or
- * refused, when the dispatch ends without reaching the lookup (an application filter refused
- * it), or after the collapse timeout, so that a refresh that hangs never keeps the entry from
- * being refreshed again.
+ * <p>The fill is released once, whatever happens: when the refreshed response is stored or refused,
+ * when the dispatch ends without reaching the lookup (an application filter refused it), or after
+ * the collapse timeout, so that a refresh that hangs never keeps the entry from being refreshed
+ * again.
  */
 public final class PendingRefresh {
   static final String PROPERTY = "dev.restcache.refresh";
@@ -36,9 +36,10 @@ public final class PendingRefresh {
   private static final System.Logger LOG = System.getLogger("dev.restcache");
   // The client's own conditions: the refresh asks with the entry's validators or none, never
   // with the client's, which would get a 304 the cache cannot use.
-  private static final Set<String> CLIENT_CONDITIONS = Set.of(
-      HttpHeaders.IF_NONE_MATCH.toLowerCase(Locale.ROOT),
-      HttpHeaders.IF_MODIFIED_SINCE.toLowerCase(Locale.ROOT));
+  private static final Set<String> CLIENT_CONDITIONS =
+      Set.of(
+          HttpHeaders.IF_NONE_MATCH.toLowerCase(Locale.ROOT),
+          HttpHeaders.IF_MODIFIED_SINCE.toLowerCase(Locale.ROOT));
 
   private final CacheEngine engine;
   private final CacheEngine.Miss miss;
@@ -48,8 +49,13 @@ public final class PendingRefresh {
   private final SecurityContext securityContext;
   private volatile boolean takenOver;
 
-  private PendingRefresh(CacheEngine engine, CacheEngine.Miss miss, URI baseUri, URI requestUri,
-      Map<String, List<String>> headers, SecurityContext securityContext) {
+  private PendingRefresh(
+      CacheEngine engine,
+      CacheEngine.Miss miss,
+      URI baseUri,
+      URI requestUri,
+      Map<String, List<String>> headers,
+      SecurityContext securityContext) {
     this.engine = engine;
     this.miss = miss;
     this.baseUri = baseUri;
@@ -59,15 +65,23 @@ public final class PendingRefresh {
   }
 
   /**
-   * Starts {@code refresh} for {@code request}, which is being answered from the stale entry,
-   * with the runtime's {@code port}; releases it when it cannot start.
+   * Starts {@code refresh} for {@code request}, which is being answered from the stale entry, with
+   * the runtime's {@code port}; releases it when it cannot start.
    */
-  static void start(ContainerRequestContext request, CacheEngine engine,
-      CacheEngine.Miss refresh, BackgroundRefresh port) {
+  static void start(
+      ContainerRequestContext request,
+      CacheEngine engine,
+      CacheEngine.Miss refresh,
+      BackgroundRefresh port) {
     SecurityContext identity = SecuritySnapshot.of(request.getSecurityContext());
-    PendingRefresh pending = new PendingRefresh(engine, refresh,
-        request.getUriInfo().getBaseUri(), request.getUriInfo().getRequestUri(),
-        copyOf(request.getHeaders()), identity);
+    PendingRefresh pending =
+        new PendingRefresh(
+            engine,
+            refresh,
+            request.getUriInfo().getBaseUri(),
+            request.getUriInfo().getRequestUri(),
+            copyOf(request.getHeaders()),
+            identity);
     try {
       if (identity == null) {
         // Who asked cannot be told again: a refresh might run as someone else.
@@ -91,13 +105,14 @@ public final class PendingRefresh {
 
   private static Map<String, List<String>> copyOf(Map<String, List<String>> requestHeaders) {
     Map<String, List<String>> copy = new LinkedHashMap<>();
-    requestHeaders.forEach((name, values) -> {
-      if (values != null && !CLIENT_CONDITIONS.contains(name.toLowerCase(Locale.ROOT))) {
-        List<String> lines = new ArrayList<>(values.size());
-        values.forEach(value -> lines.add(value == null ? "" : value));
-        copy.put(name, List.copyOf(lines));
-      }
-    });
+    requestHeaders.forEach(
+        (name, values) -> {
+          if (values != null && !CLIENT_CONDITIONS.contains(name.toLowerCase(Locale.ROOT))) {
+            List<String> lines = new ArrayList<>(values.size());
+            values.forEach(value -> lines.add(value == null ? "" : value));
+            copy.put(name, List.copyOf(lines));
+          }
+        });
     return Map.copyOf(copy);
   }
 
@@ -121,8 +136,8 @@ public final class PendingRefresh {
   }
 
   /**
-   * That request's headers, every line, less its {@code If-None-Match} and
-   * {@code If-Modified-Since}: the refresh asks with the entry's validators instead.
+   * That request's headers, every line, less its {@code If-None-Match} and {@code
+   * If-Modified-Since}: the refresh asks with the entry's validators instead.
    */
   public Map<String, List<String>> headers() {
     return headers;
@@ -143,9 +158,9 @@ public final class PendingRefresh {
   }
 
   /**
-   * The runtime is done dispatching: releases the fill, unless the dispatched request reached
-   * its lookup, whose exchange releases it once the response is stored or refused (a store may
-   * still be running). Safe to call more than once.
+   * The runtime is done dispatching: releases the fill, unless the dispatched request reached its
+   * lookup, whose exchange releases it once the response is stored or refused (a store may still be
+   * running). Safe to call more than once.
    */
   public void dispatched() {
     if (!takenOver) {
@@ -158,8 +173,9 @@ public final class PendingRefresh {
   }
 
   /** A security context that keeps what the original one said, not the container's request. */
-  private record SecuritySnapshot(Principal getUserPrincipal, boolean isSecure,
-      String getAuthenticationScheme) implements SecurityContext {
+  private record SecuritySnapshot(
+      Principal getUserPrincipal, boolean isSecure, String getAuthenticationScheme)
+      implements SecurityContext {
 
     // The container's context may read its request, which it recycles once the client's
     // response is written; the refresh runs later. Null when the context cannot answer.
@@ -168,8 +184,8 @@ public final class PendingRefresh {
         return new SecuritySnapshot(null, false, null);
       }
       try {
-        return new SecuritySnapshot(original.getUserPrincipal(), original.isSecure(),
-            original.getAuthenticationScheme());
+        return new SecuritySnapshot(
+            original.getUserPrincipal(), original.isSecure(), original.getAuthenticationScheme());
       } catch (RuntimeException cannotTell) {
         return null;
       }

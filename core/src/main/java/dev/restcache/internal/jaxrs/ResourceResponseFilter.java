@@ -12,12 +12,12 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MultivaluedMap;
 
 /**
- * The first response filter of a cached method: sees the response as the resource produced
- * it, before any application filter. It records that response (what a hit replays, so that the
- * filters run again on every hit and add their headers exactly once), adds the {@code Vary}
- * the method's inputs call for, and puts a stored response in place of the resource's answer
- * where the cache stands in for it (a stale entry for a 5xx, an entry a 304 refreshed), so that
- * the application's filters see that one.
+ * The first response filter of a cached method: sees the response as the resource produced it,
+ * before any application filter. It records that response (what a hit replays, so that the filters
+ * run again on every hit and add their headers exactly once), adds the {@code Vary} the method's
+ * inputs call for, and puts a stored response in place of the resource's answer where the cache
+ * stands in for it (a stale entry for a 5xx, an entry a 304 refreshed), so that the application's
+ * filters see that one.
  */
 final class ResourceResponseFilter implements ContainerResponseFilter {
   private static final System.Logger LOG = System.getLogger("dev.restcache");
@@ -38,23 +38,25 @@ final class ResourceResponseFilter implements ContainerResponseFilter {
     }
     try {
       MultivaluedMap<String, Object> headers = response.getHeaders();
-      if (!exchange.responded(response.getStatus(), JaxrsHeaders.of(headers),
-          response.getEntity())) {
+      if (!exchange.responded(
+          response.getStatus(), JaxrsHeaders.of(headers), response.getEntity())) {
         return;
       }
       CacheEngine.Miss miss = exchange.miss();
       if (miss != null) {
         engine.resourceAnswered(miss.fill());
       }
-      if (miss != null && miss.staleIfError() != null
+      if (miss != null
+          && miss.staleIfError() != null
           && ResponseSuitability.isReplaceableError(response.getStatus())) {
         ResponseReplay.replaceWithStale(response, miss.staleIfError(), engine);
         exchange.end();
       } else if (miss != null && exchange.revalidating() && response.getStatus() == 304) {
         recorder.refresh(exchange, response);
       } else if (!exchange.route.sentVary().isEmpty()) {
-        VarySpec vary = VarySpec.parse(exchange.resourceHeaders().all(HttpHeaders.VARY))
-            .with(exchange.route.sentVary().fieldNames());
+        VarySpec vary =
+            VarySpec.parse(exchange.resourceHeaders().all(HttpHeaders.VARY))
+                .with(exchange.route.sentVary().fieldNames());
         headers.putSingle(HttpHeaders.VARY, vary.toHeaderValue());
       }
     } catch (RuntimeException e) {

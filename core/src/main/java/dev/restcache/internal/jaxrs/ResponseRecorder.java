@@ -21,9 +21,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
 /**
- * Stores a response once it is known whole: decides once more on the status and headers as
- * they were written, stores what the resource produced (the response filters run again on
- * every hit), and tells the client in {@code Cache-Status} whether it was stored.
+ * Stores a response once it is known whole: decides once more on the status and headers as they
+ * were written, stores what the resource produced (the response filters run again on every hit),
+ * and tells the client in {@code Cache-Status} whether it was stored.
  */
 final class ResponseRecorder {
   static final String CACHE_STATUS = "Cache-Status";
@@ -35,13 +35,17 @@ final class ResponseRecorder {
   }
 
   /**
-   * The fields the cache adds to a response about to be stored, for its body: a {@code Date}
-   * and a generated {@code ETag}. They are added to {@code liveHeaders} and kept for storing.
+   * The fields the cache adds to a response about to be stored, for its body: a {@code Date} and a
+   * generated {@code ETag}. They are added to {@code liveHeaders} and kept for storing.
    */
-  List<Headers.Field> addFields(CacheExchange exchange,
-      MultivaluedMap<String, Object> liveHeaders, byte[] body) {
-    List<Headers.Field> added = StorableHeaders.additions(JaxrsHeaders.of(liveHeaders),
-        exchange.responseTime(), body, engine.settings().generateETags());
+  List<Headers.Field> addFields(
+      CacheExchange exchange, MultivaluedMap<String, Object> liveHeaders, byte[] body) {
+    List<Headers.Field> added =
+        StorableHeaders.additions(
+            JaxrsHeaders.of(liveHeaders),
+            exchange.responseTime(),
+            body,
+            engine.settings().generateETags());
     JaxrsHeaders.add(liveHeaders, added);
     return added;
   }
@@ -52,8 +56,10 @@ final class ResponseRecorder {
    */
   void announce(CacheExchange exchange, MultivaluedMap<String, Object> liveHeaders) {
     StoragePolicy.Decision decision = finalDecision(exchange, JaxrsHeaders.of(liveHeaders));
-    Optional<NotStoredReason> reason = decision instanceof StoragePolicy.Refuse refuse
-        ? Optional.of(refuse.reason()) : Optional.empty();
+    Optional<NotStoredReason> reason =
+        decision instanceof StoragePolicy.Refuse refuse
+            ? Optional.of(refuse.reason())
+            : Optional.empty();
     liveHeaders.putSingle(CACHE_STATUS, forwarded(exchange.miss(), reason).toHeaderValue());
   }
 
@@ -64,28 +70,35 @@ final class ResponseRecorder {
     if (exchange.additions() != null) {
       fields.removeAll(exchange.additions());
     }
-    return StoragePolicy.decide(exchange.candidate().withHeaders(Headers.of(fields))
-        .ofSize(exchange.body() == null ? -1 : exchange.body().length));
+    return StoragePolicy.decide(
+        exchange
+            .candidate()
+            .withHeaders(Headers.of(fields))
+            .ofSize(exchange.body() == null ? -1 : exchange.body().length));
   }
 
   /**
-   * Stores the captured response if the headers as written ({@code liveHeaders}) still allow
-   * it, and says in {@code Cache-Status} what happened, once the store has answered.
+   * Stores the captured response if the headers as written ({@code liveHeaders}) still allow it,
+   * and says in {@code Cache-Status} what happened, once the store has answered.
    */
-  CompletableFuture<Void> commit(CacheExchange exchange,
-      MultivaluedMap<String, Object> liveHeaders) {
+  CompletableFuture<Void> commit(
+      CacheExchange exchange, MultivaluedMap<String, Object> liveHeaders) {
     Pending pending = prepare(exchange, liveHeaders);
-    CompletableFuture<Optional<NotStoredReason>> notStored = pending instanceof Refused refused
-        ? CompletableFuture.completedFuture(refused.announced()) : ((Storing) pending).store();
-    return notStored.thenAccept(reason -> liveHeaders.putSingle(CACHE_STATUS,
-        forwarded(exchange.miss(), reason).toHeaderValue()));
+    CompletableFuture<Optional<NotStoredReason>> notStored =
+        pending instanceof Refused refused
+            ? CompletableFuture.completedFuture(refused.announced())
+            : ((Storing) pending).store();
+    return notStored.thenAccept(
+        reason ->
+            liveHeaders.putSingle(
+                CACHE_STATUS, forwarded(exchange.miss(), reason).toHeaderValue()));
   }
 
   /**
-   * As {@link #commit}, for a response whose headers may be on their way already, and a thread
-   * that must not wait for the store: {@code Cache-Status} says {@code stored} once the
-   * response is handed to the store, and the requests collapsed onto this one go on once the
-   * store has answered.
+   * As {@link #commit}, for a response whose headers may be on their way already, and a thread that
+   * must not wait for the store: {@code Cache-Status} says {@code stored} once the response is
+   * handed to the store, and the requests collapsed onto this one go on once the store has
+   * answered.
    */
   // The callback is the end of the chain and handles its own failures; the stage it returns
   // has nothing left to report.
@@ -102,12 +115,10 @@ final class ResponseRecorder {
   }
 
   /** The final check's outcome: a refusal, or the store call to make. */
-  private sealed interface Pending permits Refused, Storing {
-  }
+  private sealed interface Pending permits Refused, Storing {}
 
   /** Not stored, and what {@code Cache-Status} says about it, if anything. */
-  private record Refused(Optional<NotStoredReason> announced) implements Pending {
-  }
+  private record Refused(Optional<NotStoredReason> announced) implements Pending {}
 
   /** To be stored: {@link #store} makes the call. */
   private record Storing(Supplier<CompletableFuture<Optional<NotStoredReason>>> call)
@@ -122,25 +133,33 @@ final class ResponseRecorder {
     Headers sent = JaxrsHeaders.of(liveHeaders);
     StoragePolicy.Decision decision = finalDecision(exchange, sent);
     if (decision instanceof StoragePolicy.Refuse refuse) {
-      return new Refused(
-          engine.notStored(exchange.request.target().toString(), refuse.reason()));
+      return new Refused(engine.notStored(exchange.request.target().toString(), refuse.reason()));
     }
     StoragePolicy.Store store = (StoragePolicy.Store) decision;
-    StoredResponse response = store.response(exchange.status(),
-        storedHeaders(exchange.route, exchange.resourceHeaders(), sent, exchange.additions()),
-        exchange.body());
-    return new Storing(() -> engine.store(exchange.request, exchange.miss(), store,
-        response, exchange.route.variants(exchange.resourceHeaders(), sent), exchange.tags));
+    StoredResponse response =
+        store.response(
+            exchange.status(),
+            storedHeaders(exchange.route, exchange.resourceHeaders(), sent, exchange.additions()),
+            exchange.body());
+    return new Storing(
+        () ->
+            engine.store(
+                exchange.request,
+                exchange.miss(),
+                store,
+                response,
+                exchange.route.variants(exchange.resourceHeaders(), sent),
+                exchange.tags));
   }
 
   /**
    * What is stored: the headers as the resource produced them, with the {@code Vary} the cache
-   * added, the {@code Content-Type} the container chose when the resource set none, and the
-   * fields the cache added for the body; never the fields response filters added, since they
-   * run again on every hit.
+   * added, the {@code Content-Type} the container chose when the resource set none, and the fields
+   * the cache added for the body; never the fields response filters added, since they run again on
+   * every hit.
    */
-  private static Headers storedHeaders(CachedRoute route, Headers resource, Headers sent,
-      List<Headers.Field> additions) {
+  private static Headers storedHeaders(
+      CachedRoute route, Headers resource, Headers sent, List<Headers.Field> additions) {
     VarySpec vary = VarySpec.parse(resource.all("Vary")).with(route.sentVary().fieldNames());
     List<String> replaced = new ArrayList<>(List.of("Vary"));
     additions.forEach(field -> replaced.add(field.name()));
@@ -157,36 +176,52 @@ final class ResponseRecorder {
 
   /**
    * The resource confirmed a stale entry with a 304 to the cache's own conditions: replaces its
-   * answer with the entry refreshed by the 304's fields (RFC 9111 §4.3.4), or with a 304 when
-   * the client's own conditions hold, before any application filter sees it. The refreshed
-   * entry is stored by {@link #storeRefreshed} once every filter has run.
+   * answer with the entry refreshed by the 304's fields (RFC 9111 §4.3.4), or with a 304 when the
+   * client's own conditions hold, before any application filter sees it. The refreshed entry is
+   * stored by {@link #storeRefreshed} once every filter has run.
    */
   void refresh(CacheExchange exchange, ContainerResponseContext response) {
     CacheEngine.Miss miss = exchange.miss();
     StoredResponse stale = miss.revalidate();
     Instant now = engine.now();
-    Headers headers = StorableHeaders.updatedBy304(stale.headers(),
-        JaxrsHeaders.of(response.getHeaders()), now);
-    StoragePolicy.Decision decision = StoragePolicy.decide(StoragePolicy.Candidate.of(
-        stale.status(), headers, exchange.request.credentials(), exchange.route.ttl(),
-        exchange.request.time(), now, headers));
-    StoredResponse refreshed = decision instanceof StoragePolicy.Store store
-        ? store.response(stale.status(), headers, stale.body())
-        : new StoredResponse(stale.status(), headers, stale.body(), stale.sharedWith(),
-            Freshness.never(now));
+    Headers headers =
+        StorableHeaders.updatedBy304(stale.headers(), JaxrsHeaders.of(response.getHeaders()), now);
+    StoragePolicy.Decision decision =
+        StoragePolicy.decide(
+            StoragePolicy.Candidate.of(
+                stale.status(),
+                headers,
+                exchange.request.credentials(),
+                exchange.route.ttl(),
+                exchange.request.time(),
+                now,
+                headers));
+    StoredResponse refreshed =
+        decision instanceof StoragePolicy.Store store
+            ? store.response(stale.status(), headers, stale.body())
+            : new StoredResponse(
+                stale.status(), headers, stale.body(), stale.sharedWith(), Freshness.never(now));
     exchange.replacedBy(refreshed, decision);
-    boolean clientNotModified = ServeDecision.notModified(refreshed,
-        exchange.clientIfNoneMatch(), exchange.clientIfModifiedSince());
-    ResponseReplay.replaceWith(response, refreshed, now,
-        forwarded(miss, Optional.empty()).fwdStatus(304), clientNotModified);
+    boolean clientNotModified =
+        ServeDecision.notModified(
+            refreshed, exchange.clientIfNoneMatch(), exchange.clientIfModifiedSince());
+    ResponseReplay.replaceWith(
+        response,
+        refreshed,
+        now,
+        forwarded(miss, Optional.empty()).fwdStatus(304),
+        clientNotModified);
   }
 
   /**
    * Stores the entry a 304 refreshed (only for a GET: a HEAD never fills the cache), if the
    * response as the filters left it still allows; returns why not otherwise.
    */
-  CompletableFuture<Optional<NotStoredReason>> storeRefreshed(CacheExchange exchange,
-      ContainerResponseContext response, Credentials credentials, String method) {
+  CompletableFuture<Optional<NotStoredReason>> storeRefreshed(
+      CacheExchange exchange,
+      ContainerResponseContext response,
+      Credentials credentials,
+      String method) {
     StoredResponse refreshed = exchange.replacement();
     String what = exchange.request.target().toString();
     exchange.end();
@@ -194,20 +229,38 @@ final class ResponseRecorder {
       return CompletableFuture.completedFuture(engine.notStored(what, refuse.reason()));
     }
     Headers sent = JaxrsHeaders.of(response.getHeaders());
-    StoragePolicy.Decision asSent = StoragePolicy.decide(new StoragePolicy.Candidate(method,
-        exchange.request.directives(), credentials, exchange.route.personalised(), false,
-        refreshed.status(), sent, refreshed.headers(), refreshed.body().length,
-        engine.settings().maxEntryBytes(), exchange.route.ttl(), exchange.request.time(),
-        refreshed.freshness().responseTime()));
+    StoragePolicy.Decision asSent =
+        StoragePolicy.decide(
+            new StoragePolicy.Candidate(
+                method,
+                exchange.request.directives(),
+                credentials,
+                exchange.route.personalised(),
+                false,
+                refreshed.status(),
+                sent,
+                refreshed.headers(),
+                refreshed.body().length,
+                engine.settings().maxEntryBytes(),
+                exchange.route.ttl(),
+                exchange.request.time(),
+                refreshed.freshness().responseTime()));
     if (asSent instanceof StoragePolicy.Refuse refuse) {
       return CompletableFuture.completedFuture(engine.notStored(what, refuse.reason()));
     }
     Headers kept = StorableHeaders.forStorage(refreshed.headers(), sent);
-    return engine.store(exchange.request, exchange.miss(),
+    return engine.store(
+        exchange.request,
+        exchange.miss(),
         (StoragePolicy.Store) exchange.replacementDecision(),
-        new StoredResponse(refreshed.status(), kept, refreshed.body(), refreshed.sharedWith(),
+        new StoredResponse(
+            refreshed.status(),
+            kept,
+            refreshed.body(),
+            refreshed.sharedWith(),
             refreshed.freshness()),
-        exchange.route.variants(kept, sent), exchange.tags);
+        exchange.route.variants(kept, sent),
+        exchange.tags);
   }
 
   /** The {@code Cache-Status} of a response that went to the resource. */

@@ -20,16 +20,15 @@ import java.util.Set;
 import java.util.function.BiConsumer;
 
 /**
- * Turns a stored response into what a hit sends ({@link Replayed}), and that into the
- * container's {@link Response} where the runtime does not send it itself.
+ * Turns a stored response into what a hit sends ({@link Replayed}), and that into the container's
+ * {@link Response} where the runtime does not send it itself.
  */
 final class ResponseReplay {
   // RFC 9110 §15.4.5: the fields a 304 carries; Last-Modified only guides caches without ETag.
-  private static final Set<String> NOT_MODIFIED_FIELDS = Set.of(
-      "cache-control", "content-location", "date", "etag", "expires", "vary");
+  private static final Set<String> NOT_MODIFIED_FIELDS =
+      Set.of("cache-control", "content-location", "date", "etag", "expires", "vary");
 
-  private ResponseReplay() {
-  }
+  private ResponseReplay() {}
 
   /** The full stored response, or a 304 when the request's conditions hold. */
   static Replayed replayed(CacheEngine.Hit hit, CacheEngine engine) {
@@ -37,13 +36,16 @@ final class ResponseReplay {
     Instant now = engine.now();
     boolean notModified = hit.notModified();
     Freshness freshness = stored.freshness();
-    String cacheStatus = CacheStatus.hit(engine.settings().cacheStatusName())
-        .ttl(freshness.timeToLive(now).toSeconds())
-        .collapsed(hit.collapsed())
-        .toHeaderValue();
-    return new Replayed(notModified ? 304 : stored.status(),
+    String cacheStatus =
+        CacheStatus.hit(engine.settings().cacheStatusName())
+            .ttl(freshness.timeToLive(now).toSeconds())
+            .collapsed(hit.collapsed())
+            .toHeaderValue();
+    return new Replayed(
+        notModified ? 304 : stored.status(),
         replayedHeaders(stored.headers(), notModified),
-        Long.toString(CacheValidity.ageHeaderSeconds(freshness.currentAge(now))), cacheStatus,
+        Long.toString(CacheValidity.ageHeaderSeconds(freshness.currentAge(now))),
+        cacheStatus,
         notModified || stored.body().length == 0 ? null : stored.body());
   }
 
@@ -58,9 +60,9 @@ final class ResponseReplay {
   }
 
   /**
-   * What a hit sends: the stored fields, then {@code Age} and {@code Cache-Status} (Strings:
-   * Jersey looks up a header delegate for any other type, on every response), and the body,
-   * null when there is none to send.
+   * What a hit sends: the stored fields, then {@code Age} and {@code Cache-Status} (Strings: Jersey
+   * looks up a header delegate for any other type, on every response), and the body, null when
+   * there is none to send.
    */
   // The body is never compared, and copying it for each hit would cost what the cache saves.
   @SuppressWarnings("ArrayRecordComponent")
@@ -75,34 +77,45 @@ final class ResponseReplay {
   }
 
   /**
-   * Replaces a 5xx answer with a stale stored response inside its {@code stale-if-error}
-   * window, telling the client in {@code Cache-Status}.
+   * Replaces a 5xx answer with a stale stored response inside its {@code stale-if-error} window,
+   * telling the client in {@code Cache-Status}.
    */
-  static void replaceWithStale(ContainerResponseContext response, StoredResponse stale,
-      CacheEngine engine) {
+  static void replaceWithStale(
+      ContainerResponseContext response, StoredResponse stale, CacheEngine engine) {
     Instant now = engine.now();
-    replaceWith(response, stale, now, CacheStatus.hit(engine.settings().cacheStatusName())
-        .ttl(stale.freshness().timeToLive(now).toSeconds())
-        .detail("stale-if-error"));
+    replaceWith(
+        response,
+        stale,
+        now,
+        CacheStatus.hit(engine.settings().cacheStatusName())
+            .ttl(stale.freshness().timeToLive(now).toSeconds())
+            .detail("stale-if-error"));
   }
 
   /** Replaces the resource's answer with {@code stored} as it stands at {@code now}. */
-  static void replaceWith(ContainerResponseContext response, StoredResponse stored,
-      Instant now, CacheStatus cacheStatus) {
+  static void replaceWith(
+      ContainerResponseContext response,
+      StoredResponse stored,
+      Instant now,
+      CacheStatus cacheStatus) {
     replaceWith(response, stored, now, cacheStatus, false);
   }
 
   /**
-   * Replaces the resource's answer with {@code stored} as it stands at {@code now}, or with a
-   * 304 for it when {@code notModified}.
+   * Replaces the resource's answer with {@code stored} as it stands at {@code now}, or with a 304
+   * for it when {@code notModified}.
    */
-  static void replaceWith(ContainerResponseContext response, StoredResponse stale,
-      Instant now, CacheStatus cacheStatus, boolean notModified) {
+  static void replaceWith(
+      ContainerResponseContext response,
+      StoredResponse stale,
+      Instant now,
+      CacheStatus cacheStatus,
+      boolean notModified) {
     MultivaluedMap<String, Object> headers = response.getHeaders();
     headers.clear();
     replayedHeaders(stale.headers(), notModified).forEach(headers::add);
-    headers.putSingle("Age",
-        Long.toString(CacheValidity.ageHeaderSeconds(stale.freshness().currentAge(now))));
+    headers.putSingle(
+        "Age", Long.toString(CacheValidity.ageHeaderSeconds(stale.freshness().currentAge(now))));
     headers.putSingle("Cache-Status", cacheStatus.toHeaderValue());
     if (notModified) {
       response.setStatus(304);
@@ -149,5 +162,4 @@ final class ResponseReplay {
     String lower = name.toLowerCase(Locale.ROOT);
     return NOT_MODIFIED_FIELDS.contains(lower) || (!hasETag && lower.equals("last-modified"));
   }
-
 }

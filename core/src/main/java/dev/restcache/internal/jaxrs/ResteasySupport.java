@@ -23,15 +23,14 @@ import org.jboss.resteasy.spi.ResteasyProviderFactory;
  * What Jakarta REST has no portable hook for, done with RESTEasy's own: {@code @Context
  * ResponseCache} injection (a {@code ContextInjector}); the end of every request, which releases
  * the requests collapsed onto it whatever ended it (RESTEasy's clean-up at the end of a dispatch,
- * or the completion of a suspended request); and whether the resource method returned, which
- * lets an error the resource made fresh itself be stored, as on Jersey. Only loaded when
- * RESTEasy runs the application.
+ * or the completion of a suspended request); and whether the resource method returned, which lets
+ * an error the resource made fresh itself be stored, as on Jersey. Only loaded when RESTEasy runs
+ * the application.
  */
 final class ResteasySupport {
   private static final boolean RESTEASY_PRESENT = isPresent();
 
-  private ResteasySupport() {
-  }
+  private ResteasySupport() {}
 
   static void register(FeatureContext context, CacheEngine engine, ResponseCache cache) {
     if (RESTEASY_PRESENT && context.getConfiguration() instanceof ResteasyProviderFactory) {
@@ -44,8 +43,8 @@ final class ResteasySupport {
 
   private static boolean isPresent() {
     try {
-      Class.forName("org.jboss.resteasy.core.ResteasyContext", false,
-          ResteasySupport.class.getClassLoader());
+      Class.forName(
+          "org.jboss.resteasy.core.ResteasyContext", false, ResteasySupport.class.getClassLoader());
       return true;
     } catch (ClassNotFoundException | LinkageError e) {
       return false;
@@ -61,15 +60,15 @@ final class ResteasySupport {
     }
 
     @Override
-    public ResponseCache resolve(Class<? extends ResponseCache> rawType, Type genericType,
-        Annotation[] annotations) {
+    public ResponseCache resolve(
+        Class<? extends ResponseCache> rawType, Type genericType, Annotation[] annotations) {
       return cache;
     }
   }
 
   /**
-   * Puts the end-of-request and resource-returned hooks on every GET and HEAD, before the
-   * cache's lookup runs.
+   * Puts the end-of-request and resource-returned hooks on every GET and HEAD, before the cache's
+   * lookup runs.
    */
   static final class RequestHooks implements ContainerRequestFilter {
     private final CacheEngine engine;
@@ -102,8 +101,8 @@ final class ResteasySupport {
       ResteasyAsynchronousContext async = dispatched.getAsyncContext();
       ResteasyAsynchronousResponse response = async.isSuspended() ? async.getAsyncResponse() : null;
       if (response != null && !response.isDone()) {
-        response.register((CompletionCallback) failure ->
-            CacheFeatures.requestCompleted(request, engine));
+        response.register(
+            (CompletionCallback) failure -> CacheFeatures.requestCompleted(request, engine));
       } else {
         CacheFeatures.requestCompleted(request, engine);
       }

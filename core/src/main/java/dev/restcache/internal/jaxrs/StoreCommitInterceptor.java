@@ -8,10 +8,9 @@ import java.io.IOException;
 import java.util.function.BooleanSupplier;
 
 /**
- * The outermost writer interceptor of a cached method: once every other interceptor and the
- * writer are done, decides once more on the headers as they were written (an interceptor may
- * have added a {@code Set-Cookie} after the body) and stores the captured body, or nothing when
- * writing failed.
+ * The outermost writer interceptor of a cached method: once every other interceptor and the writer
+ * are done, decides once more on the headers as they were written (an interceptor may have added a
+ * {@code Set-Cookie} after the body) and stores the captured body, or nothing when writing failed.
  */
 public final class StoreCommitInterceptor implements WriterInterceptor {
   private final CacheEngine engine;
@@ -23,8 +22,8 @@ public final class StoreCommitInterceptor implements WriterInterceptor {
   }
 
   /**
-   * An interceptor that stores without waiting for the store when {@code mustNotBlock} says
-   * the writing thread is one that must never wait (an event loop).
+   * An interceptor that stores without waiting for the store when {@code mustNotBlock} says the
+   * writing thread is one that must never wait (an event loop).
    */
   public StoreCommitInterceptor(CacheEngine engine, BooleanSupplier mustNotBlock) {
     this.engine = engine;

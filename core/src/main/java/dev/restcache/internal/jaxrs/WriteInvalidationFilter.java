@@ -19,9 +19,9 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * After a successful (2xx or 3xx) unsafe request, evicts every entry of its path and of the
- * same-origin paths in {@code Location} and {@code Content-Location} (RFC 9111 §4.4), together
- * with what {@code @Invalidates} declared. Runs before the response is written, so the client
- * that made the change never reads the old state.
+ * same-origin paths in {@code Location} and {@code Content-Location} (RFC 9111 §4.4), together with
+ * what {@code @Invalidates} declared. Runs before the response is written, so the client that made
+ * the change never reads the old state.
  */
 public final class WriteInvalidationFilter implements ContainerResponseFilter {
   private static final System.Logger LOG = System.getLogger("dev.restcache");
@@ -44,21 +44,23 @@ public final class WriteInvalidationFilter implements ContainerResponseFilter {
   }
 
   /**
-   * As {@link #filter}; where the store does not evict at once, suspends the request with
-   * {@code suspension} instead of waiting on this thread, and resumes it once the store has
-   * evicted (or the store timeout passed).
+   * As {@link #filter}; where the store does not evict at once, suspends the request with {@code
+   * suspension} instead of waiting on this thread, and resumes it once the store has evicted (or
+   * the store timeout passed).
    *
    * @param suspension how the runtime suspends the request; null to wait on this thread
    */
-  public void filter(ContainerRequestContext request, ContainerResponseContext response,
+  public void filter(
+      ContainerRequestContext request,
+      ContainerResponseContext response,
       RequestSuspension suspension) {
     CompletableFuture<Void> evicting = evict(request, response);
     Continuation.after(evicting, suspension, evicting::join);
   }
 
   // Completes once the store has evicted; never exceptionally.
-  private CompletableFuture<Void> evict(ContainerRequestContext request,
-      ContainerResponseContext response) {
+  private CompletableFuture<Void> evict(
+      ContainerRequestContext request, ContainerResponseContext response) {
     InvalidatesFilter.Declared declared =
         (InvalidatesFilter.Declared) request.getProperty(InvalidatesFilter.PROPERTY);
     boolean write = !SAFE_METHODS.contains(request.getMethod()) && succeeded(response.getStatus());
@@ -71,8 +73,7 @@ public final class WriteInvalidationFilter implements ContainerResponseFilter {
         URI requestUri = request.getUriInfo().getRequestUri();
         paths.add(requestUri.getRawPath());
         sameOriginPath(requestUri, response.getHeaderString(HttpHeaders.LOCATION), paths);
-        sameOriginPath(requestUri, response.getHeaderString(HttpHeaders.CONTENT_LOCATION),
-            paths);
+        sameOriginPath(requestUri, response.getHeaderString(HttpHeaders.CONTENT_LOCATION), paths);
       }
       if (declared != null) {
         paths.addAll(declared.paths());
@@ -85,8 +86,8 @@ public final class WriteInvalidationFilter implements ContainerResponseFilter {
   }
 
   /**
-   * Whether {@link #filter} may evict anything for {@code request}: an unsafe method, or
-   * evictions {@code @Invalidates} declared (which its filter, running first, recorded).
+   * Whether {@link #filter} may evict anything for {@code request}: an unsafe method, or evictions
+   * {@code @Invalidates} declared (which its filter, running first, recorded).
    */
   public static boolean mayEvict(ContainerRequestContext request) {
     return !SAFE_METHODS.contains(request.getMethod())

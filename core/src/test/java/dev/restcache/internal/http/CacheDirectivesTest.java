@@ -20,9 +20,11 @@ class CacheDirectivesTest {
 
   @Test
   void everyResponseDirectiveIsRead() {
-    CacheDirectives cc = CacheDirectives.parse("public, no-transform, must-revalidate, "
-        + "proxy-revalidate, immutable, max-age=60, s-maxage=30, stale-while-revalidate=10, "
-        + "stale-if-error=20, must-understand, no-store");
+    CacheDirectives cc =
+        CacheDirectives.parse(
+            "public, no-transform, must-revalidate, "
+                + "proxy-revalidate, immutable, max-age=60, s-maxage=30, stale-while-revalidate=10, "
+                + "stale-if-error=20, must-understand, no-store");
     assertThat(cc.isPublic()).isTrue();
     assertThat(cc.noTransform()).isTrue();
     assertThat(cc.mustRevalidate()).isTrue();
@@ -69,15 +71,23 @@ class CacheDirectivesTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"max-age=99999999999999999999", "max-age=2147483649",
-      "max-age=2147483648"})
+  @ValueSource(
+      strings = {"max-age=99999999999999999999", "max-age=2147483649", "max-age=2147483648"})
   void enormousDeltaSecondsClampToTwoToTheThirtyFirst(String header) {
     assertThat(CacheDirectives.parse(header).maxAge()).isEqualTo(2147483648L);
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"max-age=abc", "max-age=", "max-age=-5", "max-age=1.5", "max-age",
-      "max-age=12abc", "max-age=\"\""})
+  @ValueSource(
+      strings = {
+        "max-age=abc",
+        "max-age=",
+        "max-age=-5",
+        "max-age=1.5",
+        "max-age",
+        "max-age=12abc",
+        "max-age=\"\""
+      })
   void unreadableMaxAgeIsInvalidAndMeansStale(String header) {
     CacheDirectives cc = CacheDirectives.parse(header);
     assertThat(cc.hasInvalidValue()).isTrue();
@@ -100,8 +110,7 @@ class CacheDirectivesTest {
   @Test
   void firstOccurrenceOfADuplicatedDirectiveWins() {
     assertThat(CacheDirectives.parse("max-age=10, max-age=20").maxAge()).isEqualTo(10);
-    assertThat(CacheDirectives.parse(List.of("max-age=10", "max-age=5")).maxAge())
-        .isEqualTo(10);
+    assertThat(CacheDirectives.parse(List.of("max-age=10", "max-age=5")).maxAge()).isEqualTo(10);
     assertThat(CacheDirectives.parse("max-age=abc, max-age=20").maxAge()).isZero();
   }
 
@@ -136,8 +145,19 @@ class CacheDirectivesTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {",,", " , ,max-age=1,,", "=", "=5", "\"", "\"\"\"", ",=,\",",
-      "max-age==5", "\u0000\u00ff", "no-store;max-age=5"})
+  @ValueSource(
+      strings = {
+        ",,",
+        " , ,max-age=1,,",
+        "=",
+        "=5",
+        "\"",
+        "\"\"\"",
+        ",=,\",",
+        "max-age==5",
+        "\u0000\u00ff",
+        "no-store;max-age=5"
+      })
   void garbageNeverThrows(String header) {
     CacheDirectives cc = CacheDirectives.parse(header);
     assertThat(cc.toHeaderValue()).isNotNull();
@@ -161,8 +181,8 @@ class CacheDirectivesTest {
   @Test
   void mergeAddsFlagsAndTheSmallerNumberWins() {
     CacheDirectives response = CacheDirectives.parse("max-age=60, no-transform, x-ext");
-    CacheDirectives annotation = CacheDirectives.builder().maxAge(30).mustRevalidate(true)
-        .sMaxAge(100).build();
+    CacheDirectives annotation =
+        CacheDirectives.builder().maxAge(30).mustRevalidate(true).sMaxAge(100).build();
     CacheDirectives merged = response.merge(annotation);
     assertThat(merged.maxAge()).isEqualTo(30);
     assertThat(merged.sMaxAge()).isEqualTo(100);
@@ -180,8 +200,9 @@ class CacheDirectivesTest {
 
   @Test
   void roundTripThroughTheHeaderValue() {
-    CacheDirectives cc = CacheDirectives.parse(
-        "public, max-age=5, s-maxage=6, stale-while-revalidate=7, stale-if-error=8, immutable");
+    CacheDirectives cc =
+        CacheDirectives.parse(
+            "public, max-age=5, s-maxage=6, stale-while-revalidate=7, stale-if-error=8, immutable");
     assertThat(CacheDirectives.parse(cc.toHeaderValue())).isEqualTo(cc);
   }
 

@@ -15,14 +15,20 @@ class CacheStatusTest {
 
   @Test
   void forwardedAndStored() {
-    assertThat(CacheStatus.forward("restcache", ForwardReason.URI_MISS).stored(true).toHeaderValue())
+    assertThat(
+            CacheStatus.forward("restcache", ForwardReason.URI_MISS).stored(true).toHeaderValue())
         .isEqualTo("restcache; fwd=uri-miss; stored");
   }
 
   @Test
   void everyParameterInRfcOrder() {
-    assertThat(CacheStatus.forward("c", ForwardReason.STALE).detail("d").collapsed(true).stored(true)
-        .ttl(-3).toHeaderValue())
+    assertThat(
+            CacheStatus.forward("c", ForwardReason.STALE)
+                .detail("d")
+                .collapsed(true)
+                .stored(true)
+                .ttl(-3)
+                .toHeaderValue())
         .isEqualTo("c; fwd=stale; ttl=-3; stored; collapsed; detail=\"d\"");
     assertThat(CacheStatus.hit("c").ttl(5).collapsed(true).toHeaderValue())
         .isEqualTo("c; hit; ttl=5; collapsed");
@@ -30,8 +36,10 @@ class CacheStatusTest {
 
   @Test
   void detailIsAnEscapedStructuredString() {
-    assertThat(CacheStatus.forward("restcache", ForwardReason.BYPASS).detail("a \"b\" \\ c\u00e9\n")
-        .toHeaderValue())
+    assertThat(
+            CacheStatus.forward("restcache", ForwardReason.BYPASS)
+                .detail("a \"b\" \\ c\u00e9\n")
+                .toHeaderValue())
         .isEqualTo("restcache; fwd=bypass; detail=\"a \\\"b\\\" \\\\ c\"");
   }
 

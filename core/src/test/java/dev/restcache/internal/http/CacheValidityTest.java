@@ -98,7 +98,6 @@ class CacheValidityTest {
   void ageHeaderIsWholeSecondsClamped() {
     assertThat(CacheValidity.ageHeaderSeconds(Duration.ofMillis(5999))).isEqualTo(5);
     assertThat(CacheValidity.ageHeaderSeconds(Duration.ofSeconds(-3))).isZero();
-    assertThat(CacheValidity.ageHeaderSeconds(Duration.ofDays(100_000)))
-        .isEqualTo(2147483648L);
+    assertThat(CacheValidity.ageHeaderSeconds(Duration.ofDays(100_000))).isEqualTo(2147483648L);
   }
 }

@@ -27,8 +27,7 @@ class ConditionalRequestsTest {
 
   @Test
   void ifModifiedSinceIsIgnoredWhenIfNoneMatchIsPresent() {
-    assertThat(ConditionalRequests.isNotModified("\"v2\"", LATER, ETAG, MODIFIED, null))
-        .isFalse();
+    assertThat(ConditionalRequests.isNotModified("\"v2\"", LATER, ETAG, MODIFIED, null)).isFalse();
   }
 
   @Test
@@ -59,8 +58,8 @@ class ConditionalRequestsTest {
   @Test
   void anIfModifiedSinceOfSeveralMembersIsIgnored() {
     // RFC 9110 §13.1.3: a recipient ignores a field value with more than one member.
-    assertThat(ConditionalRequests.isNotModified(null, LATER + "," + LATER, null, null,
-        MODIFIED)).isFalse();
+    assertThat(ConditionalRequests.isNotModified(null, LATER + "," + LATER, null, null, MODIFIED))
+        .isFalse();
   }
 
   @Test

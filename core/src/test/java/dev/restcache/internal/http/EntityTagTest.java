@@ -35,7 +35,9 @@ class EntityTagTest {
   @Test
   void listsMayHoldCommasInsideTagsAndSkipGarbage() {
     assertThat(EntityTag.parseList("\"a,b\", W/\"c\" , junk, \"d\""))
-        .containsExactly(new EntityTag("\"a,b\"", false), new EntityTag("\"c\"", true),
+        .containsExactly(
+            new EntityTag("\"a,b\"", false),
+            new EntityTag("\"c\"", true),
             new EntityTag("\"d\"", false));
     assertThat(EntityTag.parseList("\"unterminated")).isEmpty();
     assertThat(EntityTag.parseList(null)).isEmpty();

@@ -12,8 +12,11 @@ class FreshnessTest {
 
   /** Received with {@code directives}, fresh for 60 s, already 10 s old on arrival. */
   private static Freshness freshness(String directives) {
-    return Freshness.of(CacheDirectives.parse(directives), Duration.ofSeconds(60),
-        Duration.ofSeconds(10), RECEIVED);
+    return Freshness.of(
+        CacheDirectives.parse(directives),
+        Duration.ofSeconds(60),
+        Duration.ofSeconds(10),
+        RECEIVED);
   }
 
   private static Instant after(long seconds) {
@@ -29,8 +32,10 @@ class FreshnessTest {
     assertThat(plain.staleWhileRevalidate()).isZero();
     assertThat(plain.staleIfError()).isZero();
     assertThat(plain.mustRevalidate() || plain.noCache() || plain.immutable()).isFalse();
-    Freshness all = freshness("stale-while-revalidate=30, stale-if-error=100, no-cache, "
-        + "immutable, proxy-revalidate");
+    Freshness all =
+        freshness(
+            "stale-while-revalidate=30, stale-if-error=100, no-cache, "
+                + "immutable, proxy-revalidate");
     assertThat(all.staleWhileRevalidate()).hasSeconds(30);
     assertThat(all.staleIfError()).hasSeconds(100);
     assertThat(all.mustRevalidate()).isTrue();

@@ -15,46 +15,50 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * A target read off the connection is the one the request's URI gives, or none: the fast way
- * never keys a request differently from the slow way, and refuses what it cannot read exactly.
+ * A target read off the connection is the one the request's URI gives, or none: the fast way never
+ * keys a request differently from the slow way, and refuses what it cannot read exactly.
  */
 class RequestTargetTest {
   @ParameterizedTest
   @CsvSource({
-      "http, 127.0.0.1:8080, /books/1",
-      "http, Shop.Example, /books/1?b=2&a=1",
-      "https, shop.example:443, /a;m=1/%2F/b?",
-      "http, shop.example., /",
-      "http, a-b.c1.example, /x?q=%20&r=?/",
-      "http, 999.1.1.1.example, /~user/(x)!$&'*+,;=:@"})
+    "http, 127.0.0.1:8080, /books/1",
+    "http, Shop.Example, /books/1?b=2&a=1",
+    "https, shop.example:443, /a;m=1/%2F/b?",
+    "http, shop.example., /",
+    "http, a-b.c1.example, /x?q=%20&r=?/",
+    "http, 999.1.1.1.example, /~user/(x)!$&'*+,;=:@"
+  })
   void readsWhatTheUriGives(String scheme, String authority, String originForm) {
     assertThat(RequestTarget.ofOriginForm(scheme, authority, originForm))
         .contains(RequestTarget.of(URI.create(scheme + "://" + authority + originForm)));
   }
 
   @ParameterizedTest
-  @CsvSource(delimiter = '|', value = {
-      "http | h | http://h/x",
-      "http | h | *",
-      "http | h | ''",
-      "http | h | /a b",
-      "http | h | /a#f",
-      "http | h | /a%2",
-      "http | h | /a%zz",
-      "http | h | /caf\u00e9",
-      "http | h | /a\"b",
-      "http | h | /{x}",
-      "http | u@h | /",
-      "http | a_b | /",
-      "http | 1abc | /",
-      "http | 999.1.1.1 | /",
-      "http | -h | /",
-      "http | h..example | /",
-      "http | [::1]:8080 | /",
-      "http | h: | /",
-      "http | h:123456 | /",
-      "http | h:8\u0661 | /",
-      "http | :80 | /"})
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "http | h | http://h/x",
+        "http | h | *",
+        "http | h | ''",
+        "http | h | /a b",
+        "http | h | /a#f",
+        "http | h | /a%2",
+        "http | h | /a%zz",
+        "http | h | /caf\u00e9",
+        "http | h | /a\"b",
+        "http | h | /{x}",
+        "http | u@h | /",
+        "http | a_b | /",
+        "http | 1abc | /",
+        "http | 999.1.1.1 | /",
+        "http | -h | /",
+        "http | h..example | /",
+        "http | [::1]:8080 | /",
+        "http | h: | /",
+        "http | h:123456 | /",
+        "http | h:8\u0661 | /",
+        "http | :80 | /"
+      })
   void refusesWhatItCannotReadExactly(String scheme, String authority, String originForm) {
     assertThat(RequestTarget.ofOriginForm(scheme, authority, originForm)).isEmpty();
   }
@@ -80,8 +84,10 @@ class RequestTargetTest {
   }
 
   @Property(tries = 5000)
-  void anyTargetReadOffTheConnectionIsTheUrisOwn(@ForAll("authorities") String authority,
-      @ForAll("originForms") String originForm, @ForAll boolean secure) {
+  void anyTargetReadOffTheConnectionIsTheUrisOwn(
+      @ForAll("authorities") String authority,
+      @ForAll("originForms") String originForm,
+      @ForAll boolean secure) {
     String scheme = secure ? "https" : "http";
     Optional<RequestTarget> read = RequestTarget.ofOriginForm(scheme, authority, originForm);
     if (read.isPresent()) {
@@ -102,7 +108,9 @@ class RequestTargetTest {
 
   @Provide
   static Arbitrary<String> originForms() {
-    return Arbitraries.strings().withChars("/a?#%2F;=& .~\"{é").ofMaxLength(10)
+    return Arbitraries.strings()
+        .withChars("/a?#%2F;=& .~\"{é")
+        .ofMaxLength(10)
         .map(text -> "/" + text);
   }
 }

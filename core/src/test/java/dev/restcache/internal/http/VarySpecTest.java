@@ -60,8 +60,7 @@ class VarySpecTest {
   @Test
   void absentAndEmptyHeadersAreDifferentVariants() {
     VarySpec vary = VarySpec.parse(List.of("Accept-Encoding"));
-    assertThat(key(vary, Map.of()))
-        .isNotEqualTo(key(vary, Map.of("accept-encoding", List.of(""))));
+    assertThat(key(vary, Map.of())).isNotEqualTo(key(vary, Map.of("accept-encoding", List.of(""))));
   }
 
   @Test

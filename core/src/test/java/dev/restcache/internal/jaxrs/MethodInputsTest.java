@@ -30,6 +30,7 @@ class MethodInputsTest {
   public static class Params {
     @HeaderParam("X-Tenant")
     String tenant;
+
     @CookieParam("lang")
     String lang;
   }
@@ -120,8 +121,7 @@ class MethodInputsTest {
   @Path("jwt")
   @Produces("application/json")
   public static class TokenReader {
-    @Inject
-    Principal caller;
+    @Inject Principal caller;
 
     @GET
     public String get() {
@@ -131,8 +131,8 @@ class MethodInputsTest {
 
   private static MethodInputs inputs(Class<?> type, String name) {
     Method method = method(type, name);
-    return MethodInputs.of(method, type, method.getAnnotation(Cached.class),
-        NamePatterns.of(List.of("lang")));
+    return MethodInputs.of(
+        method, type, method.getAnnotation(Cached.class), NamePatterns.of(List.of("lang")));
   }
 
   @Test
@@ -163,25 +163,34 @@ class MethodInputsTest {
     assertThat(inputs(Items.class, "negotiated").headers())
         .containsAll(MethodInputs.NEGOTIATION_HEADERS);
     MethodInputs headers = inputs(Items.class, "headers");
-    assertThat(headers.headers()).containsAll(MethodInputs.NEGOTIATION_HEADERS)
-        .contains("cookie");
-    assertThat(headers.warnings()).singleElement().asString()
+    assertThat(headers.headers()).containsAll(MethodInputs.NEGOTIATION_HEADERS).contains("cookie");
+    assertThat(headers.warnings())
+        .singleElement()
+        .asString()
         .startsWith("restcache: " + Items.class.getName() + ".headers reads @Context HttpHeaders");
     assertThat(inputs(Items.class, "headersDeclared").warnings()).isEmpty();
-    assertThat(inputs(Items.class, "raw").warnings()).singleElement().asString()
-        .startsWith("restcache: " + Items.class.getName()
-            + ".raw reads @Context ContainerRequestContext, whose headers restcache cannot see");
+    assertThat(inputs(Items.class, "raw").warnings())
+        .singleElement()
+        .asString()
+        .startsWith(
+            "restcache: "
+                + Items.class.getName()
+                + ".raw reads @Context ContainerRequestContext, whose headers restcache cannot see");
   }
 
   @Test
   void typedPathParametersGiveOneSpellingOfThePath() {
     assertThat(inputs(Items.class, "one").resourcePath().resourcePath("/api/items/007"))
         .isEqualTo("/api/items/7");
-    assertThat(inputs(Items.class, "byUuid").resourcePath()
-        .resourcePath("/items/uuid/0E984725-C51C-4BF4-9960-E1C80E27ABA0"))
+    assertThat(
+            inputs(Items.class, "byUuid")
+                .resourcePath()
+                .resourcePath("/items/uuid/0E984725-C51C-4BF4-9960-E1C80E27ABA0"))
         .isEqualTo("/items/uuid/0e984725-c51c-4bf4-9960-e1c80e27aba0");
-    assertThat(MethodInputs.resourcePath(method(Items.class, "put"), Items.class)
-        .resourcePath("/items/+1")).isEqualTo("/items/1");
+    assertThat(
+            MethodInputs.resourcePath(method(Items.class, "put"), Items.class)
+                .resourcePath("/items/+1"))
+        .isEqualTo("/items/1");
     assertThat(inputs(Items.class, "tenant").resourcePath()).isNull();
   }
 

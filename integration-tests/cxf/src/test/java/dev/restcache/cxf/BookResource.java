@@ -27,8 +27,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public class BookResource {
   private static final Map<String, String> TITLES = new ConcurrentHashMap<>();
 
-  @Context
-  ResponseCache cache;
+  @Context ResponseCache cache;
 
   /** Forgets every title. */
   public static void reset() {
@@ -153,8 +152,10 @@ public class BookResource {
   @Cached
   public Response withdrawn(@PathParam("id") String id) {
     Calls.record("withdrawn " + id);
-    return Response.status(Response.Status.GONE).header("Cache-Control", "max-age=60")
-        .entity("withdrawn " + id).build();
+    return Response.status(Response.Status.GONE)
+        .header("Cache-Control", "max-age=60")
+        .entity("withdrawn " + id)
+        .build();
   }
 
   @GET

@@ -19,15 +19,19 @@ public final class Bookstore implements BeforeEachCallback, AfterEachCallback {
 
   /** Serves {@link BookResource}, its providers and {@code more} with {@code feature}. */
   public void start(ResponseCacheFeature feature, Class<?>... more) {
-    List<Class<?>> classes = new ArrayList<>(List.of(BookResource.class,
-        FailingResponseFilter.class, NoSuchBookException.Mapper.class));
+    List<Class<?>> classes =
+        new ArrayList<>(
+            List.of(
+                BookResource.class, FailingResponseFilter.class, NoSuchBookException.Mapper.class));
     classes.addAll(List.of(more));
     server = CxfServer.start(feature, classes.toArray(Class<?>[]::new));
   }
 
   /** A request to the bookstore. */
   public RequestSpecification request() {
-    return RestAssured.given().baseUri("http://127.0.0.1").port(server.port())
+    return RestAssured.given()
+        .baseUri("http://127.0.0.1")
+        .port(server.port())
         .urlEncodingEnabled(false);
   }
 

@@ -5,14 +5,13 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Counts how often each resource method ran, so tests tell hits from misses. Static: CXF makes
- * a resource instance per request.
+ * Counts how often each resource method ran, so tests tell hits from misses. Static: CXF makes a
+ * resource instance per request.
  */
 public final class Calls {
   private static final Map<String, AtomicInteger> COUNTS = new ConcurrentHashMap<>();
 
-  private Calls() {
-  }
+  private Calls() {}
 
   /** Records one run of {@code call}. */
   public static void record(String call) {

@@ -19,8 +19,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class CollapsingTest {
   private static final int CLIENTS = 20;
 
-  @RegisterExtension
-  final Bookstore bookstore = new Bookstore();
+  @RegisterExtension final Bookstore bookstore = new Bookstore();
   private final ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
 
   @AfterEach
@@ -34,10 +33,12 @@ class CollapsingTest {
     CountDownLatch go = new CountDownLatch(1);
     List<Future<Response>> responses = new ArrayList<>();
     for (int i = 0; i < CLIENTS; i++) {
-      responses.add(clients.submit(() -> {
-        go.await();
-        return bookstore.request().get("/books/slow");
-      }));
+      responses.add(
+          clients.submit(
+              () -> {
+                go.await();
+                return bookstore.request().get("/books/slow");
+              }));
     }
 
     go.countDown();

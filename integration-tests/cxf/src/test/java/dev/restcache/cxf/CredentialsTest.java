@@ -8,20 +8,19 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Requests that identify their user share only what the response marks shareable, on CXF as
- * on every runtime: {@code Authorization}, and any cookie not declared anonymous.
+ * Requests that identify their user share only what the response marks shareable, on CXF as on
+ * every runtime: {@code Authorization}, and any cookie not declared anonymous.
  */
 class CredentialsTest {
-  @RegisterExtension
-  final Bookstore bookstore = new Bookstore();
+  @RegisterExtension final Bookstore bookstore = new Bookstore();
 
   @Test
   void anAuthorizedRequestIsNeitherAnsweredFromNorStoredInAnAnonymousEntry() {
     bookstore.start(ResponseCacheFeature.withDefaults());
     bookstore.request().get("/books/1");
 
-    Response authorized = bookstore.request().header("Authorization", "Bearer alice")
-        .get("/books/1");
+    Response authorized =
+        bookstore.request().header("Authorization", "Bearer alice").get("/books/1");
     Response anonymous = bookstore.request().get("/books/1");
 
     assertThat(authorized.header("Cache-Status")).doesNotContain("hit");
@@ -34,8 +33,8 @@ class CredentialsTest {
     bookstore.start(ResponseCacheFeature.withDefaults());
     bookstore.request().get("/books/1/shared");
 
-    Response authorized = bookstore.request().header("Authorization", "Bearer alice")
-        .get("/books/1/shared");
+    Response authorized =
+        bookstore.request().header("Authorization", "Bearer alice").get("/books/1/shared");
 
     assertThat(authorized.header("Cache-Status")).startsWith("restcache; hit");
     assertThat(Calls.count("shared 1")).isEqualTo(1);

@@ -29,24 +29,25 @@ public final class CxfServer implements AutoCloseable {
 
   /**
    * Serves {@code feature} with {@code classes}, resources (one instance per request) and
-   * providers, as an {@link Application} whose {@code getClasses()} names them and whose
-   * {@code getSingletons()} holds the feature: the way a TomEE application registers restcache.
+   * providers, as an {@link Application} whose {@code getClasses()} names them and whose {@code
+   * getSingletons()} holds the feature: the way a TomEE application registers restcache.
    */
   public static CxfServer start(Feature feature, Class<?>... classes) {
-    return start(new Application() {
-      @Override
-      public Set<Class<?>> getClasses() {
-        return Set.of(classes);
-      }
+    return start(
+        new Application() {
+          @Override
+          public Set<Class<?>> getClasses() {
+            return Set.of(classes);
+          }
 
-      // Deprecated since Jakarta REST 3.1 in favour of CDI, yet the one portable way to hand
-      // over a configured instance, and how a TomEE application registers restcache.
-      @Override
-      @SuppressWarnings("deprecation")
-      public Set<Object> getSingletons() {
-        return Set.of(feature);
-      }
-    });
+          // Deprecated since Jakarta REST 3.1 in favour of CDI, yet the one portable way to hand
+          // over a configured instance, and how a TomEE application registers restcache.
+          @Override
+          @SuppressWarnings("deprecation")
+          public Set<Object> getSingletons() {
+            return Set.of(feature);
+          }
+        });
   }
 
   /** Serves {@code application}. */
@@ -56,8 +57,8 @@ public final class CxfServer implements AutoCloseable {
   }
 
   /**
-   * Serves what {@code factory} was configured with (resources, providers, the feature), at
-   * its own address on a free port; {@code factory} must use {@code bus}, a new one.
+   * Serves what {@code factory} was configured with (resources, providers, the feature), at its own
+   * address on a free port; {@code factory} must use {@code bus}, a new one.
    */
   public static CxfServer start(Bus bus, JAXRSServerFactoryBean factory) {
     URI baseUri = URI.create("http://127.0.0.1:" + LoopbackPorts.free() + "/");

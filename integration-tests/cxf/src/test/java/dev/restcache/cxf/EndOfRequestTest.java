@@ -8,17 +8,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * However a request ends on CXF, it holds no later request for its URL: CXF runs no response
- * filter for an exception no mapper handles, nor the later ones after a response filter that
- * throws. The collapse timeout is far longer than the client waits, so only the end-of-request
- * hook can let the second request through. Which errors may be stored matches Jersey.
+ * However a request ends on CXF, it holds no later request for its URL: CXF runs no response filter
+ * for an exception no mapper handles, nor the later ones after a response filter that throws. The
+ * collapse timeout is far longer than the client waits, so only the end-of-request hook can let the
+ * second request through. Which errors may be stored matches Jersey.
  */
 class EndOfRequestTest {
   private static final Duration COLLAPSE_TIMEOUT = Duration.ofSeconds(30);
   private static final Duration CLIENT_WAITS = Duration.ofSeconds(5);
 
-  @RegisterExtension
-  final Bookstore bookstore = new Bookstore();
+  @RegisterExtension final Bookstore bookstore = new Bookstore();
 
   private RawHttp.Response get(String path) throws Exception {
     return RawHttp.get(bookstore.port(), path, CLIENT_WAITS);

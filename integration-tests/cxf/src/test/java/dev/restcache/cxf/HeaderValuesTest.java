@@ -9,17 +9,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Fields with a null or empty value, which CXF makes (a GET without {@code Content-Type} gets
- * one whose value is null) and clients send, are tolerated: answered, never a warning, and each
- * still under its rule.
+ * Fields with a null or empty value, which CXF makes (a GET without {@code Content-Type} gets one
+ * whose value is null) and clients send, are tolerated: answered, never a warning, and each still
+ * under its rule.
  */
 class HeaderValuesTest {
   private static final Duration CLIENT_WAITS = Duration.ofSeconds(10);
 
-  @RegisterExtension
-  final Bookstore bookstore = new Bookstore();
-  @RegisterExtension
-  final RestcacheWarnings warnings = new RestcacheWarnings();
+  @RegisterExtension final Bookstore bookstore = new Bookstore();
+  @RegisterExtension final RestcacheWarnings warnings = new RestcacheWarnings();
 
   private RawHttp.Response get(String path, String... fields) throws Exception {
     return RawHttp.get(bookstore.port(), path, CLIENT_WAITS, fields);
@@ -53,8 +51,8 @@ class HeaderValuesTest {
 
   @Test
   void emptyConditionsAndDirectivesAreAnsweredFromTheEntry() throws Exception {
-    bookstore.start(ResponseCacheFeature.builder()
-        .requestDirectives(RequestDirectives.HONOR).build());
+    bookstore.start(
+        ResponseCacheFeature.builder().requestDirectives(RequestDirectives.HONOR).build());
     get("/books/1");
 
     RawHttp.Response noTag = get("/books/1", "If-None-Match:");

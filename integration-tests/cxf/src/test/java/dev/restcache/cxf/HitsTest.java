@@ -9,8 +9,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** What a client sees of the cache on CXF: hits, HEAD, 304, variants and the header rules. */
 class HitsTest {
-  @RegisterExtension
-  final Bookstore bookstore = new Bookstore();
+  @RegisterExtension final Bookstore bookstore = new Bookstore();
 
   @Test
   void aSecondGetIsAHitWithAnAge() {

@@ -8,8 +8,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Writes, tags and the handle evict on CXF; the handle is injected and from the feature. */
 class InvalidationTest {
-  @RegisterExtension
-  final Bookstore bookstore = new Bookstore();
+  @RegisterExtension final Bookstore bookstore = new Bookstore();
 
   private String get(String path) {
     return bookstore.request().get(path).asString();

@@ -18,8 +18,11 @@ public class NoSuchBookException extends RuntimeException {
   public static class Mapper implements ExceptionMapper<NoSuchBookException> {
     @Override
     public Response toResponse(NoSuchBookException missing) {
-      return Response.status(Response.Status.NOT_FOUND).header("Cache-Control", "max-age=60")
-          .entity(missing.getMessage()).type("text/plain").build();
+      return Response.status(Response.Status.NOT_FOUND)
+          .header("Cache-Control", "max-age=60")
+          .entity(missing.getMessage())
+          .type("text/plain")
+          .build();
     }
   }
 }

@@ -6,8 +6,8 @@ import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.ext.Provider;
 
 /**
- * An application response filter that adds a field with a null value, named by the request's
- * {@code X-Null-Field}: CXF sends such a field with an empty value.
+ * An application response filter that adds a field with a null value, named by the request's {@code
+ * X-Null-Field}: CXF sends such a field with an empty value.
  */
 @Provider
 public class NullFieldFilter implements ContainerResponseFilter {

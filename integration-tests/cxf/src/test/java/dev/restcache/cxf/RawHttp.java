@@ -12,12 +12,11 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * HTTP/1.1 over a plain socket to 127.0.0.1, for what a client library will not send (a field
- * with an empty value) and for a read timeout that fails a test instead of waiting.
+ * HTTP/1.1 over a plain socket to 127.0.0.1, for what a client library will not send (a field with
+ * an empty value) and for a read timeout that fails a test instead of waiting.
  */
 final class RawHttp {
-  private RawHttp() {
-  }
+  private RawHttp() {}
 
   /** A response: its status and field lines, in order. */
   record Response(int status, List<String> fields, String body) {
@@ -34,8 +33,8 @@ final class RawHttp {
   }
 
   /**
-   * Sends {@code GET path} with {@code fields} (each a whole line, such as
-   * {@code "Authorization:"}) and reads the response within {@code readTimeout}.
+   * Sends {@code GET path} with {@code fields} (each a whole line, such as {@code
+   * "Authorization:"}) and reads the response within {@code readTimeout}.
    *
    * @throws java.net.SocketTimeoutException when the response does not come in time
    */
@@ -43,8 +42,13 @@ final class RawHttp {
       throws IOException {
     try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
       socket.setSoTimeout((int) readTimeout.toMillis());
-      StringBuilder request = new StringBuilder("GET ").append(path).append(" HTTP/1.1\r\n")
-          .append("Host: 127.0.0.1:").append(port).append("\r\nConnection: close\r\n");
+      StringBuilder request =
+          new StringBuilder("GET ")
+              .append(path)
+              .append(" HTTP/1.1\r\n")
+              .append("Host: 127.0.0.1:")
+              .append(port)
+              .append("\r\nConnection: close\r\n");
       for (String field : fields) {
         request.append(field).append("\r\n");
       }

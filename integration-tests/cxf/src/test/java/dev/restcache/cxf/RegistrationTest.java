@@ -30,8 +30,7 @@ class RegistrationTest {
   public static class Catalogue {
     final AtomicInteger calls = new AtomicInteger();
 
-    @Context
-    ResponseCache cache;
+    @Context ResponseCache cache;
 
     @GET
     @Cached(ttl = 60)

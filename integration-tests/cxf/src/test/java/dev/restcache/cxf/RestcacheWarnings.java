@@ -11,32 +11,36 @@ import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * The warnings restcache logs during a test (its {@code dev.restcache} logger, which
- * {@code System.Logger} maps to java.util.logging here):
- * {@code @RegisterExtension final RestcacheWarnings warnings = new RestcacheWarnings();}.
+ * The warnings restcache logs during a test (its {@code dev.restcache} logger, which {@code
+ * System.Logger} maps to java.util.logging here): {@code @RegisterExtension final RestcacheWarnings
+ * warnings = new RestcacheWarnings();}.
  */
 public final class RestcacheWarnings implements BeforeEachCallback, AfterEachCallback {
   private final Logger logger = Logger.getLogger("dev.restcache");
   private final List<String> warnings = new CopyOnWriteArrayList<>();
-  private final Handler capture = new Handler() {
-    @Override
-    public void publish(LogRecord record) {
-      if (record.getLevel().intValue() >= Level.WARNING.intValue()) {
-        warnings.add(record.getLevel() + " " + record.getMessage()
-            + (record.getThrown() == null ? "" : ": " + record.getThrown()));
-      }
-    }
+  private final Handler capture =
+      new Handler() {
+        @Override
+        public void publish(LogRecord record) {
+          if (record.getLevel().intValue() >= Level.WARNING.intValue()) {
+            warnings.add(
+                record.getLevel()
+                    + " "
+                    + record.getMessage()
+                    + (record.getThrown() == null ? "" : ": " + record.getThrown()));
+          }
+        }
 
-    @Override
-    public void flush() {
-      // Nothing buffered.
-    }
+        @Override
+        public void flush() {
+          // Nothing buffered.
+        }
 
-    @Override
-    public void close() {
-      // Nothing held.
-    }
-  };
+        @Override
+        public void close() {
+          // Nothing held.
+        }
+      };
 
   /** Every warning or worse logged since the test started. */
   public List<String> logged() {

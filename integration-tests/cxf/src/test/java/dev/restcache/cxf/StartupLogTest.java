@@ -8,10 +8,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** restcache starts on CXF, and serves a plain GET, without a single warning. */
 class StartupLogTest {
-  @RegisterExtension
-  final RestcacheWarnings warnings = new RestcacheWarnings();
-  @RegisterExtension
-  final Bookstore bookstore = new Bookstore();
+  @RegisterExtension final RestcacheWarnings warnings = new RestcacheWarnings();
+  @RegisterExtension final Bookstore bookstore = new Bookstore();
 
   @Test
   void startingAndAPlainGetLogNoWarning() {

@@ -12,17 +12,17 @@ import org.glassfish.jersey.server.ServerProperties;
 
 /** The contract application on Jersey and Grizzly, registered in a {@code ResourceConfig}. */
 final class GrizzlyContractServer {
-  private GrizzlyContractServer() {
-  }
+  private GrizzlyContractServer() {}
 
   /** Starts {@code application} on a free port of 127.0.0.1. */
   static ContractServer start(ContractApplication application) {
-    ResourceConfig config = new ResourceConfig(application.classes())
-        .property(ServerProperties.WADL_FEATURE_DISABLE, true)
-        .register(application.feature());
+    ResourceConfig config =
+        new ResourceConfig(application.classes())
+            .property(ServerProperties.WADL_FEATURE_DISABLE, true)
+            .register(application.feature());
     application.singletons().forEach(config::register);
-    HttpServer server = GrizzlyHttpServerFactory.createHttpServer(
-        URI.create("http://127.0.0.1:0/"), config, false);
+    HttpServer server =
+        GrizzlyHttpServerFactory.createHttpServer(URI.create("http://127.0.0.1:0/"), config, false);
     try {
       server.start();
     } catch (IOException e) {

@@ -27,10 +27,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * One Hazelcast map shared by two instances of the contract application on two runtimes, Jersey
- * on Grizzly and RESTEasy on Undertow, each with a member of its own in one cluster on
- * 127.0.0.1: what one instance stored, the other serves; what one evicts, the other no longer
- * serves. Both run in this JVM, so the resources' counts are those of both instances.
+ * One Hazelcast map shared by two instances of the contract application on two runtimes, Jersey on
+ * Grizzly and RESTEasy on Undertow, each with a member of its own in one cluster on 127.0.0.1: what
+ * one instance stored, the other serves; what one evicts, the other no longer serves. Both run in
+ * this JVM, so the resources' counts are those of both instances.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TwoRuntimesOneHazelcastStoreTest {
@@ -41,8 +41,11 @@ class TwoRuntimesOneHazelcastStoreTest {
 
   private final String run = UUID.randomUUID().toString().substring(0, 8);
   private final AtomicInteger books = new AtomicInteger();
-  private final HttpClient http = HttpClient.newBuilder()
-      .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
+  private final HttpClient http =
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(10))
+          .build();
   private HazelcastInstance jerseyMember;
   private HazelcastInstance resteasyMember;
   private ContractServer jersey;
@@ -55,10 +58,12 @@ class TwoRuntimesOneHazelcastStoreTest {
     jerseyMember = Hazelcast.newHazelcastInstance(member(cluster, ports.get(0), ports));
     resteasyMember = Hazelcast.newHazelcastInstance(member(cluster, ports.get(1), ports));
     assertThat(jerseyMember.getCluster().getMembers()).as("one cluster").hasSize(2);
-    jersey = GrizzlyContractServer.start(
-        ContractApplication.of(HANDLES, new HazelcastCacheStore(jerseyMember)));
-    resteasy = UndertowContractServer.start(
-        ContractApplication.of(HANDLES, new HazelcastCacheStore(resteasyMember)));
+    jersey =
+        GrizzlyContractServer.start(
+            ContractApplication.of(HANDLES, new HazelcastCacheStore(jerseyMember)));
+    resteasy =
+        UndertowContractServer.start(
+            ContractApplication.of(HANDLES, new HazelcastCacheStore(resteasyMember)));
   }
 
   private static Config member(String cluster, int port, List<Integer> ports) {
@@ -164,8 +169,8 @@ class TwoRuntimesOneHazelcastStoreTest {
     String id = newBook();
     send(jersey, "GET", book(id), null);
 
-    HttpResponse<String> evicted = send(resteasy, "POST",
-        HandleInjection.CONTEXT.invalidationPath("book:" + id), null);
+    HttpResponse<String> evicted =
+        send(resteasy, "POST", HandleInjection.CONTEXT.invalidationPath("book:" + id), null);
 
     assertThat(evicted.statusCode()).isEqualTo(204);
     HttpResponse<String> after = send(jersey, "GET", book(id), null);
@@ -173,15 +178,18 @@ class TwoRuntimesOneHazelcastStoreTest {
     assertThat(header(after, CACHE_STATUS)).isEqualTo(STORED);
   }
 
-  private HttpResponse<String> send(ContractServer server, String method, String path,
-      String body) {
+  private HttpResponse<String> send(
+      ContractServer server, String method, String path, String body) {
     // Behind a load balancer every instance sees the same Host; the cache key includes it.
-    HttpRequest.Builder request = HttpRequest.newBuilder(server.baseUri().resolve(path))
-        .header("Host", "bookstore.example").timeout(Duration.ofSeconds(20));
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(server.baseUri().resolve(path))
+            .header("Host", "bookstore.example")
+            .timeout(Duration.ofSeconds(20));
     if (body == null) {
       request.method(method, HttpRequest.BodyPublishers.noBody());
     } else {
-      request.header("Content-Type", "text/plain")
+      request
+          .header("Content-Type", "text/plain")
           .method(method, HttpRequest.BodyPublishers.ofString(body));
     }
     try {

@@ -15,14 +15,14 @@ final class UndertowContractServer {
   // Enough workers for every concurrent request of the suite to reach the application at once.
   private static final int WORKERS = 32;
 
-  private UndertowContractServer() {
-  }
+  private UndertowContractServer() {}
 
   /** Starts {@code application} on a free port of 127.0.0.1. */
   static ContractServer start(ContractApplication application) {
     int port = LoopbackPorts.free();
-    UndertowJaxrsServer server = new UndertowJaxrsServer()
-        .start(Undertow.builder().addHttpListener(port, "127.0.0.1").setWorkerThreads(WORKERS));
+    UndertowJaxrsServer server =
+        new UndertowJaxrsServer()
+            .start(Undertow.builder().addHttpListener(port, "127.0.0.1").setWorkerThreads(WORKERS));
     server.deploy(new Bookstore(application));
     return ContractServer.of(URI.create("http://127.0.0.1:" + port + "/"), server::stop);
   }

@@ -17,9 +17,9 @@ import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 
 /**
- * What an application that imports {@code restcache-bom} gets: a version for every jar the
- * project publishes, and nothing else. Read from the POMs of the build, so that a module added
- * later without its line in the BOM fails here.
+ * What an application that imports {@code restcache-bom} gets: a version for every jar the project
+ * publishes, and nothing else. Read from the POMs of the build, so that a module added later
+ * without its line in the BOM fails here.
  */
 class BomTest {
   private static final Path ROOT =
@@ -38,8 +38,8 @@ class BomTest {
 
     Element bom = poms.get(ROOT.resolve("bom"));
     Set<String> managed = new TreeSet<>();
-    Element dependencies = child(child(bom, "dependencyManagement").orElseThrow(),
-        "dependencies").orElseThrow();
+    Element dependencies =
+        child(child(bom, "dependencyManagement").orElseThrow(), "dependencies").orElseThrow();
     for (Element dependency : children(dependencies, "dependency")) {
       assertThat(child(dependency, "groupId").orElseThrow().getTextContent().trim())
           .isEqualTo("dev.restcache");
@@ -51,8 +51,11 @@ class BomTest {
   }
 
   private static void collect(Path module, Map<Path, Element> poms) throws Exception {
-    Element pom = DocumentBuilderFactory.newInstance().newDocumentBuilder()
-        .parse(module.resolve("pom.xml").toFile()).getDocumentElement();
+    Element pom =
+        DocumentBuilderFactory.newInstance()
+            .newDocumentBuilder()
+            .parse(module.resolve("pom.xml").toFile())
+            .getDocumentElement();
     poms.put(module, pom);
     for (Element name : moduleNames(pom)) {
       Path child = module.resolve(name.getTextContent().trim()).normalize();
@@ -66,20 +69,24 @@ class BomTest {
   private static List<Element> moduleNames(Element pom) {
     List<Element> names = new ArrayList<>();
     child(pom, "modules").ifPresent(modules -> names.addAll(children(modules, "module")));
-    child(pom, "profiles").ifPresent(profiles -> {
-      for (Element profile : children(profiles, "profile")) {
-        child(profile, "modules").ifPresent(modules -> names.addAll(children(modules, "module")));
-      }
-    });
+    child(pom, "profiles")
+        .ifPresent(
+            profiles -> {
+              for (Element profile : children(profiles, "profile")) {
+                child(profile, "modules")
+                    .ifPresent(modules -> names.addAll(children(modules, "module")));
+              }
+            });
     return names;
   }
 
   /** The module's {@code restcache.unpublished}, or its parent's in this build. */
   private static boolean unpublished(Path module, Map<Path, Element> poms) {
     Element pom = poms.get(module);
-    Optional<String> own = child(pom, "properties")
-        .flatMap(properties -> child(properties, "restcache.unpublished"))
-        .map(property -> property.getTextContent().trim());
+    Optional<String> own =
+        child(pom, "properties")
+            .flatMap(properties -> child(properties, "restcache.unpublished"))
+            .map(property -> property.getTextContent().trim());
     if (own.isPresent()) {
       return Boolean.parseBoolean(own.get());
     }
@@ -87,8 +94,10 @@ class BomTest {
     if (parent.isEmpty()) {
       return false;
     }
-    String relativePath = child(parent.get(), "relativePath")
-        .map(path -> path.getTextContent().trim()).orElse("../pom.xml");
+    String relativePath =
+        child(parent.get(), "relativePath")
+            .map(path -> path.getTextContent().trim())
+            .orElse("../pom.xml");
     Path parentModule = module.resolve(relativePath).normalize().getParent();
     return poms.containsKey(parentModule) && unpublished(parentModule, poms);
   }

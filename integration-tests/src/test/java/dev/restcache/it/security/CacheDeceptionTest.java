@@ -26,12 +26,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Web cache deception: a path the router matches loosely must not turn one user's page into
- * a shared entry, and every spelling of a path must be evicted by a write to it.
+ * Web cache deception: a path the router matches loosely must not turn one user's page into a
+ * shared entry, and every spelling of a path must be evicted by a write to it.
  */
 class CacheDeceptionTest {
-  @RegisterExtension
-  final RunningServer server = new RunningServer();
+  @RegisterExtension final RunningServer server = new RunningServer();
   private final Resource resource = new Resource();
 
   @Path("/")
@@ -43,11 +42,14 @@ class CacheDeceptionTest {
     @GET
     @Path("account{rest: .*}")
     @Cached
-    public String account(@HeaderParam("Authorization") String authorization,
+    public String account(
+        @HeaderParam("Authorization") String authorization,
         @CookieParam("session") String session) {
       calls.incrementAndGet();
-      return "account of " + (authorization != null ? authorization
-          : session != null ? "session " + session : "nobody");
+      return "account of "
+          + (authorization != null
+              ? authorization
+              : session != null ? "session " + session : "nobody");
     }
 
     @GET
@@ -56,7 +58,8 @@ class CacheDeceptionTest {
     public jakarta.ws.rs.core.Response news() {
       calls.incrementAndGet();
       return jakarta.ws.rs.core.Response.ok("news " + calls.get())
-          .header("Cache-Control", "public, max-age=60").build();
+          .header("Cache-Control", "public, max-age=60")
+          .build();
     }
 
     @GET
@@ -66,7 +69,8 @@ class CacheDeceptionTest {
       calls.incrementAndGet();
       return jakarta.ws.rs.core.Response.ok("welcome")
           .header("Cache-Control", "public, max-age=60")
-          .header("Set-Cookie", "session=new-for-you").build();
+          .header("Set-Cookie", "session=new-for-you")
+          .build();
     }
 
     @GET
@@ -74,8 +78,7 @@ class CacheDeceptionTest {
     @Cached
     public jakarta.ws.rs.core.Response inbox() {
       calls.incrementAndGet();
-      return jakarta.ws.rs.core.Response.ok("inbox").header("Cache-Control", "private")
-          .build();
+      return jakarta.ws.rs.core.Response.ok("inbox").header("Cache-Control", "private").build();
     }
 
     @GET
@@ -98,12 +101,26 @@ class CacheDeceptionTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"/account/anything.css", "/account/logo.png", "/account;x=1",
-      "/account/x;x=1.js", "/account/a%2Fb.css", "/account/%2e%2e/account/x.css",
-      "/account/x.css/", "/account/", "/ACCOUNT/x.css", "/account/x.css?cb=1"})
+  @ValueSource(
+      strings = {
+        "/account/anything.css",
+        "/account/logo.png",
+        "/account;x=1",
+        "/account/x;x=1.js",
+        "/account/a%2Fb.css",
+        "/account/%2e%2e/account/x.css",
+        "/account/x.css/",
+        "/account/",
+        "/ACCOUNT/x.css",
+        "/account/x.css?cb=1"
+      })
   void aCredentialedResponseOnAnyPathIsNeverServedToAnotherClient(String path) {
     start(ResponseCacheFeature.withDefaults());
-    server.request().header("Authorization", "Bearer alice").get(path).then()
+    server
+        .request()
+        .header("Authorization", "Bearer alice")
+        .get(path)
+        .then()
         .statusCode(lessThan(500));
     server.request().cookie("session", "bob").get(path).then().statusCode(lessThan(500));
     for (int i = 0; i < 2; i++) {
@@ -117,12 +134,24 @@ class CacheDeceptionTest {
   void credentialedRequestsAreNeitherStoredNorAnsweredFromTheCache() {
     start(ResponseCacheFeature.withDefaults());
     server.request().get("/account/home").then().body(equalTo("account of nobody"));
-    server.request().cookie("session", "bob").get("/account/home").then()
+    server
+        .request()
+        .cookie("session", "bob")
+        .get("/account/home")
+        .then()
         .body(equalTo("account of session bob"))
         .header("Cache-Status", "restcache; fwd=vary-miss; detail=\"credentials\"");
-    server.request().header("Authorization", "Basic YWxpY2U6").get("/account/home").then()
+    server
+        .request()
+        .header("Authorization", "Basic YWxpY2U6")
+        .get("/account/home")
+        .then()
         .body(equalTo("account of Basic YWxpY2U6"));
-    server.request().get("/account/home").then().body(equalTo("account of nobody"))
+    server
+        .request()
+        .get("/account/home")
+        .then()
+        .body(equalTo("account of nobody"))
         .header("Cache-Status", startsWith("restcache; hit"));
     assertThat(resource.calls).hasValue(3);
   }
@@ -131,7 +160,11 @@ class CacheDeceptionTest {
   void anExplicitlyPublicResponseIsSharedWhateverTheCookies() {
     start(ResponseCacheFeature.withDefaults());
     server.request().cookie("session", "bob").get("/news").then().body(equalTo("news 1"));
-    server.request().get("/news").then().body(equalTo("news 1"))
+    server
+        .request()
+        .get("/news")
+        .then()
+        .body(equalTo("news 1"))
         .header("Cache-Status", startsWith("restcache; hit"));
     server.request().cookie("session", "carol").get("/news").then().body(equalTo("news 1"));
     assertThat(resource.calls).hasValue(1);
@@ -140,12 +173,26 @@ class CacheDeceptionTest {
   @Test
   void anonymousCookiesDoNotMakeARequestCredentialed() {
     start(ResponseCacheFeature.builder().anonymousCookies("_ga*", "consent").build());
-    server.request().cookie("_ga", "GA1.1").cookie("consent", "yes").get("/account/x")
-        .then().body(equalTo("account of nobody"));
-    server.request().get("/account/x").then().body(equalTo("account of nobody"))
+    server
+        .request()
+        .cookie("_ga", "GA1.1")
+        .cookie("consent", "yes")
+        .get("/account/x")
+        .then()
+        .body(equalTo("account of nobody"));
+    server
+        .request()
+        .get("/account/x")
+        .then()
+        .body(equalTo("account of nobody"))
         .header("Cache-Status", startsWith("restcache; hit"));
-    server.request().cookie("_ga", "GA1.1").cookie("session", "bob").get("/account/x")
-        .then().body(equalTo("account of session bob"));
+    server
+        .request()
+        .cookie("_ga", "GA1.1")
+        .cookie("session", "bob")
+        .get("/account/x")
+        .then()
+        .body(equalTo("account of session bob"));
     assertThat(resource.calls).hasValue(2);
   }
 
@@ -153,9 +200,15 @@ class CacheDeceptionTest {
   void setCookieAndPrivateResponsesAreNeverStoredEvenWhenMarkedPublic() {
     start(ResponseCacheFeature.withDefaults());
     for (int i = 0; i < 2; i++) {
-      server.request().get("/welcome").then()
+      server
+          .request()
+          .get("/welcome")
+          .then()
           .header("Cache-Status", "restcache; fwd=uri-miss; detail=\"set-cookie\"");
-      server.request().get("/inbox").then()
+      server
+          .request()
+          .get("/inbox")
+          .then()
           .header("Cache-Status", "restcache; fwd=uri-miss; detail=\"private\"");
     }
     assertThat(resource.calls).hasValue(4);
@@ -164,8 +217,8 @@ class CacheDeceptionTest {
   @Test
   void aWriteEvictsEverySpellingOfItsPath() {
     start(ResponseCacheFeature.withDefaults());
-    List<String> spellings = List.of("/books/1", "/books/1/", "/books/1;v=2", "/books//1",
-        "/books/%31");
+    List<String> spellings =
+        List.of("/books/1", "/books/1/", "/books/1;v=2", "/books//1", "/books/%31");
     for (String spelling : spellings) {
       server.request().get(spelling).then().statusCode(200).body(equalTo("none"));
       server.request().get(spelling).then().header("Cache-Status", startsWith("restcache; hit"));

@@ -33,11 +33,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Family 8, distinct inputs never share an entry: two requests an application can tell apart
- * (a varied header's value, forwarding headers, the order of same-named query parameters, the
- * request target) never read each other's entry. Vary values are normalised only by the
- * whitespace around list members, key components are length-prefixed so that one can not
- * imitate another, and targets with userinfo or a fragment bypass the cache.
+ * Family 8, distinct inputs never share an entry: two requests an application can tell apart (a
+ * varied header's value, forwarding headers, the order of same-named query parameters, the request
+ * target) never read each other's entry. Vary values are normalised only by the whitespace around
+ * list members, key components are length-prefixed so that one can not imitate another, and targets
+ * with userinfo or a fragment bypass the cache.
  */
 class DistinctKeysTest {
   private static final String HIT = "restcache; hit";
@@ -52,10 +52,14 @@ class DistinctKeysTest {
     @GET
     @Path("team")
     @Cached(vary = "X-Team")
-    public String team(@HeaderParam("X-Team") String team,
-        @HeaderParam("X-Forwarded-Host") String forwardedHost) {
-      return "team [" + team + "]" + (forwardedHost == null ? "" : " at " + forwardedHost)
-          + " #" + calls.incrementAndGet();
+    public String team(
+        @HeaderParam("X-Team") String team, @HeaderParam("X-Forwarded-Host") String forwardedHost) {
+      return "team ["
+          + team
+          + "]"
+          + (forwardedHost == null ? "" : " at " + forwardedHost)
+          + " #"
+          + calls.incrementAndGet();
     }
 
     @GET
@@ -65,8 +69,11 @@ class DistinctKeysTest {
       calls.incrementAndGet();
       String host = headers.getHeaderString("X-Forwarded-Host");
       String proto = headers.getHeaderString("X-Forwarded-Proto");
-      return "link " + (proto != null ? proto : uri.getBaseUri().getScheme()) + "://"
-          + (host != null ? host : uri.getBaseUri().getAuthority()) + "/page";
+      return "link "
+          + (proto != null ? proto : uri.getBaseUri().getScheme())
+          + "://"
+          + (host != null ? host : uri.getBaseUri().getAuthority())
+          + "/page";
     }
 
     @GET
@@ -80,7 +87,11 @@ class DistinctKeysTest {
     @Path("x")
     @Cached
     public String x(@Context UriInfo uri) {
-      return "uri " + uri.getRequestUri() + " base " + uri.getBaseUri() + " #"
+      return "uri "
+          + uri.getRequestUri()
+          + " base "
+          + uri.getBaseUri()
+          + " #"
           + calls.incrementAndGet();
     }
   }
@@ -158,9 +169,11 @@ class DistinctKeysTest {
   @Test
   void twoFieldLinesAreNotServedTheAnswerToTheirCommaJoinedValue() {
     assertThat(team("acme,b").asString()).isEqualTo("team [acme,b] #1");
-    Response twoLines = server.request()
-        .headers(new Headers(new Header("X-Team", "acme"), new Header("X-Team", "b")))
-        .get("/team");
+    Response twoLines =
+        server
+            .request()
+            .headers(new Headers(new Header("X-Team", "acme"), new Header("X-Team", "b")))
+            .get("/team");
     assertThat(twoLines.asString()).startsWith("team [acme] ");
   }
 
@@ -168,12 +181,19 @@ class DistinctKeysTest {
 
   @Test
   void aForwardedHostCanNotImitateTheForwardedProtoComponent() {
-    Response forged = server.request()
-        .header("X-Forwarded-Host", "shop.example x-forwarded-proto=https").get("/page");
+    Response forged =
+        server
+            .request()
+            .header("X-Forwarded-Host", "shop.example x-forwarded-proto=https")
+            .get("/page");
     assertThat(forged.asString())
         .isEqualTo("link http://shop.example x-forwarded-proto=https/page");
-    Response proxied = server.request().header("X-Forwarded-Host", "shop.example")
-        .header("X-Forwarded-Proto", "https").get("/page");
+    Response proxied =
+        server
+            .request()
+            .header("X-Forwarded-Host", "shop.example")
+            .header("X-Forwarded-Proto", "https")
+            .get("/page");
     assertThat(proxied.asString()).isEqualTo("link https://shop.example/page");
     assertThat(proxied.header("Cache-Status")).doesNotStartWith(HIT);
     assertThat(resource.calls).hasValue(2);
@@ -182,10 +202,18 @@ class DistinctKeysTest {
   // Invented: the other way round, the real headers first, the forged one second.
   @Test
   void aForgedForwardedHostIsNotServedTheProxiedPage() {
-    server.request().header("X-Forwarded-Host", "shop.example")
-        .header("X-Forwarded-Proto", "https").get("/page").then().statusCode(200);
-    Response forged = server.request()
-        .header("X-Forwarded-Host", "shop.example x-forwarded-proto=https").get("/page");
+    server
+        .request()
+        .header("X-Forwarded-Host", "shop.example")
+        .header("X-Forwarded-Proto", "https")
+        .get("/page")
+        .then()
+        .statusCode(200);
+    Response forged =
+        server
+            .request()
+            .header("X-Forwarded-Host", "shop.example x-forwarded-proto=https")
+            .get("/page");
     assertThat(forged.asString())
         .isEqualTo("link http://shop.example x-forwarded-proto=https/page");
     assertThat(resource.calls).hasValue(2);
@@ -194,11 +222,18 @@ class DistinctKeysTest {
   // Invented: a Forwarded value that imitates the X-Forwarded-Host component after it.
   @Test
   void aForwardedValueCanNotImitateAnotherForwardingHeader() {
-    Response forged = server.request()
-        .header("Forwarded", "for=192.0.2.1 x-forwarded-host=evil.example").get("/page");
+    Response forged =
+        server
+            .request()
+            .header("Forwarded", "for=192.0.2.1 x-forwarded-host=evil.example")
+            .get("/page");
     assertThat(forged.asString()).matches("link http://127\\.0\\.0\\.1:\\d+/page");
-    Response proxied = server.request().header("Forwarded", "for=192.0.2.1")
-        .header("X-Forwarded-Host", "evil.example").get("/page");
+    Response proxied =
+        server
+            .request()
+            .header("Forwarded", "for=192.0.2.1")
+            .header("X-Forwarded-Host", "evil.example")
+            .get("/page");
     assertThat(proxied.asString()).isEqualTo("link http://evil.example/page");
     assertThat(resource.calls).hasValue(2);
   }
@@ -207,13 +242,17 @@ class DistinctKeysTest {
   // request's primary key equals another request's variant key.
   @Test
   void aForwardingHeaderCanNotImitateTheVariantPartOfAKey() {
-    assertThat(server.request().header("X-Forwarded-Host", "shop.example")
-        .header("X-Team", "acme").get("/team").asString())
+    assertThat(
+            server
+                .request()
+                .header("X-Forwarded-Host", "shop.example")
+                .header("X-Team", "acme")
+                .get("/team")
+                .asString())
         .isEqualTo("team [acme] at shop.example #1");
-    Response forged = server.request()
-        .header("X-Forwarded-Host", "shop.example #6:x-team=4:acme").get("/team");
-    assertThat(forged.asString())
-        .isEqualTo("team [null] at shop.example #6:x-team=4:acme #2");
+    Response forged =
+        server.request().header("X-Forwarded-Host", "shop.example #6:x-team=4:acme").get("/team");
+    assertThat(forged.asString()).isEqualTo("team [null] at shop.example #6:x-team=4:acme #2");
     assertThat(resource.calls).hasValue(2);
   }
 
@@ -232,10 +271,8 @@ class DistinctKeysTest {
   // Invented: another parameter between them, so that a sort by raw names moves them apart.
   @Test
   void anEncodedNameSortsWithItsDecodedName() {
-    assertThat(server.request().get("/list?b=0&%61=2&a=1").asString())
-        .isEqualTo("a=[2, 1] #1");
-    assertThat(server.request().get("/list?a=1&b=0&%61=2").asString())
-        .isEqualTo("a=[1, 2] #2");
+    assertThat(server.request().get("/list?b=0&%61=2&a=1").asString()).isEqualTo("a=[2, 1] #1");
+    assertThat(server.request().get("/list?a=1&b=0&%61=2").asString()).isEqualTo("a=[1, 2] #2");
     // Same parameters in the same per-name order: one entry.
     Response same = server.request().get("/list?%61=2&a=1&b=0");
     assertThat(same.asString()).isEqualTo("a=[2, 1] #1");
@@ -250,10 +287,10 @@ class DistinctKeysTest {
   void anAbsoluteFormTargetWithUserinfoBypassesTheCache() throws IOException {
     int port = server.port();
     String plain = server.request().get("/x").asString();
-    assertThat(plain).isEqualTo("uri http://127.0.0.1:" + port + "/x base http://127.0.0.1:"
-        + port + "/ #1");
-    RawResponse withUserinfo = raw("GET http://evil@127.0.0.1:" + port + "/x HTTP/1.1",
-        "Host: 127.0.0.1:" + port);
+    assertThat(plain)
+        .isEqualTo("uri http://127.0.0.1:" + port + "/x base http://127.0.0.1:" + port + "/ #1");
+    RawResponse withUserinfo =
+        raw("GET http://evil@127.0.0.1:" + port + "/x HTTP/1.1", "Host: 127.0.0.1:" + port);
     assertThat(withUserinfo.status).as(withUserinfo.toString()).isEqualTo(200);
     assertThat(withUserinfo.header("cache-status")).doesNotStartWith(HIT);
     assertThat(withUserinfo.body).contains("evil@").endsWith("#2");
@@ -264,14 +301,14 @@ class DistinctKeysTest {
   @Test
   void anAbsoluteFormTargetWithUserinfoFirstIsNotStoredForOthers() throws IOException {
     int port = server.port();
-    RawResponse withUserinfo = raw("GET http://evil@127.0.0.1:" + port + "/x HTTP/1.1",
-        "Host: 127.0.0.1:" + port);
+    RawResponse withUserinfo =
+        raw("GET http://evil@127.0.0.1:" + port + "/x HTTP/1.1", "Host: 127.0.0.1:" + port);
     assertThat(withUserinfo.body).as(withUserinfo.toString()).contains("evil@");
     Response plain = server.request().get("/x");
     assertThat(plain.asString()).doesNotContain("evil");
     assertThat(plain.header("Cache-Status")).doesNotStartWith(HIT);
-    RawResponse again = raw("GET http://evil@127.0.0.1:" + port + "/x HTTP/1.1",
-        "Host: 127.0.0.1:" + port);
+    RawResponse again =
+        raw("GET http://evil@127.0.0.1:" + port + "/x HTTP/1.1", "Host: 127.0.0.1:" + port);
     assertThat(again.header("cache-status")).doesNotStartWith(HIT);
     assertThat(resource.calls).hasValue(3);
   }
@@ -281,8 +318,8 @@ class DistinctKeysTest {
   @Test
   void anAbsoluteFormTargetWithAPasswordNeverReachesOthers() throws IOException {
     int port = server.port();
-    RawResponse withPassword = raw("GET http://u:p@127.0.0.1:" + port + "/x HTTP/1.1",
-        "Host: 127.0.0.1:" + port);
+    RawResponse withPassword =
+        raw("GET http://u:p@127.0.0.1:" + port + "/x HTTP/1.1", "Host: 127.0.0.1:" + port);
     assertThat(withPassword.header("cache-status")).doesNotStartWith(HIT);
     Response plain = server.request().get("/x");
     assertThat(plain.statusCode()).isEqualTo(200);
@@ -293,14 +330,13 @@ class DistinctKeysTest {
   void aHostHeaderWithUserinfoBypassesTheCache() {
     int port = server.port();
     String plain = server.request().get("/x").asString();
-    assertThat(plain).isEqualTo("uri http://127.0.0.1:" + port + "/x base http://127.0.0.1:"
-        + port + "/ #1");
+    assertThat(plain)
+        .isEqualTo("uri http://127.0.0.1:" + port + "/x base http://127.0.0.1:" + port + "/ #1");
     Response phishing = server.request().header("Host", "u@127.0.0.1:" + port).get("/x");
     assertThat(phishing.statusCode()).isLessThan(500);
     assertThat(phishing.header("Cache-Status")).doesNotStartWith(HIT);
     assertThat(server.request().get("/x").asString()).isEqualTo(plain);
-    Response phishingAgain = server.request().header("Host", "evil@127.0.0.1:" + port)
-        .get("/x");
+    Response phishingAgain = server.request().header("Host", "evil@127.0.0.1:" + port).get("/x");
     assertThat(phishingAgain.header("Cache-Status")).doesNotStartWith(HIT);
     assertThat(phishingAgain.asString()).isNotEqualTo(plain);
     assertThat(server.request().get("/x").asString()).isEqualTo(plain).doesNotContain("@");
@@ -335,8 +371,8 @@ class DistinctKeysTest {
   @Test
   void anAbsoluteFormTargetWithAFragmentBypassesTheCache() throws IOException {
     int port = server.port();
-    RawResponse fragment = raw("GET http://127.0.0.1:" + port + "/x#top HTTP/1.1",
-        "Host: 127.0.0.1:" + port);
+    RawResponse fragment =
+        raw("GET http://127.0.0.1:" + port + "/x#top HTTP/1.1", "Host: 127.0.0.1:" + port);
     assertThat(fragment.status).isLessThan(500);
     assertThat(fragment.header("cache-status")).doesNotStartWith(HIT);
     Response plain = server.request().get("/x");
@@ -367,7 +403,8 @@ class DistinctKeysTest {
       request.append(header).append("\r\n");
     }
     request.append("Connection: close\r\n\r\n");
-    try (Socket socket = new Socket(InetAddress.getByAddress(new byte[] {127, 0, 0, 1}), server.port())) {
+    try (Socket socket =
+        new Socket(InetAddress.getByAddress(new byte[] {127, 0, 0, 1}), server.port())) {
       socket.setSoTimeout(10_000);
       OutputStream out = socket.getOutputStream();
       out.write(request.toString().getBytes(StandardCharsets.ISO_8859_1));
@@ -383,7 +420,8 @@ class DistinctKeysTest {
       for (int i = 1; i < lines.length; i++) {
         int colon = lines[i].indexOf(':');
         if (colon > 0) {
-          response.headers.put(lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT),
+          response.headers.put(
+              lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT),
               lines[i].substring(colon + 1).trim());
         }
       }

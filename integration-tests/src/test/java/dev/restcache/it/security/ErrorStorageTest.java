@@ -33,22 +33,21 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Family 7: errors are not stored for everyone. Neither {@code @CacheControl(maxAge = ...)} nor
- * a TTL (the feature's default, or the method's {@code @Cached(ttl)}) gives freshness to a 4xx or
+ * Family 7: errors are not stored for everyone. Neither {@code @CacheControl(maxAge = ...)} nor a
+ * TTL (the feature's default, or the method's {@code @Cached(ttl)}) gives freshness to a 4xx or
  * 5xx: one missing item, one failed database call, one bad parameter must not be served to every
  * later visitor (cache-poisoned denial of service). Only an error the resource itself made fresh
- * may be stored. A conversion failure of a parameter is never stored, even when an
- * ExceptionMapper adds {@code max-age}. A request with {@code If-Match},
- * {@code If-Unmodified-Since} or {@code If-Range} never uses the cache: it is not answered from
- * it and its answer (a 412, or a 200) is not stored.
+ * may be stored. A conversion failure of a parameter is never stored, even when an ExceptionMapper
+ * adds {@code max-age}. A request with {@code If-Match}, {@code If-Unmodified-Since} or {@code
+ * If-Range} never uses the cache: it is not answered from it and its answer (a 412, or a 200) is
+ * not stored.
  */
 class ErrorStorageTest {
   private static final String HIT = "restcache; hit";
   private static final Instant LAST_MODIFIED = Instant.parse("2024-05-01T10:00:00Z");
 
   private final Resource resource = new Resource();
-  @RegisterExtension
-  final RunningServer server = new RunningServer();
+  @RegisterExtension final RunningServer server = new RunningServer();
 
   /** A catalogue whose items may not exist yet, and whose backend may be failing. */
   @Path("/")
@@ -63,7 +62,8 @@ class ErrorStorageTest {
     @Cached
     public Response item(@PathParam("id") long id) {
       int call = calls.incrementAndGet();
-      return exists ? Response.ok("item " + id + " call " + call).build()
+      return exists
+          ? Response.ok("item " + id + " call " + call).build()
           : Response.status(404).entity("no item " + id).build();
     }
 
@@ -73,7 +73,8 @@ class ErrorStorageTest {
     @CacheControl(maxAge = 60)
     public Response annotated(@PathParam("id") long id) {
       int call = calls.incrementAndGet();
-      return exists ? Response.ok("item " + id + " call " + call).build()
+      return exists
+          ? Response.ok("item " + id + " call " + call).build()
           : Response.status(404).entity("no item " + id).build();
     }
 
@@ -84,7 +85,8 @@ class ErrorStorageTest {
     @CacheControl(maxAge = 60, sMaxAge = 60, isPublic = true)
     public Response backend() {
       int call = calls.incrementAndGet();
-      return failWith != 0 ? Response.status(failWith).entity("backend error").build()
+      return failWith != 0
+          ? Response.status(failWith).entity("backend error").build()
           : Response.ok("backend call " + call).build();
     }
 
@@ -93,7 +95,8 @@ class ErrorStorageTest {
     @Cached
     public Response plainBackend() {
       int call = calls.incrementAndGet();
-      return failWith != 0 ? Response.status(failWith).entity("backend error").build()
+      return failWith != 0
+          ? Response.status(failWith).entity("backend error").build()
           : Response.ok("backend call " + call).build();
     }
 
@@ -102,7 +105,8 @@ class ErrorStorageTest {
     @Cached(ttl = 300)
     public Response archive() {
       int call = calls.incrementAndGet();
-      return exists ? Response.ok("archive call " + call).build()
+      return exists
+          ? Response.ok("archive call " + call).build()
           : Response.status(410).entity("gone").build();
     }
 
@@ -124,8 +128,10 @@ class ErrorStorageTest {
     @Cached
     public Response retired() {
       calls.incrementAndGet();
-      return Response.status(404).header("Cache-Control", "max-age=60")
-          .entity("retired for good").build();
+      return Response.status(404)
+          .header("Cache-Control", "max-age=60")
+          .entity("retired for good")
+          .build();
     }
 
     @GET
@@ -151,11 +157,13 @@ class ErrorStorageTest {
       Date lastModified = Date.from(LAST_MODIFIED);
       Response.ResponseBuilder failed = request.evaluatePreconditions(lastModified, tag);
       if (failed != null) {
-        return failed.header("Cache-Control", "max-age=60")
-            .entity("precondition failed").build();
+        return failed.header("Cache-Control", "max-age=60").entity("precondition failed").build();
       }
-      return Response.ok("doc v1 call " + call).tag(tag).lastModified(lastModified)
-          .header("Cache-Control", "max-age=60").build();
+      return Response.ok("doc v1 call " + call)
+          .tag(tag)
+          .lastModified(lastModified)
+          .header("Cache-Control", "max-age=60")
+          .build();
     }
 
     /** Honours If-Range itself: a part when the validator holds, the whole body otherwise. */
@@ -167,10 +175,14 @@ class ErrorStorageTest {
       String body = "document two call " + call;
       String range = headers.getHeaderString("Range");
       if (range != null && "\"v2\"".equals(headers.getHeaderString("If-Range"))) {
-        return Response.status(206).header("Content-Range",
-            "bytes 0-7/" + body.length()).entity(body.substring(0, 8)).build();
+        return Response.status(206)
+            .header("Content-Range", "bytes 0-7/" + body.length())
+            .entity(body.substring(0, 8))
+            .build();
       }
-      return Response.ok(body).tag(new EntityTag("v2")).header("Cache-Control", "max-age=60")
+      return Response.ok(body)
+          .tag(new EntityTag("v2"))
+          .header("Cache-Control", "max-age=60")
           .build();
     }
   }
@@ -183,8 +195,10 @@ class ErrorStorageTest {
     public Response toResponse(ParamException error) {
       mapped.incrementAndGet();
       return Response.status(error.getResponse().getStatus())
-          .header("Cache-Control", "max-age=60").type(MediaType.TEXT_PLAIN)
-          .entity("bad " + error.getParameterName()).build();
+          .header("Cache-Control", "max-age=60")
+          .type(MediaType.TEXT_PLAIN)
+          .entity("bad " + error.getParameterName())
+          .build();
     }
   }
 
@@ -195,8 +209,11 @@ class ErrorStorageTest {
     @Override
     public Response toResponse(NotFoundException error) {
       mapped.incrementAndGet();
-      return Response.status(404).header("Cache-Control", "max-age=60")
-          .type(MediaType.TEXT_PLAIN).entity("nothing here").build();
+      return Response.status(404)
+          .header("Cache-Control", "max-age=60")
+          .type(MediaType.TEXT_PLAIN)
+          .entity("nothing here")
+          .build();
     }
   }
 
@@ -273,8 +290,7 @@ class ErrorStorageTest {
 
   // Own attack: every error status, with every freshness the annotation can give.
   @ParameterizedTest(name = "status {0}")
-  @ValueSource(ints = {400, 401, 403, 404, 405, 409, 410, 414, 429, 451, 500, 501, 502, 503,
-      504})
+  @ValueSource(ints = {400, 401, 403, 404, 405, 409, 410, 414, 429, 451, 500, 501, 502, 503, 504})
   void noErrorGetsFreshnessFromAPublicSMaxAgeAnnotation(int status) {
     server.start(app());
     resource.failWith = status;
@@ -402,8 +418,11 @@ class ErrorStorageTest {
   @Test
   void aFailedIfUnmodifiedSinceIsA412ThatIsNeverStored() {
     server.start(app());
-    io.restassured.response.Response failed = server.request()
-        .header("If-Unmodified-Since", "Mon, 01 Jan 2024 00:00:00 GMT").get("/docs/1");
+    io.restassured.response.Response failed =
+        server
+            .request()
+            .header("If-Unmodified-Since", "Mon, 01 Jan 2024 00:00:00 GMT")
+            .get("/docs/1");
     assertThat(failed.statusCode()).isEqualTo(412);
     io.restassured.response.Response plain = get("/docs/1");
     assertThat(plain.statusCode()).isEqualTo(200);
@@ -426,8 +445,11 @@ class ErrorStorageTest {
   void anIfUnmodifiedSinceRequestIsNotAnsweredFromTheCache() {
     server.start(app());
     assertThat(get("/docs/1").asString()).isEqualTo("doc v1 call 1");
-    io.restassured.response.Response conditional = server.request()
-        .header("If-Unmodified-Since", "Mon, 01 Jan 2024 00:00:00 GMT").get("/docs/1");
+    io.restassured.response.Response conditional =
+        server
+            .request()
+            .header("If-Unmodified-Since", "Mon, 01 Jan 2024 00:00:00 GMT")
+            .get("/docs/1");
     assertThat(conditional.statusCode()).isEqualTo(412);
     assertNotAHit(conditional);
     assertThat(resource.calls).hasValue(2);
@@ -451,8 +473,8 @@ class ErrorStorageTest {
   void anIfRangeRequestIsAnsweredByTheResourceNotFromTheCache() {
     server.start(app());
     assertThat(get("/docs/2").asString()).isEqualTo("document two call 1");
-    io.restassured.response.Response part = server.request().header("Range", "bytes=0-7")
-        .header("If-Range", "\"v2\"").get("/docs/2");
+    io.restassured.response.Response part =
+        server.request().header("Range", "bytes=0-7").header("If-Range", "\"v2\"").get("/docs/2");
     assertThat(part.statusCode()).isEqualTo(206);
     assertThat(part.asString()).isEqualTo("document");
     assertNotAHit(part);
@@ -462,8 +484,8 @@ class ErrorStorageTest {
   @Test
   void anIfRangeRequestsAnswerIsNeverStored() {
     server.start(app());
-    io.restassured.response.Response whole = server.request().header("Range", "bytes=0-7")
-        .header("If-Range", "\"v0\"").get("/docs/2");
+    io.restassured.response.Response whole =
+        server.request().header("Range", "bytes=0-7").header("If-Range", "\"v0\"").get("/docs/2");
     assertThat(whole.statusCode()).isEqualTo(200);
     assertThat(whole.asString()).isEqualTo("document two call 1");
     io.restassured.response.Response plain = get("/docs/2");

@@ -24,7 +24,6 @@ import jakarta.ws.rs.core.FeatureContext;
 import jakarta.ws.rs.core.SecurityContext;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
-import java.security.Principal;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
@@ -36,21 +35,21 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Family 2, a hit never skips an application's request filter: the lookup runs after every
- * request filter of the application (default priority {@code Integer.MAX_VALUE}), including
- * those without {@code @Priority}, name-bound ones and ones a {@code DynamicFeature}
- * registers. An authentication filter that answers 401, a rate limit, a block list or a filter
- * that sets the principal or derives a header therefore runs on a hit too.
- * {@code lookupPriority(...)} moves the lookup earlier when an application chooses so.
+ * Family 2, a hit never skips an application's request filter: the lookup runs after every request
+ * filter of the application (default priority {@code Integer.MAX_VALUE}), including those without
+ * {@code @Priority}, name-bound ones and ones a {@code DynamicFeature} registers. An authentication
+ * filter that answers 401, a rate limit, a block list or a filter that sets the principal or
+ * derives a header therefore runs on a hit too. {@code lookupPriority(...)} moves the lookup
+ * earlier when an application chooses so.
  */
 class FilterOrderTest {
   private static final String HIT = "restcache; hit";
   // Null-tolerant: a request without a key looks up null.
-  private static final Map<String, String> KEYS = Collections.unmodifiableMap(new HashMap<>(
-      Map.of("alice-key", "alice", "bob-key", "bob", "root-key", "root")));
+  private static final Map<String, String> KEYS =
+      Collections.unmodifiableMap(
+          new HashMap<>(Map.of("alice-key", "alice", "bob-key", "bob", "root-key", "root")));
 
-  @RegisterExtension
-  final RunningServer server = new RunningServer();
+  @RegisterExtension final RunningServer server = new RunningServer();
   private final Resource resource = new Resource();
 
   /** Pages the filters below guard, all shareable so that one user's request fills them. */
@@ -72,8 +71,10 @@ class FilterOrderTest {
     @Cached
     public String account(@Context SecurityContext security) {
       calls.incrementAndGet();
-      return "account of " + (security.getUserPrincipal() == null ? "nobody"
-          : security.getUserPrincipal().getName());
+      return "account of "
+          + (security.getUserPrincipal() == null
+              ? "nobody"
+              : security.getUserPrincipal().getName());
     }
 
     @GET
@@ -105,8 +106,11 @@ class FilterOrderTest {
       runs.incrementAndGet();
       String authorization = request.getHeaderString("Authorization");
       if (!"Bearer good-alice".equals(authorization)) {
-        request.abortWith(jakarta.ws.rs.core.Response.status(401)
-            .header("WWW-Authenticate", "Bearer").entity("bad token").build());
+        request.abortWith(
+            jakarta.ws.rs.core.Response.status(401)
+                .header("WWW-Authenticate", "Bearer")
+                .entity("bad token")
+                .build());
         return;
       }
       request.setSecurityContext(new TestUser("alice", "Bearer"));
@@ -132,8 +136,7 @@ class FilterOrderTest {
     public void filter(ContainerRequestContext request) {
       String client = String.valueOf(request.getHeaderString("X-Client"));
       if (counts.computeIfAbsent(client, c -> new AtomicInteger()).incrementAndGet() > 3) {
-        request.abortWith(jakarta.ws.rs.core.Response.status(429).entity("slow down")
-            .build());
+        request.abortWith(jakarta.ws.rs.core.Response.status(429).entity("slow down").build());
       }
     }
   }
@@ -141,8 +144,7 @@ class FilterOrderTest {
   /** Binds {@link AdminOnlyFilter}. */
   @NameBinding
   @Retention(RetentionPolicy.RUNTIME)
-  public @interface AdminOnly {
-  }
+  public @interface AdminOnly {}
 
   /** Name-bound, no {@code @Priority}: 403 unless the key is root's. */
   @AdminOnly
@@ -150,8 +152,7 @@ class FilterOrderTest {
     @Override
     public void filter(ContainerRequestContext request) {
       if (!"root".equals(KEYS.get(request.getHeaderString("X-Api-Key")))) {
-        request.abortWith(jakarta.ws.rs.core.Response.status(403).entity("admins only")
-            .build());
+        request.abortWith(jakarta.ws.rs.core.Response.status(403).entity("admins only").build());
       }
     }
   }
@@ -177,8 +178,7 @@ class FilterOrderTest {
     @Override
     public void filter(ContainerRequestContext request) {
       if (revoked.contains(request.getHeaderString("X-Api-Key"))) {
-        request.abortWith(jakarta.ws.rs.core.Response.status(403).entity("key revoked")
-            .build());
+        request.abortWith(jakarta.ws.rs.core.Response.status(403).entity("key revoked").build());
       }
     }
   }
@@ -189,16 +189,17 @@ class FilterOrderTest {
     @Override
     public void filter(ContainerRequestContext request) {
       if ("XX".equals(request.getHeaderString("X-Country"))) {
-        request.abortWith(jakarta.ws.rs.core.Response.status(451).entity("unavailable here")
-            .build());
+        request.abortWith(
+            jakarta.ws.rs.core.Response.status(451).entity("unavailable here").build());
       }
     }
   }
 
   /** Derives the tenant from the API key, overwriting whatever the client sent. */
   public static class TenantFilter implements ContainerRequestFilter {
-    private static final Map<String, String> TENANTS = Collections.unmodifiableMap(
-        new HashMap<>(Map.of("alice-key", "acme", "bob-key", "globex")));
+    private static final Map<String, String> TENANTS =
+        Collections.unmodifiableMap(
+            new HashMap<>(Map.of("alice-key", "acme", "bob-key", "globex")));
 
     @Override
     public void filter(ContainerRequestContext request) {
@@ -226,7 +227,8 @@ class FilterOrderTest {
   }
 
   private Response get(String path, String header, String value) {
-    return header == null ? server.request().get(path)
+    return header == null
+        ? server.request().get(path)
         : server.request().header(header, value).get(path);
   }
 
@@ -253,16 +255,18 @@ class FilterOrderTest {
     assertThat(nobody.statusCode()).isEqualTo(401);
     assertThat(nobody.asString()).doesNotContain("quarterly");
     // Own attack: a HEAD is answered from the GET entry; it must be refused all the same.
-    assertThat(server.request().header("Authorization", "Bearer forged").head("/report")
-        .statusCode()).isEqualTo(401);
+    assertThat(
+            server.request().header("Authorization", "Bearer forged").head("/report").statusCode())
+        .isEqualTo(401);
     assertThat(resource.calls).hasValue(1);
     assertThat(bearer.runs).hasValue(5);
   }
 
   @Test
   void aPrincipalSetAtUserPlus100StillKeepsAlicesAccountFromBob() {
-    server.start(app(ResponseCacheFeature.withDefaults())
-        .register(new ApiKeyFilter(), Priorities.USER + 100));
+    server.start(
+        app(ResponseCacheFeature.withDefaults())
+            .register(new ApiKeyFilter(), Priorities.USER + 100));
     Response alice = get("/account", "X-Api-Key", "alice-key");
     assertThat(alice.asString()).isEqualTo("account of alice");
     assertThat(String.valueOf(alice.header("Cache-Status"))).doesNotContain("stored");
@@ -302,8 +306,7 @@ class FilterOrderTest {
       assertThat(other.statusCode()).as(key).isEqualTo(403);
       assertThat(other.asString()).as(key).isEqualTo("admins only");
     }
-    assertThat(get("/admin/stats", "X-Api-Key", "root-key").header("Cache-Status"))
-        .startsWith(HIT);
+    assertThat(get("/admin/stats", "X-Api-Key", "root-key").header("Cache-Status")).startsWith(HIT);
     assertThat(resource.calls).hasValue(1);
   }
 
@@ -318,8 +321,7 @@ class FilterOrderTest {
     Response bob = get("/report", "X-Api-Key", "bob-key");
     assertThat(bob.statusCode()).isEqualTo(403);
     assertThat(bob.asString()).isEqualTo("key revoked");
-    assertThat(get("/report", "X-Api-Key", "alice-key").header("Cache-Status"))
-        .startsWith(HIT);
+    assertThat(get("/report", "X-Api-Key", "alice-key").header("Cache-Status")).startsWith(HIT);
     assertThat(resource.calls).hasValue(1);
   }
 
@@ -345,11 +347,14 @@ class FilterOrderTest {
     Response bob = get("/catalogue", "X-Api-Key", "bob-key");
     assertThat(bob.asString()).isEqualTo("catalogue of globex");
     assertNotAHit(bob);
-    Response forged = server.request().header("X-Api-Key", "bob-key").header("X-Tenant", "acme")
-        .get("/catalogue");
+    Response forged =
+        server
+            .request()
+            .header("X-Api-Key", "bob-key")
+            .header("X-Tenant", "acme")
+            .get("/catalogue");
     assertThat(forged.asString()).isEqualTo("catalogue of globex");
-    assertThat(get("/catalogue", "X-Api-Key", "alice-key").header("Cache-Status"))
-        .startsWith(HIT);
+    assertThat(get("/catalogue", "X-Api-Key", "alice-key").header("Cache-Status")).startsWith(HIT);
     assertThat(resource.calls).hasValue(2);
   }
 
@@ -363,11 +368,11 @@ class FilterOrderTest {
     assertThat(ResponseCacheFeature.DEFAULT_LOOKUP_PRIORITY).isEqualTo(Integer.MAX_VALUE);
     BearerFilter bearer = new BearerFilter();
     AuditFilter audit = new AuditFilter();
-    server.start(app(ResponseCacheFeature.builder()
-        .lookupPriority(Priorities.AUTHORIZATION + 500).build())
-        .register(bearer, Priorities.AUTHENTICATION).register(audit));
-    assertThat(get("/report", "Authorization", "Bearer good-alice").statusCode())
-        .isEqualTo(200);
+    server.start(
+        app(ResponseCacheFeature.builder().lookupPriority(Priorities.AUTHORIZATION + 500).build())
+            .register(bearer, Priorities.AUTHENTICATION)
+            .register(audit));
+    assertThat(get("/report", "Authorization", "Bearer good-alice").statusCode()).isEqualTo(200);
     assertThat(get("/report", "Authorization", "Bearer good-alice").header("Cache-Status"))
         .startsWith(HIT);
     assertThat(get("/report", "Authorization", "Bearer forged").statusCode()).isEqualTo(401);

@@ -26,15 +26,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Families 4 and 6, found while writing the threat model: a response filter that rewrites what
- * the resource produced, and a method that reads a session cookie through
- * {@code HttpHeaders}. A hit replays the resource's response and runs the filters again, so a
- * rewritten response is never stored; and a cookie read through {@code HttpHeaders} is keyed
- * like one read through {@code @CookieParam}.
+ * Families 4 and 6, found while writing the threat model: a response filter that rewrites what the
+ * resource produced, and a method that reads a session cookie through {@code HttpHeaders}. A hit
+ * replays the resource's response and runs the filters again, so a rewritten response is never
+ * stored; and a cookie read through {@code HttpHeaders} is keyed like one read through
+ * {@code @CookieParam}.
  */
 class FilterRewriteTest {
-  @RegisterExtension
-  final RunningServer server = new RunningServer();
+  @RegisterExtension final RunningServer server = new RunningServer();
   private final Pages pages = new Pages();
 
   /** Pages the resource makes fresh itself, so only the filters' changes are at stake. */
@@ -87,7 +86,12 @@ class FilterRewriteTest {
   @Test
   void aBlockedAnswerAFilterWroteOverAFreshPageIsNeverServedToOthers() {
     server.start(Apps.of(ResponseCacheFeature.withDefaults(), pages, Firewall.class));
-    server.request().header("X-Suspicious", "1").get("/page").then().statusCode(403)
+    server
+        .request()
+        .header("X-Suspicious", "1")
+        .get("/page")
+        .then()
+        .statusCode(403)
         .body(equalTo("blocked"));
     Response next = server.request().get("/page");
     assertThat(next.statusCode()).isEqualTo(200);
@@ -98,7 +102,11 @@ class FilterRewriteTest {
   @Test
   void anEnvelopeAFilterAddsIsNotStoredSoItIsNeverWrappedTwice() {
     server.start(Apps.of(ResponseCacheFeature.withDefaults(), pages, Envelope.class));
-    server.request().get("/page").then().body(equalTo("{page 1}"))
+    server
+        .request()
+        .get("/page")
+        .then()
+        .body(equalTo("{page 1}"))
         .header("Cache-Status", "restcache; fwd=uri-miss; detail=\"rewritten\"");
     server.request().get("/page").then().body(equalTo("{page 2}"));
     assertThat(pages.calls).hasValue(2);
@@ -107,14 +115,26 @@ class FilterRewriteTest {
   @Test
   void aPublicPageReadingTheSessionCookieThroughHttpHeadersNeverGreetsBobAsAlice() {
     server.start(Apps.of(ResponseCacheFeature.withDefaults(), pages));
-    server.request().cookie("session", "alice").get("/welcome").then()
+    server
+        .request()
+        .cookie("session", "alice")
+        .get("/welcome")
+        .then()
         .body(equalTo("welcome alice"));
-    server.request().cookie("session", "bob").get("/welcome").then()
-        .body(equalTo("welcome bob"));
+    server.request().cookie("session", "bob").get("/welcome").then().body(equalTo("welcome bob"));
     server.request().get("/welcome").then().body(equalTo("welcome guest"));
-    server.request().get("/welcome").then().body(equalTo("welcome guest"))
+    server
+        .request()
+        .get("/welcome")
+        .then()
+        .body(equalTo("welcome guest"))
         .header("Cache-Status", startsWith("restcache; hit"));
-    server.request().cookie("session", "alice").get("/welcome").then()
-        .body(equalTo("welcome alice")).header("Cache-Status", startsWith("restcache; hit"));
+    server
+        .request()
+        .cookie("session", "alice")
+        .get("/welcome")
+        .then()
+        .body(equalTo("welcome alice"))
+        .header("Cache-Status", startsWith("restcache; hit"));
   }
 }

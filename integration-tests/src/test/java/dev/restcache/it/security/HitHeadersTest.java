@@ -27,11 +27,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Family 9: hits do not duplicate headers. The cache stores what the resource produced and
- * every response filter (and writer interceptor) of the application runs again on every hit, so
- * a header an application filter adds must appear on a hit exactly as often as on the miss, with
- * the value that filter gives for this request: a CORS filter's {@code Access-Control-Allow-Origin}
- * and {@code Vary: Origin} once each, a reflected {@code Origin} that of the client asking, and
+ * Family 9: hits do not duplicate headers. The cache stores what the resource produced and every
+ * response filter (and writer interceptor) of the application runs again on every hit, so a header
+ * an application filter adds must appear on a hit exactly as often as on the miss, with the value
+ * that filter gives for this request: a CORS filter's {@code Access-Control-Allow-Origin} and
+ * {@code Vary: Origin} once each, a reflected {@code Origin} that of the client asking, and
  * {@code @CacheControl} headers identical on miss and hit. Occurrences are counted on the wire.
  */
 class HitHeadersTest {
@@ -40,8 +40,7 @@ class HitHeadersTest {
   private static final String EVIL = "https://evil.example";
 
   private final Resource resource = new Resource();
-  @RegisterExtension
-  final RunningServer server = new RunningServer();
+  @RegisterExtension final RunningServer server = new RunningServer();
 
   @Path("/")
   @Produces(MediaType.TEXT_PLAIN)
@@ -121,8 +120,9 @@ class HitHeadersTest {
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
       String id = request.getHeaderString("X-Request-Id");
-      response.getHeaders().add("X-Request-Id",
-          id != null ? id : "generated-" + requests.incrementAndGet());
+      response
+          .getHeaders()
+          .add("X-Request-Id", id != null ? id : "generated-" + requests.incrementAndGet());
     }
   }
 
@@ -162,7 +162,8 @@ class HitHeadersTest {
   }
 
   private io.restassured.response.Response get(String path, String origin) {
-    return origin == null ? server.request().get(path)
+    return origin == null
+        ? server.request().get(path)
         : server.request().header("Origin", origin).get(path);
   }
 
@@ -187,7 +188,8 @@ class HitHeadersTest {
     server.start(app().register(Cors.class));
     for (int i = 0; i < 4; i++) {
       io.restassured.response.Response response = get("/page", null);
-      assertThat(values(response, "Access-Control-Allow-Origin")).as("request " + i)
+      assertThat(values(response, "Access-Control-Allow-Origin"))
+          .as("request " + i)
           .containsExactly("*");
       assertThat(members(response, "Vary")).as("request " + i).doesNotHaveDuplicates();
     }
@@ -216,8 +218,7 @@ class HitHeadersTest {
   @Test
   void aReflectedOriginWithoutVaryIsStillEachClientsOwnOnAHit() {
     server.start(app().register(ReflectingCorsWithoutVary.class));
-    assertThat(values(get("/page", SHOP), "Access-Control-Allow-Origin"))
-        .containsExactly(SHOP);
+    assertThat(values(get("/page", SHOP), "Access-Control-Allow-Origin")).containsExactly(SHOP);
     io.restassured.response.Response evil = get("/page", EVIL);
     assertThat(values(evil, "Access-Control-Allow-Origin")).containsExactly(EVIL);
     io.restassured.response.Response noOrigin = get("/page", null);
@@ -249,8 +250,7 @@ class HitHeadersTest {
     assertHit(hit);
     for (io.restassured.response.Response response : List.of(miss, hit)) {
       assertThat(values(response, "X-Content-Type-Options")).containsExactly("nosniff");
-      assertThat(values(response, "Strict-Transport-Security"))
-          .containsExactly("max-age=31536000");
+      assertThat(values(response, "Strict-Transport-Security")).containsExactly("max-age=31536000");
     }
   }
 
@@ -290,12 +290,12 @@ class HitHeadersTest {
     assertThat(etag).isNotNull();
     io.restassured.response.Response hit = get("/page", SHOP);
     io.restassured.response.Response head = server.request().header("Origin", SHOP).head("/page");
-    io.restassured.response.Response notModified = server.request().header("Origin", SHOP)
-        .header("If-None-Match", etag).get("/page");
+    io.restassured.response.Response notModified =
+        server.request().header("Origin", SHOP).header("If-None-Match", etag).get("/page");
     assertThat(notModified.statusCode()).isEqualTo(304);
     for (io.restassured.response.Response response : List.of(hit, head, notModified)) {
-      for (String name : List.of("ETag", "Date", "Age", "Cache-Status",
-          "Access-Control-Allow-Origin")) {
+      for (String name :
+          List.of("ETag", "Date", "Age", "Cache-Status", "Access-Control-Allow-Origin")) {
         assertThat(values(response, name)).as(name + " in " + response.headers()).hasSize(1);
       }
       assertThat(response.header("ETag")).isEqualTo(etag);
@@ -311,13 +311,12 @@ class HitHeadersTest {
   @Test
   void varyFromTheAnnotationAndFromAFilterNamesEachHeaderOnceOnAHit() {
     server.start(app().register(Cors.class));
-    io.restassured.response.Response miss =
-        server.request().header("X-Team", "acme").get("/teams");
-    io.restassured.response.Response hit =
-        server.request().header("X-Team", "acme").get("/teams");
+    io.restassured.response.Response miss = server.request().header("X-Team", "acme").get("/teams");
+    io.restassured.response.Response hit = server.request().header("X-Team", "acme").get("/teams");
     assertHit(hit);
     for (io.restassured.response.Response response : List.of(miss, hit)) {
-      assertThat(members(response, "Vary")).containsOnlyOnce("origin", "x-team")
+      assertThat(members(response, "Vary"))
+          .containsOnlyOnce("origin", "x-team")
           .doesNotHaveDuplicates();
       assertThat(values(response, "Access-Control-Allow-Origin")).containsExactly("*");
     }

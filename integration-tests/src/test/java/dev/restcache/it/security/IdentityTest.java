@@ -18,7 +18,6 @@ import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.SecurityContext;
-import java.security.Principal;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
@@ -30,33 +29,33 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Family 1, identity is more than {@code Authorization} and {@code Cookie}: a request is
- * credentialed when it carries a configured credential header or when its
- * {@link SecurityContext} has a user principal by the time the cache decides (at the lookup,
- * and again at the store decision). A credentialed response is shared only when it says
- * {@code public} or {@code s-maxage}, and a method that injects {@code SecurityContext}
- * (parameter or field) never uses the cache for a credentialed request, {@code public} or not,
- * unless it declares {@code @Cached(identityIndependent = true)}.
+ * credentialed when it carries a configured credential header or when its {@link SecurityContext}
+ * has a user principal by the time the cache decides (at the lookup, and again at the store
+ * decision). A credentialed response is shared only when it says {@code public} or {@code
+ * s-maxage}, and a method that injects {@code SecurityContext} (parameter or field) never uses the
+ * cache for a credentialed request, {@code public} or not, unless it declares
+ * {@code @Cached(identityIndependent = true)}.
  *
- * <p>The applications are written the way a tired developer writes them: an API-key filter
- * without {@code @Priority}, a resource that prints the principal, {@code public} slapped on
- * because "the CDN wants it".
+ * <p>The applications are written the way a tired developer writes them: an API-key filter without
+ * {@code @Priority}, a resource that prints the principal, {@code public} slapped on because "the
+ * CDN wants it".
  */
 class IdentityTest {
   private static final String HIT = "restcache; hit";
   // Null-tolerant: a request without a key looks up null.
-  private static final Map<String, String> KEYS = Collections.unmodifiableMap(new HashMap<>(
-      Map.of("alice-key", "alice", "bob-key", "bob", "root-key", "root")));
+  private static final Map<String, String> KEYS =
+      Collections.unmodifiableMap(
+          new HashMap<>(Map.of("alice-key", "alice", "bob-key", "bob", "root-key", "root")));
 
-  @RegisterExtension
-  final RunningServer server = new RunningServer();
+  @RegisterExtension final RunningServer server = new RunningServer();
   private final AtomicInteger calls = new AtomicInteger();
 
   /** The user the last API-key filter found on this thread, for resources that read it here. */
   static final ThreadLocal<String> CURRENT_USER = new ThreadLocal<>();
 
   /**
-   * Looks up {@code X-Api-Key} and sets the principal. No {@code @Priority}: Jakarta REST runs
-   * it at {@code Priorities.USER}, after what used to be the cache's lookup position.
+   * Looks up {@code X-Api-Key} and sets the principal. No {@code @Priority}: Jakarta REST runs it
+   * at {@code Priorities.USER}, after what used to be the cache's lookup position.
    */
   public static class ApiKeyFilter implements ContainerRequestFilter {
     @Override
@@ -64,8 +63,8 @@ class IdentityTest {
       String user = KEYS.get(request.getHeaderString("X-Api-Key"));
       CURRENT_USER.set(user);
       if (user != null) {
-        request.setSecurityContext(new TestUser(user, "API-KEY",
-            user.equals("root") ? Set.of("admin") : Set.of("user")));
+        request.setSecurityContext(
+            new TestUser(user, "API-KEY", user.equals("root") ? Set.of("admin") : Set.of("user")));
       }
     }
   }
@@ -104,7 +103,8 @@ class IdentityTest {
     @CacheControl(isPublic = true, maxAge = 60)
     public String dashboard(@Context SecurityContext security) {
       calls.incrementAndGet();
-      return security.isUserInRole("admin") ? "dashboard with the delete-all button"
+      return security.isUserInRole("admin")
+          ? "dashboard with the delete-all button"
           : "dashboard for users";
     }
 
@@ -171,8 +171,7 @@ class IdentityTest {
       this.calls = calls;
     }
 
-    @Context
-    SecurityContext security;
+    @Context SecurityContext security;
 
     @GET
     public String profile() {
@@ -183,8 +182,7 @@ class IdentityTest {
 
   /** The tired developer's base class: every resource inherits the SecurityContext. */
   public abstract static class SecuredResource {
-    @Context
-    protected SecurityContext security;
+    @Context protected SecurityContext security;
   }
 
   /** Inherits its SecurityContext field. */
@@ -206,13 +204,12 @@ class IdentityTest {
   }
 
   private static String name(SecurityContext security) {
-    return security.getUserPrincipal() == null ? "nobody"
-        : security.getUserPrincipal().getName();
+    return security.getUserPrincipal() == null ? "nobody" : security.getUserPrincipal().getName();
   }
 
   private void start(ResponseCacheFeature feature, Object... extra) {
-    ResourceConfig app = Apps.of(feature, new Accounts(calls), new Profile(calls),
-        new Settings(calls));
+    ResourceConfig app =
+        Apps.of(feature, new Accounts(calls), new Profile(calls), new Settings(calls));
     for (Object provider : extra) {
       app.register(provider);
     }
@@ -235,8 +232,10 @@ class IdentityTest {
 
   /** Neither answered from the cache nor stored (or no Cache-Status at all). */
   private static void assertPrivate(Response response) {
-    assertThat(String.valueOf(response.header("Cache-Status"))).as("Cache-Status")
-        .doesNotStartWith(HIT).doesNotContain("stored");
+    assertThat(String.valueOf(response.header("Cache-Status")))
+        .as("Cache-Status")
+        .doesNotStartWith(HIT)
+        .doesNotContain("stored");
   }
 
   @Test
@@ -363,8 +362,7 @@ class IdentityTest {
   // Own attack: the second configured name must count as much as the first.
   @Test
   void everyConfiguredCredentialHeaderCounts() {
-    start(ResponseCacheFeature.builder().credentialHeaders("X-Api-Key", "X-Session-Token")
-        .build());
+    start(ResponseCacheFeature.builder().credentialHeaders("X-Api-Key", "X-Session-Token").build());
     Response alice = server.request().header("X-Session-Token", "alice-key").get("/usage");
     assertThat(alice.asString()).isEqualTo("usage of alice");
     assertPrivate(alice);
@@ -378,8 +376,8 @@ class IdentityTest {
   // calling is still shared with them.
   @Test
   void aPublicPageThatNeverAsksWhoIsCallingIsSharedWithKeyHolders() {
-    start(ResponseCacheFeature.builder().credentialHeaders("X-Api-Key").build(),
-        new ApiKeyFilter());
+    start(
+        ResponseCacheFeature.builder().credentialHeaders("X-Api-Key").build(), new ApiKeyFilter());
     assertThat(get("alice-key", "/price-list").asString()).isEqualTo("price list 1");
     assertThat(get("bob-key", "/price-list").header("Cache-Status")).startsWith(HIT);
     assertThat(get(null, "/price-list").asString()).isEqualTo("price list 1");
@@ -418,8 +416,9 @@ class IdentityTest {
   // does, and keeps her page out of the cache.
   @Test
   void aPrincipalSetAfterAnEarlyLookupStillKeepsAlicesPageOutOfTheCache() {
-    start(ResponseCacheFeature.builder().lookupPriority(Priorities.AUTHORIZATION + 500)
-        .build(), new ApiKeyFilter());
+    start(
+        ResponseCacheFeature.builder().lookupPriority(Priorities.AUTHORIZATION + 500).build(),
+        new ApiKeyFilter());
     for (String path : new String[] {"/account", "/orders", "/public-account"}) {
       Response alice = get("alice-key", path);
       assertThat(alice.asString()).as(path).endsWith(" of alice");

@@ -21,8 +21,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** How requests map to keys: query order, ignored parameters, and the key prefix. */
 class KeyNormalisationTest {
-  @RegisterExtension
-  final RunningServer server = new RunningServer();
+  @RegisterExtension final RunningServer server = new RunningServer();
 
   @Path("/")
   public static class Resource {
@@ -46,8 +45,7 @@ class KeyNormalisationTest {
 
     @PUT
     @Path("list")
-    public void write() {
-    }
+    public void write() {}
   }
 
   @Test
@@ -55,7 +53,11 @@ class KeyNormalisationTest {
     Resource resource = new Resource();
     server.start(Apps.of(ResponseCacheFeature.withDefaults(), resource));
     server.request().get("/list?a=1&b=x&b=y").then().body(equalTo("app 1 a=1 b=[x, y]"));
-    server.request().get("/list?b=x&a=1&b=y").then().body(equalTo("app 1 a=1 b=[x, y]"))
+    server
+        .request()
+        .get("/list?b=x&a=1&b=y")
+        .then()
+        .body(equalTo("app 1 a=1 b=[x, y]"))
         .header("Cache-Status", startsWith("restcache; hit"));
     server.request().get("/list?b=y&a=1&b=x").then().body(equalTo("app 2 a=1 b=[y, x]"));
   }
@@ -63,8 +65,8 @@ class KeyNormalisationTest {
   @Test
   void sortingCanBeTurnedOff() {
     Resource resource = new Resource();
-    server.start(Apps.of(ResponseCacheFeature.builder().sortQueryParameters(false).build(),
-        resource));
+    server.start(
+        Apps.of(ResponseCacheFeature.builder().sortQueryParameters(false).build(), resource));
     server.request().get("/list?a=1&b=x").then().body(equalTo("app 1 a=1 b=[x]"));
     server.request().get("/list?b=x&a=1").then().body(equalTo("app 2 a=1 b=[x]"));
   }
@@ -72,11 +74,17 @@ class KeyNormalisationTest {
   @Test
   void ignoredParametersShareTheEntryOfTheUrlWithoutThem() {
     Resource resource = new Resource();
-    server.start(Apps.of(ResponseCacheFeature.builder()
-        .ignoreQueryParameters("utm_*", "fbclid").build(), resource));
+    server.start(
+        Apps.of(
+            ResponseCacheFeature.builder().ignoreQueryParameters("utm_*", "fbclid").build(),
+            resource));
     server.request().get("/list?a=1").then().body(equalTo("app 1 a=1 b=[]"));
-    server.request().get("/list?utm_source=news&a=1&fbclid=abc&UTM_Medium=mail").then()
-        .body(equalTo("app 1 a=1 b=[]")).header("Cache-Status", startsWith("restcache; hit"));
+    server
+        .request()
+        .get("/list?utm_source=news&a=1&fbclid=abc&UTM_Medium=mail")
+        .then()
+        .body(equalTo("app 1 a=1 b=[]"))
+        .header("Cache-Status", startsWith("restcache; hit"));
     server.request().get("/list?a=1&utmost=1").then().body(equalTo("app 2 a=1 b=[]"));
   }
 
@@ -87,21 +95,51 @@ class KeyNormalisationTest {
     Resource second = new Resource("second");
     ResponseCacheFeature secondFeature =
         ResponseCacheFeature.builder().store(shared).keyPrefix("second:").build();
-    server.start(Apps.of(ResponseCacheFeature.builder().store(shared).keyPrefix("first:")
-        .build(), first));
+    server.start(
+        Apps.of(ResponseCacheFeature.builder().store(shared).keyPrefix("first:").build(), first));
     try (TestServer other = TestServer.start(Apps.of(secondFeature, second), null)) {
       // One host name for both, so that without prefixes their keys would be the same.
-      server.request().header("Host", "shop.example").get("/list").then().body(startsWith("first 1"));
-      other.request().header("Host", "shop.example").get("/list").then().body(startsWith("second 1"));
+      server
+          .request()
+          .header("Host", "shop.example")
+          .get("/list")
+          .then()
+          .body(startsWith("first 1"));
+      other
+          .request()
+          .header("Host", "shop.example")
+          .get("/list")
+          .then()
+          .body(startsWith("second 1"));
       server.request().header("Host", "shop.example").put("/list").then().statusCode(204);
       secondFeature.cache().invalidateTags("other");
-      other.request().header("Host", "shop.example").get("/list").then().body(startsWith("second 1"))
+      other
+          .request()
+          .header("Host", "shop.example")
+          .get("/list")
+          .then()
+          .body(startsWith("second 1"))
           .header("Cache-Status", startsWith("restcache; hit"));
-      server.request().header("Host", "shop.example").get("/list").then().body(startsWith("first 2"));
+      server
+          .request()
+          .header("Host", "shop.example")
+          .get("/list")
+          .then()
+          .body(startsWith("first 2"));
       secondFeature.cache().invalidateTags("list");
-      server.request().header("Host", "shop.example").get("/list").then().body(startsWith("first 2"))
+      server
+          .request()
+          .header("Host", "shop.example")
+          .get("/list")
+          .then()
+          .body(startsWith("first 2"))
           .header("Cache-Status", startsWith("restcache; hit"));
-      other.request().header("Host", "shop.example").get("/list").then().body(startsWith("second 2"));
+      other
+          .request()
+          .header("Host", "shop.example")
+          .get("/list")
+          .then()
+          .body(startsWith("second 2"));
     }
     // Each service's one entry is an Accept variant (the method has no @Produces) and its index.
     assertThat(shared.size()).isEqualTo(4);

@@ -31,22 +31,22 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Family 6, the key holds what the method reads: a request header or cookie a cached resource
- * method reads through {@code @HeaderParam}, {@code @BeanParam} or {@code @CookieParam} is part
- * of the key (and of {@code Vary}), a credential cookie it reads keeps the request away from
- * the cache, and a method reading {@code @Context HttpHeaders} is keyed on the Accept-* headers
- * with a deployment warning, so that no tenant, language or user is served another's answer.
+ * method reads through {@code @HeaderParam}, {@code @BeanParam} or {@code @CookieParam} is part of
+ * the key (and of {@code Vary}), a credential cookie it reads keeps the request away from the
+ * cache, and a method reading {@code @Context HttpHeaders} is keyed on the Accept-* headers with a
+ * deployment warning, so that no tenant, language or user is served another's answer.
  */
 class MethodInputsTest {
   private static final String HIT = "restcache; hit";
   static final AtomicInteger CLASS_CALLS = new AtomicInteger();
 
-  @RegisterExtension
-  final RunningServer server = new RunningServer();
+  @RegisterExtension final RunningServer server = new RunningServer();
 
   /** The tenant, through a bean as some applications group their parameters. */
   public static class TenantParams {
     @HeaderParam("X-Tenant")
     String tenant;
+
     @CookieParam("lang")
     String lang;
   }
@@ -103,8 +103,12 @@ class MethodInputsTest {
     @Cached
     public String languages(@Context HttpHeaders headers) {
       List<Locale> languages = headers.getAcceptableLanguages();
-      return "lang " + languages.get(0).getLanguage() + " types "
-          + headers.getAcceptableMediaTypes().get(0) + " #" + calls.incrementAndGet();
+      return "lang "
+          + languages.get(0).getLanguage()
+          + " types "
+          + headers.getAcceptableMediaTypes().get(0)
+          + " #"
+          + calls.incrementAndGet();
     }
 
     @GET
@@ -197,15 +201,14 @@ class MethodInputsTest {
 
   @Test
   void anAnonymousCookieTheMethodReadsIsKeyedOnItsValueOnly() {
-    Resource resource = start(ResponseCacheFeature.builder()
-        .anonymousCookies("lang", "_ga", "_gid").build());
+    Resource resource =
+        start(ResponseCacheFeature.builder().anonymousCookies("lang", "_ga", "_gid").build());
     assertThat(get("/lang", "Cookie", "lang=en").asString()).isEqualTo("lang en #1");
     assertThat(get("/lang", "Cookie", "lang=fr").asString()).isEqualTo("lang fr #2");
     Response enWithAnalytics = get("/lang", "Cookie", "_ga=GA1.1.111; lang=en; _gid=x");
     assertThat(enWithAnalytics.asString()).isEqualTo("lang en #1");
     assertThat(enWithAnalytics.header("Cache-Status")).startsWith(HIT);
-    assertThat(get("/lang", "Cookie", "lang=fr; _ga=GA1.1.222").asString())
-        .isEqualTo("lang fr #2");
+    assertThat(get("/lang", "Cookie", "lang=fr; _ga=GA1.1.222").asString()).isEqualTo("lang fr #2");
     assertThat(server.request().get("/lang").asString()).isEqualTo("lang null #3");
     assertThat(resource.calls).hasValue(3);
   }
@@ -251,12 +254,10 @@ class MethodInputsTest {
   @Test
   void aPublicPageThatReadsTheSessionCookieNeverGreetsBobAsAlice() {
     Resource resource = start();
-    assertThat(get("/me-public", "Cookie", "session=alice").asString())
-        .isEqualTo("hello alice #1");
+    assertThat(get("/me-public", "Cookie", "session=alice").asString()).isEqualTo("hello alice #1");
     assertThat(get("/me-public", "Cookie", "session=bob").asString()).startsWith("hello bob ");
     assertThat(server.request().get("/me-public").asString()).startsWith("hello guest ");
-    assertThat(get("/me-public", "Cookie", "session=alice").asString())
-        .startsWith("hello alice ");
+    assertThat(get("/me-public", "Cookie", "session=alice").asString()).startsWith("hello alice ");
     assertThat(resource.calls.get()).isGreaterThanOrEqualTo(3);
   }
 
@@ -268,8 +269,14 @@ class MethodInputsTest {
     assertThat(vary(en)).contains("accept-language");
     assertThat(get("/languages", "Accept-Language", "fr").asString())
         .isEqualTo("lang fr types */* #2");
-    assertThat(server.request().header("Accept-Language", "en").accept("text/plain")
-        .get("/languages").asString()).isEqualTo("lang en types text/plain #3");
+    assertThat(
+            server
+                .request()
+                .header("Accept-Language", "en")
+                .accept("text/plain")
+                .get("/languages")
+                .asString())
+        .isEqualTo("lang en types text/plain #3");
     Response enAgain = get("/languages", "Accept-Language", "en");
     assertThat(enAgain.asString()).isEqualTo("lang en types */* #1");
     assertThat(enAgain.header("Cache-Status")).startsWith(HIT);
@@ -280,22 +287,21 @@ class MethodInputsTest {
   void aMethodReadingHttpHeadersWithoutVaryIsReportedOnceAtDeployment() {
     Logger logger = Logger.getLogger("dev.restcache");
     List<LogRecord> records = new ArrayList<>();
-    Handler handler = new Handler() {
-      @Override
-      public void publish(LogRecord record) {
-        synchronized (records) {
-          records.add(record);
-        }
-      }
+    Handler handler =
+        new Handler() {
+          @Override
+          public void publish(LogRecord record) {
+            synchronized (records) {
+              records.add(record);
+            }
+          }
 
-      @Override
-      public void flush() {
-      }
+          @Override
+          public void flush() {}
 
-      @Override
-      public void close() {
-      }
-    };
+          @Override
+          public void close() {}
+        };
     handler.setLevel(Level.ALL);
     logger.addHandler(handler);
     try {
@@ -306,11 +312,15 @@ class MethodInputsTest {
     SimpleFormatter formatter = new SimpleFormatter();
     List<String> warnings;
     synchronized (records) {
-      warnings = records.stream().filter(r -> Level.WARNING.equals(r.getLevel()))
-          .map(formatter::formatMessage).collect(Collectors.toList());
+      warnings =
+          records.stream()
+              .filter(r -> Level.WARNING.equals(r.getLevel()))
+              .map(formatter::formatMessage)
+              .collect(Collectors.toList());
     }
     assertThat(warnings.stream().filter(w -> w.contains("Resource.languages")))
-        .as("warnings: %s", warnings).hasSize(1);
+        .as("warnings: %s", warnings)
+        .hasSize(1);
     // @Cached(vary = ...) says what it reads: no warning.
     assertThat(warnings).noneMatch(w -> w.contains("Resource.declared"));
     assertThat(warnings).noneMatch(w -> w.contains("Resource.tenant"));

@@ -19,7 +19,6 @@ import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.SecurityContext;
-import java.security.Principal;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
@@ -28,22 +27,21 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Family 3, {@code must-revalidate} shares only {@code Authorization} requests: RFC 9111 §3.5
- * lets a shared cache reuse a response to a request with {@code Authorization} when it says
- * {@code must-revalidate}, {@code public} or {@code s-maxage}. That exception is about
- * {@code Authorization} alone: a request identified by a session cookie, a credential header
- * or a principal needs {@code public} or {@code s-maxage}, both to be stored and to be answered
- * from the cache. Starts from the README's own example,
- * {@code @CacheControl(maxAge = 30, mustRevalidate = true)}.
+ * Family 3, {@code must-revalidate} shares only {@code Authorization} requests: RFC 9111 §3.5 lets
+ * a shared cache reuse a response to a request with {@code Authorization} when it says {@code
+ * must-revalidate}, {@code public} or {@code s-maxage}. That exception is about {@code
+ * Authorization} alone: a request identified by a session cookie, a credential header or a
+ * principal needs {@code public} or {@code s-maxage}, both to be stored and to be answered from the
+ * cache. Starts from the README's own example, {@code @CacheControl(maxAge = 30, mustRevalidate =
+ * true)}.
  */
 class MustRevalidateSharingTest {
   private static final String HIT = "restcache; hit";
   // Null-tolerant: a request without a key looks up null.
-  private static final Map<String, String> KEYS = Collections.unmodifiableMap(new HashMap<>(
-      Map.of("alice-key", "alice", "bob-key", "bob")));
+  private static final Map<String, String> KEYS =
+      Collections.unmodifiableMap(new HashMap<>(Map.of("alice-key", "alice", "bob-key", "bob")));
 
-  @RegisterExtension
-  final RunningServer server = new RunningServer();
+  @RegisterExtension final RunningServer server = new RunningServer();
   private final Books books = new Books();
 
   /** The user the API-key filter found on this thread. */
@@ -98,8 +96,10 @@ class MustRevalidateSharingTest {
     @CacheControl(maxAge = 30, mustRevalidate = true)
     public String me(@Context SecurityContext security) {
       calls.incrementAndGet();
-      return "profile of " + (security.getUserPrincipal() == null ? "nobody"
-          : security.getUserPrincipal().getName());
+      return "profile of "
+          + (security.getUserPrincipal() == null
+              ? "nobody"
+              : security.getUserPrincipal().getName());
     }
 
     @GET
@@ -115,12 +115,13 @@ class MustRevalidateSharingTest {
     @GET
     @Path("raw/{id}")
     @Cached
-    public jakarta.ws.rs.core.Response raw(@PathParam("id") long id,
-        @CookieParam("JSESSIONID") String session) {
+    public jakarta.ws.rs.core.Response raw(
+        @PathParam("id") long id, @CookieParam("JSESSIONID") String session) {
       calls.incrementAndGet();
-      return jakarta.ws.rs.core.Response.ok("book " + id + ", recommended for "
-          + (session == null ? "nobody" : session))
-          .header("Cache-Control", "MAX-AGE=30, MUST-REVALIDATE").build();
+      return jakarta.ws.rs.core.Response.ok(
+              "book " + id + ", recommended for " + (session == null ? "nobody" : session))
+          .header("Cache-Control", "MAX-AGE=30, MUST-REVALIDATE")
+          .build();
     }
 
     @GET
@@ -178,8 +179,10 @@ class MustRevalidateSharingTest {
 
   /** Neither answered from the cache nor stored (or no Cache-Status at all). */
   private static void assertPrivate(Response response) {
-    assertThat(String.valueOf(response.header("Cache-Status"))).as("Cache-Status")
-        .doesNotStartWith(HIT).doesNotContain("stored");
+    assertThat(String.valueOf(response.header("Cache-Status")))
+        .as("Cache-Status")
+        .doesNotStartWith(HIT)
+        .doesNotContain("stored");
   }
 
   @Test
@@ -227,7 +230,11 @@ class MustRevalidateSharingTest {
   @Test
   void anEntryStoredForAuthorizationIsNotServedToASessionCookie() {
     start(ResponseCacheFeature.withDefaults());
-    server.request().header("Authorization", "Bearer gateway").get("/books/1").then()
+    server
+        .request()
+        .header("Authorization", "Bearer gateway")
+        .get("/books/1")
+        .then()
         .statusCode(200);
     Response carol = withSession("carol", "/books/1");
     assertThat(carol.asString()).isEqualTo("book 1, recommended for carol");
@@ -240,12 +247,16 @@ class MustRevalidateSharingTest {
   @Test
   void aSessionCookieIsNotMadeShareableByAlsoSendingAuthorization() {
     start(ResponseCacheFeature.withDefaults());
-    Response alice = server.request().header("Authorization", "Basic c3RhZ2luZzpzdGFnaW5n")
-        .cookie("JSESSIONID", "alice").get("/books/1");
+    Response alice =
+        server
+            .request()
+            .header("Authorization", "Basic c3RhZ2luZzpzdGFnaW5n")
+            .cookie("JSESSIONID", "alice")
+            .get("/books/1");
     assertThat(alice.asString()).isEqualTo("book 1, recommended for alice");
     assertPrivate(alice);
-    Response staging = server.request().header("Authorization", "Basic c3RhZ2luZzpzdGFnaW5n")
-        .get("/books/1");
+    Response staging =
+        server.request().header("Authorization", "Basic c3RhZ2luZzpzdGFnaW5n").get("/books/1");
     assertThat(staging.asString()).isEqualTo("book 1, recommended for nobody");
     assertThat(anonymous("/books/1").asString()).isEqualTo("book 1, recommended for nobody");
     assertThat(books.calls).hasValue(2);
@@ -283,8 +294,7 @@ class MustRevalidateSharingTest {
   void mustRevalidateNeverSharesAPageThatAsksWhoIsCalling() {
     start(ResponseCacheFeature.withDefaults(), new BearerFilter());
     for (String user : new String[] {"alice", "bob", "alice"}) {
-      Response response = server.request().header("Authorization", "Bearer " + user)
-          .get("/me");
+      Response response = server.request().header("Authorization", "Bearer " + user).get("/me");
       assertThat(response.asString()).isEqualTo("profile of " + user);
       assertPrivate(response);
     }
@@ -297,8 +307,7 @@ class MustRevalidateSharingTest {
   @Test
   void proxyRevalidateDoesNotShareAnAuthorizationAnswer() {
     start(ResponseCacheFeature.withDefaults());
-    Response alice = server.request().header("Authorization", "Bearer alice")
-        .get("/proxy-shelf");
+    Response alice = server.request().header("Authorization", "Bearer alice").get("/proxy-shelf");
     assertThat(alice.asString()).isEqualTo("shelf for Bearer alice");
     assertPrivate(alice);
     Response bob = server.request().header("Authorization", "Bearer bob").get("/proxy-shelf");
@@ -315,8 +324,7 @@ class MustRevalidateSharingTest {
     assertThat(alice.asString()).isEqualTo("book 1, recommended for alice");
     assertPrivate(alice);
     assertThat(anonymous("/raw/1").asString()).isEqualTo("book 1, recommended for nobody");
-    assertThat(withSession("bob", "/raw/1").asString())
-        .isEqualTo("book 1, recommended for bob");
+    assertThat(withSession("bob", "/raw/1").asString()).isEqualTo("book 1, recommended for bob");
     assertThat(books.calls).hasValue(3);
   }
 

@@ -33,25 +33,22 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Family 5, negotiation is keyed: a response whose representation JAX-RS chose from the
- * request's {@code Accept}, {@code Accept-Language}, {@code Accept-Charset} or
- * {@code Accept-Encoding} is keyed on them and says so in {@code Vary}, so that no client is
- * served a representation negotiated for another (a JSON client never gets text, an English
- * reader never gets French).
+ * Family 5, negotiation is keyed: a response whose representation JAX-RS chose from the request's
+ * {@code Accept}, {@code Accept-Language}, {@code Accept-Charset} or {@code Accept-Encoding} is
+ * keyed on them and says so in {@code Vary}, so that no client is served a representation
+ * negotiated for another (a JSON client never gets text, an English reader never gets French).
  */
 class NegotiationTest {
   private static final String HIT = "restcache; hit";
 
   private final Resource resource = new Resource();
-  @RegisterExtension
-  final RunningServer server = new RunningServer();
+  @RegisterExtension final RunningServer server = new RunningServer();
 
   /** What ordinary resources return: a bean, written as JSON by Jackson or as text. */
   public static class Book {
     public String title;
 
-    public Book() {
-    }
+    public Book() {}
 
     Book(String title) {
       this.title = title;
@@ -62,14 +59,20 @@ class NegotiationTest {
   @Produces("text/plain")
   public static class BookText implements MessageBodyWriter<Book> {
     @Override
-    public boolean isWriteable(Class<?> type, Type genericType, Annotation[] annotations,
-        MediaType mediaType) {
+    public boolean isWriteable(
+        Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType) {
       return type == Book.class;
     }
 
     @Override
-    public void writeTo(Book book, Class<?> type, Type genericType, Annotation[] annotations,
-        MediaType mediaType, MultivaluedMap<String, Object> headers, OutputStream out)
+    public void writeTo(
+        Book book,
+        Class<?> type,
+        Type genericType,
+        Annotation[] annotations,
+        MediaType mediaType,
+        MultivaluedMap<String, Object> headers,
+        OutputStream out)
         throws java.io.IOException {
       out.write(("Book: " + book.title).getBytes(StandardCharsets.UTF_8));
     }
@@ -128,16 +131,21 @@ class NegotiationTest {
     @Cached
     public jakarta.ws.rs.core.Response greeting(@Context Request request) {
       calls.incrementAndGet();
-      Variant variant = request.selectVariant(Variant.mediaTypes(MediaType.TEXT_PLAIN_TYPE)
-          .languages(Locale.ENGLISH, Locale.FRENCH, Locale.GERMAN).add().build());
+      Variant variant =
+          request.selectVariant(
+              Variant.mediaTypes(MediaType.TEXT_PLAIN_TYPE)
+                  .languages(Locale.ENGLISH, Locale.FRENCH, Locale.GERMAN)
+                  .add()
+                  .build());
       if (variant == null) {
         return jakarta.ws.rs.core.Response.notAcceptable(List.of()).build();
       }
-      String text = switch (variant.getLanguage().getLanguage()) {
-        case "fr" -> "bonjour";
-        case "de" -> "hallo";
-        default -> "hello";
-      };
+      String text =
+          switch (variant.getLanguage().getLanguage()) {
+            case "fr" -> "bonjour";
+            case "de" -> "hallo";
+            default -> "hello";
+          };
       return jakarta.ws.rs.core.Response.ok(text, variant).build();
     }
 
@@ -147,8 +155,7 @@ class NegotiationTest {
     public jakarta.ws.rs.core.Response greetingWithItsOwnVary(@Context Request request) {
       jakarta.ws.rs.core.Response greeting = greeting(request);
       // Jersey adds its negotiation Vary only to a response that has none.
-      return jakarta.ws.rs.core.Response.fromResponse(greeting).header("Vary", "Origin")
-          .build();
+      return jakarta.ws.rs.core.Response.fromResponse(greeting).header("Vary", "Origin").build();
     }
 
     @GET
@@ -163,14 +170,19 @@ class NegotiationTest {
     @Cached
     public jakarta.ws.rs.core.Response menu(@Context Request request) {
       calls.incrementAndGet();
-      Variant variant = request.selectVariant(Variant.mediaTypes(
-          MediaType.TEXT_PLAIN_TYPE.withCharset("UTF-8"),
-          MediaType.TEXT_PLAIN_TYPE.withCharset("ISO-8859-1")).add().build());
+      Variant variant =
+          request.selectVariant(
+              Variant.mediaTypes(
+                      MediaType.TEXT_PLAIN_TYPE.withCharset("UTF-8"),
+                      MediaType.TEXT_PLAIN_TYPE.withCharset("ISO-8859-1"))
+                  .add()
+                  .build());
       if (variant == null) {
         return jakarta.ws.rs.core.Response.notAcceptable(List.of()).build();
       }
-      return jakarta.ws.rs.core.Response.ok("crème brûlée in "
-          + variant.getMediaType().getParameters().get("charset"), variant).build();
+      return jakarta.ws.rs.core.Response.ok(
+              "crème brûlée in " + variant.getMediaType().getParameters().get("charset"), variant)
+          .build();
     }
 
     @GET
@@ -178,8 +190,12 @@ class NegotiationTest {
     @Cached
     public jakarta.ws.rs.core.Response download(@Context Request request) {
       calls.incrementAndGet();
-      Variant variant = request.selectVariant(Variant.mediaTypes(MediaType.TEXT_PLAIN_TYPE)
-          .encodings("identity", "x-rot13").add().build());
+      Variant variant =
+          request.selectVariant(
+              Variant.mediaTypes(MediaType.TEXT_PLAIN_TYPE)
+                  .encodings("identity", "x-rot13")
+                  .add()
+                  .build());
       if (variant == null) {
         return jakarta.ws.rs.core.Response.notAcceptable(List.of()).build();
       }
@@ -201,8 +217,8 @@ class NegotiationTest {
 
   @BeforeEach
   void start() {
-    server.start(Apps.of(ResponseCacheFeature.withDefaults(), resource, BookText.class,
-        CorsFilter.class));
+    server.start(
+        Apps.of(ResponseCacheFeature.withDefaults(), resource, BookText.class, CorsFilter.class));
   }
 
   private Response get(String path, String header, String value) {
@@ -345,8 +361,7 @@ class NegotiationTest {
   @Test
   void aClientWithoutAcceptLanguageDoesNotChooseTheLanguageOfOthers() {
     assertThat(server.request().get("/greeting").asString()).isEqualTo("hello");
-    assertThat(get("/greeting", "Accept-Language", "de, en;q=0.5").asString())
-        .isEqualTo("hallo");
+    assertThat(get("/greeting", "Accept-Language", "de, en;q=0.5").asString()).isEqualTo("hallo");
     assertThat(resource.calls).hasValue(2);
   }
 
@@ -364,12 +379,9 @@ class NegotiationTest {
   // Invented: an application filter replaces the Vary Jersey set with its own.
   @Test
   void aFilterThatReplacesVaryDoesNotUnkeyTheNegotiatedLanguage() {
-    assertThat(get("/greeting-filtered", "Accept-Language", "fr").asString())
-        .isEqualTo("bonjour");
-    assertThat(get("/greeting-filtered", "Accept-Language", "en").asString())
-        .isEqualTo("hello");
-    assertThat(get("/greeting-filtered", "Accept-Language", "fr").asString())
-        .isEqualTo("bonjour");
+    assertThat(get("/greeting-filtered", "Accept-Language", "fr").asString()).isEqualTo("bonjour");
+    assertThat(get("/greeting-filtered", "Accept-Language", "en").asString()).isEqualTo("hello");
+    assertThat(get("/greeting-filtered", "Accept-Language", "fr").asString()).isEqualTo("bonjour");
     assertThat(resource.calls).hasValue(2);
   }
 
@@ -383,8 +395,10 @@ class NegotiationTest {
     assertThat(new String(latin1.asByteArray(), StandardCharsets.ISO_8859_1))
         .isEqualTo("crème brûlée in ISO-8859-1");
     assertThat(latin1.contentType()).containsIgnoringCase("ISO-8859-1");
-    assertThat(new String(get("/menu", "Accept-Charset", "UTF-8").asByteArray(),
-        StandardCharsets.UTF_8)).isEqualTo("crème brûlée in UTF-8");
+    assertThat(
+            new String(
+                get("/menu", "Accept-Charset", "UTF-8").asByteArray(), StandardCharsets.UTF_8))
+        .isEqualTo("crème brûlée in UTF-8");
     assertThat(resource.calls).hasValue(2);
   }
 

@@ -13,9 +13,9 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import java.util.Locale;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
@@ -24,10 +24,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Family 10, a write evicts every spelling: the spellings of a typed path parameter that JAX-RS
- * converts to one value ({@code /items/1}, {@code /items/01}, {@code /items/+1} for a
- * {@code long}; upper and lower case for a {@code UUID}) name one resource, so a successful
- * write through any of them evicts what was cached through all of them, and no reader is left
- * with the state from before the write. {@code @Invalidates} tags keep working alongside.
+ * converts to one value ({@code /items/1}, {@code /items/01}, {@code /items/+1} for a {@code long};
+ * upper and lower case for a {@code UUID}) name one resource, so a successful write through any of
+ * them evicts what was cached through all of them, and no reader is left with the state from before
+ * the write. {@code @Invalidates} tags keep working alongside.
  */
 class PathSpellingTest {
   private static final String HIT = "restcache; hit";
@@ -36,8 +36,7 @@ class PathSpellingTest {
   private final Items items = new Items();
   private final Things things = new Things();
   private final ResponseCacheFeature feature = ResponseCacheFeature.withDefaults();
-  @RegisterExtension
-  final RunningServer server = new RunningServer();
+  @RegisterExtension final RunningServer server = new RunningServer();
 
   @Path("/items")
   public static class Items {
@@ -210,8 +209,11 @@ class PathSpellingTest {
   void aTagEvictionStillWorksAfterSpellingsWereCached() {
     get("/items/01");
     get("/items/1");
-    server.request().get("/items/1").then().header("Cache-Status",
-        org.hamcrest.Matchers.startsWith(HIT));
+    server
+        .request()
+        .get("/items/1")
+        .then()
+        .header("Cache-Status", org.hamcrest.Matchers.startsWith(HIT));
     items.colours.put(1L, "yellow");
     feature.cache().invalidateTags("item:1");
     assertThat(get("/items/1")).isEqualTo("item 1 is yellow");

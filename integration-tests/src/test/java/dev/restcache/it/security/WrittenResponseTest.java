@@ -40,21 +40,20 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Family 4: what is stored is exactly what was written. The store decision must hold for the
- * status and headers actually sent, whatever the application does after the cache's own filters
- * have looked at the response: a response filter at a low priority (response filters run in
- * descending priority, so 50 runs after the cache's filters), a filter without priority, a
- * WriterInterceptor before or after {@code proceed()} at any priority. And a response that fails
- * after the decision (a writer that throws half way, a {@link StreamingOutput} that throws, a
- * POJO that Jackson cannot serialise) is never stored: the next visitor gets the resource again,
- * never a stored 500 nor half a body.
+ * Family 4: what is stored is exactly what was written. The store decision must hold for the status
+ * and headers actually sent, whatever the application does after the cache's own filters have
+ * looked at the response: a response filter at a low priority (response filters run in descending
+ * priority, so 50 runs after the cache's filters), a filter without priority, a WriterInterceptor
+ * before or after {@code proceed()} at any priority. And a response that fails after the decision
+ * (a writer that throws half way, a {@link StreamingOutput} that throws, a POJO that Jackson cannot
+ * serialise) is never stored: the next visitor gets the resource again, never a stored 500 nor half
+ * a body.
  */
 class WrittenResponseTest {
   private static final String HIT = "restcache; hit";
 
   private final Resource resource = new Resource();
-  @RegisterExtension
-  final RunningServer server = new RunningServer();
+  @RegisterExtension final RunningServer server = new RunningServer();
 
   /** Pages that name the call that produced them, so a stored one is recognisable. */
   @Path("/")
@@ -128,24 +127,28 @@ class WrittenResponseTest {
   }
 
   /** A report whose writer breaks half way through the first one. */
-  public record Report(int call) {
-  }
+  public record Report(int call) {}
 
   /** Writes half of the report, then (for the first call) loses its data source. */
   @Produces("application/x-report")
   public static class ReportWriter implements MessageBodyWriter<Report> {
     @Override
-    public boolean isWriteable(Class<?> type, Type genericType, Annotation[] annotations,
-        MediaType mediaType) {
+    public boolean isWriteable(
+        Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType) {
       return type == Report.class;
     }
 
     @Override
-    public void writeTo(Report report, Class<?> type, Type genericType,
-        Annotation[] annotations, MediaType mediaType, MultivaluedMap<String, Object> headers,
-        OutputStream out) throws IOException {
-      out.write(("first half of report " + report.call() + "\n")
-          .getBytes(StandardCharsets.UTF_8));
+    public void writeTo(
+        Report report,
+        Class<?> type,
+        Type genericType,
+        Annotation[] annotations,
+        MediaType mediaType,
+        MultivaluedMap<String, Object> headers,
+        OutputStream out)
+        throws IOException {
+      out.write(("first half of report " + report.call() + "\n").getBytes(StandardCharsets.UTF_8));
       if (report.call() == 1) {
         throw new IOException("report store went away");
       }
@@ -180,8 +183,11 @@ class WrittenResponseTest {
     @Override
     public Response toResponse(Throwable error) {
       mapped.incrementAndGet();
-      return Response.status(500).header("Cache-Control", "max-age=60")
-          .type(MediaType.TEXT_PLAIN).entity("sorry, try again").build();
+      return Response.status(500)
+          .header("Cache-Control", "max-age=60")
+          .type(MediaType.TEXT_PLAIN)
+          .entity("sorry, try again")
+          .build();
     }
   }
 
@@ -193,8 +199,9 @@ class WrittenResponseTest {
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
       if (!request.getCookies().containsKey("visitor")) {
-        response.getHeaders().add("Set-Cookie",
-            "visitor=" + visitors.incrementAndGet() + "; Path=/");
+        response
+            .getHeaders()
+            .add("Set-Cookie", "visitor=" + visitors.incrementAndGet() + "; Path=/");
       }
     }
   }
@@ -320,8 +327,8 @@ class WrittenResponseTest {
   }
 
   @ParameterizedTest(name = "filter priority {0}")
-  @ValueSource(ints = {0, 1, 99, 100, 101, Priorities.HEADER_DECORATOR, Priorities.USER,
-      Integer.MAX_VALUE})
+  @ValueSource(
+      ints = {0, 1, 99, 100, 101, Priorities.HEADER_DECORATOR, Priorities.USER, Integer.MAX_VALUE})
   void aSetCookieFromAResponseFilterAtAnyPriorityIsNeverStored(int priority) {
     server.start(app().register(new RememberVisitor(), priority));
     assertThat(values(get("/page"), "Set-Cookie")).containsExactly("visitor=1; Path=/");
@@ -377,8 +384,7 @@ class WrittenResponseTest {
   @Test
   void aVaryStarFromAResponseFilterWithoutPriorityIsNeverStored() {
     server.start(app().register(VaryStarForBeta.class));
-    io.restassured.response.Response beta =
-        server.request().header("X-Beta", "1").get("/page");
+    io.restassured.response.Response beta = server.request().header("X-Beta", "1").get("/page");
     assertThat(beta.asString()).isEqualTo("page 1");
     assertThat(values(beta, "Vary")).contains("*");
     io.restassured.response.Response other = get("/page");
@@ -389,8 +395,9 @@ class WrittenResponseTest {
 
   @ParameterizedTest(name = "Set-Cookie {0} proceed(), interceptor priority {1}")
   @CsvSource({
-      "before, none", "before, ENTITY_CODER", "before, 6000",
-      "after, none", "after, ENTITY_CODER", "after, 6000"})
+    "before, none", "before, ENTITY_CODER", "before, 6000",
+    "after, none", "after, ENTITY_CODER", "after, 6000"
+  })
   void aSetCookieFromAWriterInterceptorIsNeverStored(String when, String priority) {
     SessionCookieWriter sessions = new SessionCookieWriter(when.equals("after"));
     ResourceConfig app = app();

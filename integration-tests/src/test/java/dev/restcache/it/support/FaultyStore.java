@@ -63,7 +63,8 @@ public final class FaultyStore implements CacheStore {
       }
       case SLOW -> {
         faults.incrementAndGet();
-        return CompletableFuture.supplyAsync(() -> null,
+        return CompletableFuture.supplyAsync(
+                () -> null,
                 CompletableFuture.delayedExecutor(delay.toMillis(), TimeUnit.MILLISECONDS))
             .thenCompose(ignored -> operation.get());
       }

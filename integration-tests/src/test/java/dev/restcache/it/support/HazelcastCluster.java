@@ -16,8 +16,8 @@ import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * Real Hazelcast members on 127.0.0.1 (multicast off, TCP-IP join listing every member by port,
- * a cluster name of their own), shut down after each test.
+ * Real Hazelcast members on 127.0.0.1 (multicast off, TCP-IP join listing every member by port, a
+ * cluster name of their own), shut down after each test.
  */
 public final class HazelcastCluster implements AfterEachCallback {
   public static final String MAP = HazelcastCacheStore.DEFAULT_MAP_NAME;
@@ -58,9 +58,11 @@ public final class HazelcastCluster implements AfterEachCallback {
     ClientConfig config = new ClientConfig().setClusterName(clusterName);
     config.setProperty("hazelcast.phone.home.enabled", "false");
     ports.forEach(port -> config.getNetworkConfig().addAddress("127.0.0.1:" + port));
-    config.getConnectionStrategyConfig()
+    config
+        .getConnectionStrategyConfig()
         .setReconnectMode(ClientConnectionStrategyConfig.ReconnectMode.ASYNC)
-        .getConnectionRetryConfig().setClusterConnectTimeoutMillis(-1);
+        .getConnectionRetryConfig()
+        .setClusterConnectTimeoutMillis(-1);
     return track(HazelcastClient.newHazelcastClient(config));
   }
 
@@ -78,13 +80,14 @@ public final class HazelcastCluster implements AfterEachCallback {
 
   @Override
   public void afterEach(ExtensionContext context) {
-    instances.forEach(instance -> {
-      try {
-        instance.getLifecycleService().terminate();
-      } catch (RuntimeException alreadyDown) {
-        // nothing to stop
-      }
-    });
+    instances.forEach(
+        instance -> {
+          try {
+            instance.getLifecycleService().terminate();
+          } catch (RuntimeException alreadyDown) {
+            // nothing to stop
+          }
+        });
     instances.clear();
   }
 }

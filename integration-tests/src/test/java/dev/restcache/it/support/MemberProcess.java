@@ -13,14 +13,13 @@ import java.util.List;
 
 /**
  * A Hazelcast member in a JVM of its own, started by {@link MemberProcesses}: arguments are the
- * cluster's name, this member's port and every member's port. It prints {@code ready} once it
- * has joined; on its standard input, {@code safe} asks whether every partition has its backup
- * (it answers {@code safe true} or {@code safe false}) and {@code stop} shuts it down
- * gracefully. It exits when its standard input closes, so it never outlives the test's JVM.
+ * cluster's name, this member's port and every member's port. It prints {@code ready} once it has
+ * joined; on its standard input, {@code safe} asks whether every partition has its backup (it
+ * answers {@code safe true} or {@code safe false}) and {@code stop} shuts it down gracefully. It
+ * exits when its standard input closes, so it never outlives the test's JVM.
  */
 public final class MemberProcess {
-  private MemberProcess() {
-  }
+  private MemberProcess() {}
 
   /**
    * Starts the member and answers commands until {@code stop} or the end of its input.

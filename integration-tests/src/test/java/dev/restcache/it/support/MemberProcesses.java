@@ -18,20 +18,29 @@ import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * Hazelcast members on 127.0.0.1, each in a JVM of its own ({@link MemberProcess}, on the
- * test's class path), that a test kills with {@code kill -9}, restarts and stops gracefully;
- * every process still running is killed after each test. Their logs are in
- * {@code target/member-processes}.
+ * Hazelcast members on 127.0.0.1, each in a JVM of its own ({@link MemberProcess}, on the test's
+ * class path), that a test kills with {@code kill -9}, restarts and stops gracefully; every process
+ * still running is killed after each test. Their logs are in {@code target/member-processes}.
  */
 public final class MemberProcesses implements AfterEachCallback {
   // What Hazelcast asks for on Java 9+, as the surefire configuration gives the tests.
-  private static final List<String> JVM_OPTIONS = List.of("-Xmx192m", "-XX:+UseSerialGC",
-      "-XX:TieredStopAtLevel=1", "--add-modules", "java.se",
-      "--add-exports", "java.base/jdk.internal.ref=ALL-UNNAMED",
-      "--add-opens", "java.base/java.lang=ALL-UNNAMED",
-      "--add-opens", "java.base/sun.nio.ch=ALL-UNNAMED",
-      "--add-opens", "java.management/sun.management=ALL-UNNAMED",
-      "--add-opens", "jdk.management/com.sun.management.internal=ALL-UNNAMED");
+  private static final List<String> JVM_OPTIONS =
+      List.of(
+          "-Xmx192m",
+          "-XX:+UseSerialGC",
+          "-XX:TieredStopAtLevel=1",
+          "--add-modules",
+          "java.se",
+          "--add-exports",
+          "java.base/jdk.internal.ref=ALL-UNNAMED",
+          "--add-opens",
+          "java.base/java.lang=ALL-UNNAMED",
+          "--add-opens",
+          "java.base/sun.nio.ch=ALL-UNNAMED",
+          "--add-opens",
+          "java.management/sun.management=ALL-UNNAMED",
+          "--add-opens",
+          "jdk.management/com.sun.management.internal=ALL-UNNAMED");
 
   private static final Path LOGS = Path.of("target", "member-processes");
 
@@ -40,8 +49,7 @@ public final class MemberProcesses implements AfterEachCallback {
   private final List<Member> members = new ArrayList<>();
 
   /** One member's process, its commands and its answers. */
-  private record Member(Process process, PrintWriter commands, BlockingQueue<String> answers) {
-  }
+  private record Member(Process process, PrintWriter commands, BlockingQueue<String> answers) {}
 
   /** Starts {@code count} members at once and waits until each has joined. */
   public void start(int count) {
@@ -117,23 +125,31 @@ public final class MemberProcesses implements AfterEachCallback {
       // Hazelcast logs to standard error: kept per member, for a failure to be read after.
       Path log = LOGS.resolve("member-" + index + ".log");
       Files.createDirectories(LOGS);
-      Process process = new ProcessBuilder(command)
-          .redirectError(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+      Process process =
+          new ProcessBuilder(command)
+              .redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()))
+              .start();
       BlockingQueue<String> answers = new LinkedBlockingQueue<>();
-      Thread reader = new Thread(() -> {
-        try (BufferedReader out = new BufferedReader(
-            new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-          for (String line = out.readLine(); line != null; line = out.readLine()) {
-            answers.add(line);
-          }
-        } catch (IOException ended) {
-          // the process is gone
-        }
-      }, "member-" + index + "-out");
+      Thread reader =
+          new Thread(
+              () -> {
+                try (BufferedReader out =
+                    new BufferedReader(
+                        new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                  for (String line = out.readLine(); line != null; line = out.readLine()) {
+                    answers.add(line);
+                  }
+                } catch (IOException ended) {
+                  // the process is gone
+                }
+              },
+              "member-" + index + "-out");
       reader.setDaemon(true);
       reader.start();
-      return new Member(process, new PrintWriter(process.getOutputStream(), false,
-          StandardCharsets.UTF_8), answers);
+      return new Member(
+          process,
+          new PrintWriter(process.getOutputStream(), false, StandardCharsets.UTF_8),
+          answers);
     } catch (IOException e) {
       throw new IllegalStateException("could not start member " + index, e);
     }
@@ -149,8 +165,8 @@ public final class MemberProcesses implements AfterEachCallback {
           return line;
         }
         if (line == null && !member.process().isAlive()) {
-          throw new IllegalStateException("member " + index + " exited with "
-              + member.process().exitValue());
+          throw new IllegalStateException(
+              "member " + index + " exited with " + member.process().exitValue());
         }
       }
     } catch (InterruptedException e) {
@@ -179,11 +195,12 @@ public final class MemberProcesses implements AfterEachCallback {
 
   @Override
   public void afterEach(ExtensionContext context) {
-    members.forEach(member -> {
-      if (member != null) {
-        member.process().destroyForcibly();
-      }
-    });
+    members.forEach(
+        member -> {
+          if (member != null) {
+            member.process().destroyForcibly();
+          }
+        });
     members.clear();
   }
 }

@@ -20,11 +20,13 @@ public final class TestServer implements AutoCloseable {
 
   /** Starts {@code application} with the given worker pool (null for Grizzly's default). */
   public static TestServer start(ResourceConfig application, ThreadPoolConfig workers) {
-    HttpServer server = GrizzlyHttpServerFactory.createHttpServer(
-        URI.create("http://127.0.0.1:0/"), application, false);
+    HttpServer server =
+        GrizzlyHttpServerFactory.createHttpServer(
+            URI.create("http://127.0.0.1:0/"), application, false);
     if (workers != null) {
-      server.getListeners().forEach(listener ->
-          listener.getTransport().setWorkerThreadPoolConfig(workers));
+      server
+          .getListeners()
+          .forEach(listener -> listener.getTransport().setWorkerThreadPoolConfig(workers));
     }
     // Grizzly refuses a DELETE with a body unless told otherwise.
     server.getServerConfiguration().setAllowPayloadForUndefinedHttpMethods(true);

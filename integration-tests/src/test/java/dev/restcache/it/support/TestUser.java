@@ -5,8 +5,8 @@ import java.security.Principal;
 import java.util.Set;
 
 /**
- * The security context an application's authentication filter sets for a known user, as the
- * tests' filters do with {@code ContainerRequestContext.setSecurityContext}.
+ * The security context an application's authentication filter sets for a known user, as the tests'
+ * filters do with {@code ContainerRequestContext.setSecurityContext}.
  *
  * @param name the user's principal name
  * @param scheme the authentication scheme

@@ -21,6 +21,7 @@ final class WildFlyDeployment implements ContractServer {
   // WildFly's default pattern: date, time, level, [category].
   private static final Pattern RESTCACHE_WARNING =
       Pattern.compile("^\\S+ \\S+ (WARN|WARNING|ERROR|SEVERE|FATAL)\\s+\\[dev\\.restcache[.\\]]");
+
   /** How long a deployment may take to answer once the server has started. */
   private static final Duration DEPLOYMENT_BOUND = Duration.ofSeconds(60);
 
@@ -33,20 +34,23 @@ final class WildFlyDeployment implements ContractServer {
   }
 
   /**
-   * The deployment whose root the system property {@code name} holds, once it answers: the
-   * server deploys its WARs while it boots.
+   * The deployment whose root the system property {@code name} holds, once it answers: the server
+   * deploys its WARs while it boots.
    */
   static WildFlyDeployment named(String name) throws InterruptedException {
-    WildFlyDeployment deployment = new WildFlyDeployment(URI.create(required(name)),
-        Path.of(required("restcache.wildfly.log")));
+    WildFlyDeployment deployment =
+        new WildFlyDeployment(
+            URI.create(required(name)), Path.of(required("restcache.wildfly.log")));
     deployment.awaitDeployed();
     return deployment;
   }
 
   private void awaitDeployed() throws InterruptedException {
     HttpClient http = HttpClient.newHttpClient();
-    HttpRequest probe = HttpRequest.newBuilder(baseUri.resolve("contract/counters/deployed"))
-        .timeout(Duration.ofSeconds(5)).build();
+    HttpRequest probe =
+        HttpRequest.newBuilder(baseUri.resolve("contract/counters/deployed"))
+            .timeout(Duration.ofSeconds(5))
+            .build();
     long deadline = System.nanoTime() + DEPLOYMENT_BOUND.toNanos();
     String last = "no answer";
     while (System.nanoTime() < deadline) {
@@ -61,15 +65,23 @@ final class WildFlyDeployment implements ContractServer {
       }
       Thread.sleep(250);
     }
-    throw new IllegalStateException(baseUri + " did not answer within " + DEPLOYMENT_BOUND
-        + " (" + last + "); see " + serverLog);
+    throw new IllegalStateException(
+        baseUri
+            + " did not answer within "
+            + DEPLOYMENT_BOUND
+            + " ("
+            + last
+            + "); see "
+            + serverLog);
   }
 
   private static String required(String property) {
     String value = System.getProperty(property);
     if (value == null) {
-      throw new IllegalStateException(property + " is not set: run the tests with "
-          + "./mvnw verify, which starts WildFly and deploys the applications");
+      throw new IllegalStateException(
+          property
+              + " is not set: run the tests with "
+              + "./mvnw verify, which starts WildFly and deploys the applications");
     }
     return value;
   }

@@ -9,13 +9,12 @@ import java.util.Set;
 
 /**
  * The runtime contract on WildFly with the Hazelcast store, over a member embedded in the
- * deployment on 127.0.0.1: the WAR deployed as {@code hazelcast.war} beside
- * {@code memory.war}, registered the same way.
+ * deployment on 127.0.0.1: the WAR deployed as {@code hazelcast.war} beside {@code memory.war},
+ * registered the same way.
  */
 class WildFlyHazelcastContractIT extends RuntimeContract {
   @Override
-  protected ContractServer start(ContractApplication application)
-      throws InterruptedException {
+  protected ContractServer start(ContractApplication application) throws InterruptedException {
     return WildFlyDeployment.named("restcache.wildfly.hazelcast");
   }
 

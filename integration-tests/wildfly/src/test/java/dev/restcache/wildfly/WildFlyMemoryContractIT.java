@@ -9,14 +9,12 @@ import java.util.Set;
 
 /**
  * The runtime contract on WildFly, a full Jakarta EE server, with the in-memory store: the WAR
- * deployed as {@code memory.war} registers the feature from its {@code Application}, as
- * {@code ContractApplication} configures it, and reaches the handle every way, {@code @Inject}
- * included.
+ * deployed as {@code memory.war} registers the feature from its {@code Application}, as {@code
+ * ContractApplication} configures it, and reaches the handle every way, {@code @Inject} included.
  */
 class WildFlyMemoryContractIT extends RuntimeContract {
   @Override
-  protected ContractServer start(ContractApplication application)
-      throws InterruptedException {
+  protected ContractServer start(ContractApplication application) throws InterruptedException {
     return WildFlyDeployment.named("restcache.wildfly.memory");
   }
 

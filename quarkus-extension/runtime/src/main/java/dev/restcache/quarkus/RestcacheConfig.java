@@ -21,27 +21,26 @@ public interface RestcacheConfig {
   String MEMORY_STORE = "memory";
 
   /**
-   * Whether the cache is on. When off, every request goes to its resource and writes evict
-   * nothing.
+   * Whether the cache is on. When off, every request goes to its resource and writes evict nothing.
    */
   @WithDefault("true")
   boolean enabled();
 
   /**
-   * Where cached responses live: {@code memory}, on the heap of this instance, bounded by
-   * {@code quarkus.restcache.memory.max-size}; or the name of a store another extension adds,
-   * such as {@code hazelcast} with {@code quarkus-restcache-hazelcast}. Such an extension
-   * provides its store as a {@link dev.restcache.spi.CacheStore} bean qualified with
-   * {@code @Identifier} and that name. An application {@code CacheStore} bean without a qualifier
-   * takes the place of either.
+   * Where cached responses live: {@code memory}, on the heap of this instance, bounded by {@code
+   * quarkus.restcache.memory.max-size}; or the name of a store another extension adds, such as
+   * {@code hazelcast} with {@code quarkus-restcache-hazelcast}. Such an extension provides its
+   * store as a {@link dev.restcache.spi.CacheStore} bean qualified with {@code @Identifier} and
+   * that name. An application {@code CacheStore} bean without a qualifier takes the place of
+   * either.
    */
   @WithDefault(MEMORY_STORE)
   String store();
 
   /**
-   * Freshness assumed for a response that declares none ({@code Cache-Control: max-age},
-   * {@code s-maxage} or {@code Expires}) when {@code @Cached(ttl)} sets none. Zero stores only
-   * what responses declare fresh.
+   * Freshness assumed for a response that declares none ({@code Cache-Control: max-age}, {@code
+   * s-maxage} or {@code Expires}) when {@code @Cached(ttl)} sets none. Zero stores only what
+   * responses declare fresh.
    */
   @WithDefault("2m")
   Duration defaultTtl();
@@ -55,15 +54,15 @@ public interface RestcacheConfig {
   boolean cacheAll();
 
   /**
-   * Whether clients' request {@code Cache-Control} directives steer the cache. {@code ignore},
-   * as CDNs do, means no client can force every request through to the resource.
+   * Whether clients' request {@code Cache-Control} directives steer the cache. {@code ignore}, as
+   * CDNs do, means no client can force every request through to the resource.
    */
   @WithDefault("ignore")
   RequestDirectives requestDirectives();
 
   /**
-   * Whether a stored response without {@code ETag} or {@code Last-Modified} gets a strong
-   * {@code ETag} computed from its body.
+   * Whether a stored response without {@code ETag} or {@code Last-Modified} gets a strong {@code
+   * ETag} computed from its body.
    */
   @WithDefault("true")
   boolean generateEtags();
@@ -72,24 +71,21 @@ public interface RestcacheConfig {
   @WithDefault("restcache")
   String cacheStatusName();
 
-  /**
-   * The longest a request waits for the store; past it the request is served without the
-   * cache.
-   */
+  /** The longest a request waits for the store; past it the request is served without the cache. */
   @WithDefault("500ms")
   Duration storeTimeout();
 
   /**
-   * The longest a write's response waits for its eviction; past it the response is sent and
-   * this instance serves nothing of the evicted paths and tags from the cache until the store
-   * confirms the eviction.
+   * The longest a write's response waits for its eviction; past it the response is sent and this
+   * instance serves nothing of the evicted paths and tags from the cache until the store confirms
+   * the eviction.
    */
   @WithDefault("5s")
   Duration evictionTimeout();
 
   /**
-   * How long a request for a key that another request is filling waits for it before going to
-   * the resource itself. Zero turns collapsed forwarding off.
+   * How long a request for a key that another request is filling waits for it before going to the
+   * resource itself. Zero turns collapsed forwarding off.
    */
   @WithDefault("5s")
   Duration collapseTimeout();
@@ -106,29 +102,29 @@ public interface RestcacheConfig {
   boolean sortQueryParameters();
 
   /**
-   * Query parameters left out of the key, by name or by prefix ending in {@code *}, ignoring
-   * case, such as {@code utm_*,fbclid}. Only name parameters no cached resource reads.
+   * Query parameters left out of the key, by name or by prefix ending in {@code *}, ignoring case,
+   * such as {@code utm_*,fbclid}. Only name parameters no cached resource reads.
    */
   Optional<List<String>> ignoreQueryParameters();
 
   /**
-   * Cookies that do not identify a user (analytics, consent, language), by name or prefix
-   * ending in {@code *}. Any other cookie makes a request one with credentials, answered from
-   * the cache only with responses marked {@code public} or {@code s-maxage}.
+   * Cookies that do not identify a user (analytics, consent, language), by name or prefix ending in
+   * {@code *}. Any other cookie makes a request one with credentials, answered from the cache only
+   * with responses marked {@code public} or {@code s-maxage}.
    */
   Optional<List<String>> anonymousCookies();
 
   /**
-   * How long an entry whose response carries its own validator is kept once stale, so that a
-   * {@code 304} from the resource can refresh it instead of the body being produced again.
+   * How long an entry whose response carries its own validator is kept once stale, so that a {@code
+   * 304} from the resource can refresh it instead of the body being produced again.
    */
   @WithDefault("24H")
   Duration revalidationRetention();
 
   /**
-   * Request headers that identify a user, as {@code Authorization} does, such as
-   * {@code X-Api-Key}: a request carrying one is answered from the cache only with responses
-   * marked {@code public} or {@code s-maxage}.
+   * Request headers that identify a user, as {@code Authorization} does, such as {@code X-Api-Key}:
+   * a request carrying one is answered from the cache only with responses marked {@code public} or
+   * {@code s-maxage}.
    */
   Optional<List<String>> credentialHeaders();
 

@@ -8,8 +8,8 @@ import jakarta.ws.rs.ext.Provider;
 
 /**
  * Counts the requests for a book that reached the application, as {@code arrivals:<id>}: an
- * application filter, so it runs before the cache's lookup, on every request that a collapsed
- * one waits in.
+ * application filter, so it runs before the cache's lookup, on every request that a collapsed one
+ * waits in.
  */
 @Provider
 @CountsArrivals

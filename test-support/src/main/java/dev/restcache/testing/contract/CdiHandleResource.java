@@ -9,8 +9,7 @@ import jakarta.ws.rs.PathParam;
 /** Evicts a tag through the handle CDI injects; only where CDI runs. */
 @Path("/contract/handles/cdi/{tag}")
 public class CdiHandleResource {
-  @Inject
-  ResponseCache cache;
+  @Inject ResponseCache cache;
 
   /** Evicts every entry tagged {@code tag}. */
   @POST

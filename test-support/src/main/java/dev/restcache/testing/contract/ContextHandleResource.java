@@ -9,8 +9,7 @@ import jakarta.ws.rs.core.Context;
 /** Evicts a tag through the handle injected with {@code @Context}. */
 @Path("/contract/handles/context/{tag}")
 public class ContextHandleResource {
-  @Context
-  private ResponseCache cache;
+  @Context private ResponseCache cache;
 
   /** Evicts every entry tagged {@code tag}. */
   @POST

@@ -21,9 +21,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * The contract's bookstore: one book per test, named by {@code id}. Every method counts its
- * calls in {@link Counters} under {@code <what>:<id>} and answers with that count, so that a test
- * sees both in the body and through the counters whether the resource ran.
+ * The contract's bookstore: one book per test, named by {@code id}. Every method counts its calls
+ * in {@link Counters} under {@code <what>:<id>} and answers with that count, so that a test sees
+ * both in the body and through the counters whether the resource ran.
  */
 @Path("/contract/books/{id}")
 public class ContractBooks {
@@ -31,11 +31,13 @@ public class ContractBooks {
   // workers than clients; the wait ends as soon as they have.
   private static final Duration ARRIVALS_BOUND = Duration.ofSeconds(5);
   // The application's own threads, which complete its asynchronous answers.
-  private static final ExecutorService BACKGROUND = Executors.newCachedThreadPool(task -> {
-    Thread thread = new Thread(task, "contract-books");
-    thread.setDaemon(true);
-    return thread;
-  });
+  private static final ExecutorService BACKGROUND =
+      Executors.newCachedThreadPool(
+          task -> {
+            Thread thread = new Thread(task, "contract-books");
+            thread.setDaemon(true);
+            return thread;
+          });
 
   /** The book, in one edition or another; tagged for its own tag and every book's. */
   @GET
@@ -168,17 +170,19 @@ public class ContractBooks {
   @Cached
   @CountsArrivals
   @Produces(MediaType.TEXT_PLAIN)
-  public CompletionStage<String> later(@PathParam("id") String id,
-      @QueryParam("clients") int clients) {
+  public CompletionStage<String> later(
+      @PathParam("id") String id, @QueryParam("clients") int clients) {
     int calls = count("later", id);
-    return CompletableFuture.supplyAsync(() -> {
-      try {
-        Counters.awaitAtLeast("arrivals:" + id, clients, ARRIVALS_BOUND);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-      return "later " + id + " #" + calls;
-    }, BACKGROUND);
+    return CompletableFuture.supplyAsync(
+        () -> {
+          try {
+            Counters.awaitAtLeast("arrivals:" + id, clients, ARRIVALS_BOUND);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+          return "later " + id + " #" + calls;
+        },
+        BACKGROUND);
   }
 
   /** A retired book: a 404 that the resource itself says is fresh for a minute. */
@@ -187,8 +191,10 @@ public class ContractBooks {
   @Cached
   @Produces(MediaType.TEXT_PLAIN)
   public Response retired(@PathParam("id") String id) {
-    return Response.status(404).header("Cache-Control", "max-age=60")
-        .entity("retired " + id + " #" + count("retired", id)).build();
+    return Response.status(404)
+        .header("Cache-Control", "max-age=60")
+        .entity("retired " + id + " #" + count("retired", id))
+        .build();
   }
 
   /** A book that does not exist: {@link MissingBookMapper} answers. */

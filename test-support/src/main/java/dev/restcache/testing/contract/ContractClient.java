@@ -15,10 +15,11 @@ final class ContractClient {
   static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(20);
 
   private final URI base;
-  private final HttpClient http = HttpClient.newBuilder()
-      .version(HttpClient.Version.HTTP_1_1)
-      .connectTimeout(Duration.ofSeconds(10))
-      .build();
+  private final HttpClient http =
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(10))
+          .build();
 
   ContractClient(URI base) {
     this.base = base;
@@ -59,10 +60,13 @@ final class ContractClient {
     }
 
     private HttpRequest build() {
-      return builder.timeout(timeout)
-          .method(method, body == null
-              ? HttpRequest.BodyPublishers.noBody()
-              : HttpRequest.BodyPublishers.ofString(body))
+      return builder
+          .timeout(timeout)
+          .method(
+              method,
+              body == null
+                  ? HttpRequest.BodyPublishers.noBody()
+                  : HttpRequest.BodyPublishers.ofString(body))
           .build();
     }
 

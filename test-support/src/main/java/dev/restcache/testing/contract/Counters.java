@@ -6,16 +6,15 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * How many times each part of the contract application ran, by name. The suite reads them over
- * HTTP ({@link CountersResource}), never through this class, so that an application started in
- * another class loader or process is counted the same way. Every test uses names of its own, so
- * nothing is ever reset.
+ * How many times each part of the contract application ran, by name. The suite reads them over HTTP
+ * ({@link CountersResource}), never through this class, so that an application started in another
+ * class loader or process is counted the same way. Every test uses names of its own, so nothing is
+ * ever reset.
  */
 public final class Counters {
   private static final Map<String, AtomicInteger> COUNTS = new ConcurrentHashMap<>();
 
-  private Counters() {
-  }
+  private Counters() {}
 
   /** Counts one more {@code name} and returns the count. */
   public static int increment(String name) {
@@ -34,8 +33,8 @@ public final class Counters {
   }
 
   /**
-   * Waits until {@code name} is counted {@code count} times, or {@code bound} has passed;
-   * returns the count then.
+   * Waits until {@code name} is counted {@code count} times, or {@code bound} has passed; returns
+   * the count then.
    */
   public static int awaitAtLeast(String name, int count, Duration bound)
       throws InterruptedException {

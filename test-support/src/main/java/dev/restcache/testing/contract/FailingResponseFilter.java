@@ -8,9 +8,9 @@ import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.ext.Provider;
 
 /**
- * An application's response filter that fails: it runs after the cache has taken the
- * resource's response and before the cache decides to store it, as any filter of the
- * application's own priority does.
+ * An application's response filter that fails: it runs after the cache has taken the resource's
+ * response and before the cache decides to store it, as any filter of the application's own
+ * priority does.
  */
 @Provider
 @FailsAfterResponse

@@ -6,8 +6,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 
 /**
- * Evicts a tag through the handle the application took from {@code feature.cache()} and passed
- * to the resource it built.
+ * Evicts a tag through the handle the application took from {@code feature.cache()} and passed to
+ * the resource it built.
  */
 @Path("/contract/handles/feature/{tag}")
 public class FeatureHandleResource {

@@ -23,9 +23,9 @@ import org.junit.jupiter.api.TestInstance;
 /**
  * The behaviours a user of restcache relies on, whatever Jakarta REST runtime serves the
  * application: written once, run by a subclass per runtime that starts the contract application
- * ({@link ContractApplication}) and says where it listens. The suite only speaks HTTP to it,
- * and reads how often the resources ran from the application's counters, so the application
- * may run in this JVM, in another class loader or in another process.
+ * ({@link ContractApplication}) and says where it listens. The suite only speaks HTTP to it, and
+ * reads how often the resources ran from the application's counters, so the application may run in
+ * this JVM, in another class loader or in another process.
  *
  * <p>One application serves every test of a subclass; each test works on books of its own.
  */
@@ -37,8 +37,10 @@ public abstract class RuntimeContract {
   private static final String JSON = "application/json";
   private static final String TEXT = "text/plain";
   private static final int CLIENTS = 20;
+
   /** Far below the collapse timeout: a request held by a fill left behind would exceed it. */
   private static final Duration NEXT_REQUEST_BOUND = Duration.ofSeconds(10);
+
   // Books of this run only, should an application's counters outlive one subclass.
   private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
   private static final AtomicInteger BOOKS = new AtomicInteger();
@@ -54,18 +56,17 @@ public abstract class RuntimeContract {
   protected abstract ContractServer start(ContractApplication application) throws Exception;
 
   /**
-   * The ways this runtime hands the application the cache's handle: {@code @Context} and
-   * {@code feature.cache()} by default; a runtime where CDI runs adds
-   * {@link HandleInjection#CDI}.
+   * The ways this runtime hands the application the cache's handle: {@code @Context} and {@code
+   * feature.cache()} by default; a runtime where CDI runs adds {@link HandleInjection#CDI}.
    */
   protected Set<HandleInjection> handleInjections() {
     return EnumSet.of(HandleInjection.CONTEXT, HandleInjection.FEATURE);
   }
 
   /**
-   * Whether the runtime tells restcache that the resource method ran and returned (Jersey's
-   * request events, RESTEasy's post-invocation hook): only then may an error the resource made
-   * fresh itself be stored. Where it cannot tell, no error is ever stored.
+   * Whether the runtime tells restcache that the resource method ran and returned (Jersey's request
+   * events, RESTEasy's post-invocation hook): only then may an error the resource made fresh itself
+   * be stored. Where it cannot tell, no error is ever stored.
    */
   protected boolean tellsWhetherTheResourceReturned() {
     return true;
@@ -78,8 +79,8 @@ public abstract class RuntimeContract {
       client = new ContractClient(server.baseUri());
       // A runtime that deploys on the first request configures restcache only then.
       client.counter("startup");
-      startupWarnings = Stream.concat(server.startupWarnings().stream(), log.warnings().stream())
-          .toList();
+      startupWarnings =
+          Stream.concat(server.startupWarnings().stream(), log.warnings().stream()).toList();
     }
   }
 
@@ -173,17 +174,23 @@ public abstract class RuntimeContract {
 
   @TestFactory
   Stream<DynamicTest> theHandleEvictsWhicheverWayItIsInjected() {
-    return handleInjections().stream().map(way -> dynamicTest(way.name(), () -> {
-      String id = newBook();
-      client.fetch(book(id));
+    return handleInjections().stream()
+        .map(
+            way ->
+                dynamicTest(
+                    way.name(),
+                    () -> {
+                      String id = newBook();
+                      client.fetch(book(id));
 
-      Answer evicted = client.send(client.call("POST", way.invalidationPath("book:" + id)));
+                      Answer evicted =
+                          client.send(client.call("POST", way.invalidationPath("book:" + id)));
 
-      assertThat(evicted.status()).isEqualTo(204);
-      Answer after = client.fetch(book(id));
-      assertThat(after.body()).isEqualTo("book " + id + " #2");
-      assertThat(after.header(CACHE_STATUS)).isEqualTo(STORED);
-    }));
+                      assertThat(evicted.status()).isEqualTo(204);
+                      Answer after = client.fetch(book(id));
+                      assertThat(after.body()).isEqualTo("book " + id + " #2");
+                      assertThat(after.header(CACHE_STATUS)).isEqualTo(STORED);
+                    }));
   }
 
   @Test
@@ -225,9 +232,10 @@ public abstract class RuntimeContract {
   }
 
   private AcceptedTwice acceptedTwice(String path) {
-    List<Answer> answers = Stream.of(JSON, TEXT, JSON, TEXT)
-        .map(type -> client.send(client.get(path).header("Accept", type)))
-        .toList();
+    List<Answer> answers =
+        Stream.of(JSON, TEXT, JSON, TEXT)
+            .map(type -> client.send(client.get(path).header("Accept", type)))
+            .toList();
     return new AcceptedTwice(answers.get(0), answers.get(1), answers.get(2), answers.get(3));
   }
 
@@ -280,8 +288,9 @@ public abstract class RuntimeContract {
     client.fetch(book(id));
 
     Answer session = client.send(client.get(book(id)).header("Cookie", "session=alice"));
-    Answer language = client.send(client.get(book(id))
-        .header("Cookie", ContractApplication.ANONYMOUS_COOKIE + "=en"));
+    Answer language =
+        client.send(
+            client.get(book(id)).header("Cookie", ContractApplication.ANONYMOUS_COOKIE + "=en"));
 
     assertThat(session.body()).isEqualTo("book " + id + " #2");
     assertThat(session.header(CACHE_STATUS)).doesNotStartWith(HIT);
@@ -303,8 +312,11 @@ public abstract class RuntimeContract {
   }
 
   private static ContractClient.Call withEmptyHeaders(ContractClient.Call call) {
-    return call.header("Accept-Language", "").header("Cache-Control", "")
-        .header("If-None-Match", "").header("Cookie", "").header("X-Request-Id", "");
+    return call.header("Accept-Language", "")
+        .header("Cache-Control", "")
+        .header("If-None-Match", "")
+        .header("Cookie", "")
+        .header("X-Request-Id", "");
   }
 
   @Test
@@ -327,8 +339,11 @@ public abstract class RuntimeContract {
 
     for (Answer answer : List.of(first, second)) {
       assertThat(answer.header("Cache-Control"))
-          .contains("no-store").contains("no-cache").contains("private")
-          .contains("max-age=0").contains("must-revalidate");
+          .contains("no-store")
+          .contains("no-cache")
+          .contains("private")
+          .contains("max-age=0")
+          .contains("must-revalidate");
       assertThat(answer.header("Expires")).isNotBlank();
     }
     assertThat(second.body()).isEqualTo("secret " + id + " #2");
@@ -349,11 +364,14 @@ public abstract class RuntimeContract {
     String id = newBook();
     List<Answer> answers = concurrently(id, "/slow");
 
-    assertThat(answers).allSatisfy(answer -> {
-      assertThat(answer.status()).isEqualTo(200);
-      assertThat(answer.body()).isEqualTo("slow " + id + " #1");
-    });
-    assertThat(answers).extracting(answer -> answer.header(CACHE_STATUS))
+    assertThat(answers)
+        .allSatisfy(
+            answer -> {
+              assertThat(answer.status()).isEqualTo(200);
+              assertThat(answer.body()).isEqualTo("slow " + id + " #1");
+            });
+    assertThat(answers)
+        .extracting(answer -> answer.header(CACHE_STATUS))
         .contains(STORED)
         .anyMatch(status -> status.startsWith(HIT) && status.endsWith("; collapsed"));
     assertThat(client.counter("slow:" + id)).isEqualTo(1);
@@ -364,10 +382,12 @@ public abstract class RuntimeContract {
     String id = newBook();
     List<Answer> answers = concurrently(id, "/later");
 
-    assertThat(answers).allSatisfy(answer -> {
-      assertThat(answer.status()).isEqualTo(200);
-      assertThat(answer.body()).isEqualTo("later " + id + " #1");
-    });
+    assertThat(answers)
+        .allSatisfy(
+            answer -> {
+              assertThat(answer.status()).isEqualTo(200);
+              assertThat(answer.body()).isEqualTo("later " + id + " #1");
+            });
     assertThat(client.counter("later:" + id)).isEqualTo(1);
   }
 

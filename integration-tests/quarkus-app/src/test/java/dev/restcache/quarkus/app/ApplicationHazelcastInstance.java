@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * The application's own Hazelcast member, enabled by {@link ApplicationInstanceTest}'s profile,
- * as an application that already uses Hazelcast for other things would have one.
+ * The application's own Hazelcast member, enabled by {@link ApplicationInstanceTest}'s profile, as
+ * an application that already uses Hazelcast for other things would have one.
  */
 @Alternative
 @Singleton

@@ -29,20 +29,20 @@ class ApplicationInstanceTest {
 
     @Override
     public Map<String, String> getConfigOverrides() {
-      return Map.of("quarkus.restcache.store", "hazelcast",
-          "quarkus.restcache.hazelcast.port", "1");
+      return Map.of(
+          "quarkus.restcache.store", "hazelcast", "quarkus.restcache.hazelcast.port", "1");
     }
   }
 
-  @Inject
-  HazelcastInstance applicationInstance;
+  @Inject HazelcastInstance applicationInstance;
 
-  @Inject
-  Calls calls;
+  @Inject Calls calls;
 
   @Test
   void entriesGoToTheApplicationsInstance() {
-    get("/books/1").then().statusCode(200)
+    get("/books/1")
+        .then()
+        .statusCode(200)
         .header("Cache-Status", equalTo("restcache; fwd=uri-miss; stored"));
     get("/books/1").then().statusCode(200).header("Cache-Status", startsWith("restcache; hit"));
     assertThat(calls.count("get 1")).isEqualTo(1);
@@ -52,7 +52,6 @@ class ApplicationInstanceTest {
 
   @Test
   void healthChecksTheHazelcastStore() {
-    get("/q/health/ready").then().statusCode(200)
-        .body(containsString("HazelcastCacheStore"));
+    get("/q/health/ready").then().statusCode(200).body(containsString("HazelcastCacheStore"));
   }
 }

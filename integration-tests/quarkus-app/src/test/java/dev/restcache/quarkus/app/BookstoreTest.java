@@ -17,11 +17,9 @@ import org.junit.jupiter.api.Test;
 /** The application as its users see it, with the default in-memory store. */
 @QuarkusTest
 class BookstoreTest {
-  @Inject
-  Calls calls;
+  @Inject Calls calls;
 
-  @Inject
-  ResponseCache cache;
+  @Inject ResponseCache cache;
 
   @BeforeEach
   void reset() {
@@ -31,9 +29,15 @@ class BookstoreTest {
 
   @Test
   void secondReadIsAHit() {
-    get("/books/1").then().statusCode(200).body(equalTo("untitled 1"))
+    get("/books/1")
+        .then()
+        .statusCode(200)
+        .body(equalTo("untitled 1"))
         .header("Cache-Status", equalTo("restcache; fwd=uri-miss; stored"));
-    get("/books/1").then().statusCode(200).body(equalTo("untitled 1"))
+    get("/books/1")
+        .then()
+        .statusCode(200)
+        .body(equalTo("untitled 1"))
         .header("Cache-Status", startsWith("restcache; hit"))
         .header("Age", equalTo("0"));
     assertThat(calls.count("get 1")).isEqualTo(1);
@@ -43,7 +47,9 @@ class BookstoreTest {
   void putEvictsWhatWasCachedForThePath() {
     get("/books/2").then().body(equalTo("untitled 2"));
     given().body("Dune").put("/books/2").then().statusCode(200);
-    get("/books/2").then().body(equalTo("Dune"))
+    get("/books/2")
+        .then()
+        .body(equalTo("Dune"))
         .header("Cache-Status", startsWith("restcache; fwd=uri-miss"));
     assertThat(calls.count("get 2")).isEqualTo(2);
   }
@@ -58,7 +64,9 @@ class BookstoreTest {
 
   @Test
   void neverCacheIsNeitherStoredNorCacheableDownstream() {
-    get("/books/4/loans").then().statusCode(200)
+    get("/books/4/loans")
+        .then()
+        .statusCode(200)
         .header("Cache-Control", containsString("no-store"))
         .header("Cache-Status", nullValue());
     get("/books/4/loans").then().statusCode(200);
@@ -77,10 +85,11 @@ class BookstoreTest {
 
   @Test
   void uniEndpointRunsOnTheEventLoopAndIsCached() {
-    get("/reactive/6").then().statusCode(200)
+    get("/reactive/6")
+        .then()
+        .statusCode(200)
         .header("Cache-Status", equalTo("restcache; fwd=uri-miss; stored"));
-    get("/reactive/6").then().statusCode(200)
-        .header("Cache-Status", startsWith("restcache; hit"));
+    get("/reactive/6").then().statusCode(200).header("Cache-Status", startsWith("restcache; hit"));
     assertThat(calls.count("reactive 6")).isEqualTo(1);
     assertThat(calls.ranOnEventLoop("reactive 6")).isTrue();
   }
@@ -90,15 +99,22 @@ class BookstoreTest {
     get("/books/7").then().statusCode(200);
     get("/books/7").then().statusCode(200);
     String metrics = get("/q/metrics").then().statusCode(200).extract().asString();
-    assertThat(metrics).containsPattern("restcache_hits_total(\\{[^}]*\\})? [1-9]")
-        .contains("restcache_misses_total", "restcache_stores_total",
-            "restcache_invalidations_total", "restcache_evictions_total", "restcache_size_bytes")
+    assertThat(metrics)
+        .containsPattern("restcache_hits_total(\\{[^}]*\\})? [1-9]")
+        .contains(
+            "restcache_misses_total",
+            "restcache_stores_total",
+            "restcache_invalidations_total",
+            "restcache_evictions_total",
+            "restcache_size_bytes")
         .containsPattern("restcache_not_stored_total\\{[^}]*reason=\"private\"[^}]*\\} ");
   }
 
   @Test
   void healthReportsTheStore() {
-    get("/q/health/ready").then().statusCode(200)
+    get("/q/health/ready")
+        .then()
+        .statusCode(200)
         .body(containsString("restcache store"))
         .body(containsString("InMemoryCacheStore"));
   }

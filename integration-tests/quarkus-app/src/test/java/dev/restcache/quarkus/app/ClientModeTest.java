@@ -16,12 +16,13 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithTestResource(ClusterMemberResource.class)
 class ClientModeTest {
-  @Inject
-  Calls calls;
+  @Inject Calls calls;
 
   @Test
   void cachesAndEvictsThroughTheCluster() {
-    get("/books/1").then().statusCode(200)
+    get("/books/1")
+        .then()
+        .statusCode(200)
         .header("Cache-Status", equalTo("restcache; fwd=uri-miss; stored"));
     get("/books/1").then().statusCode(200).header("Cache-Status", startsWith("restcache; hit"));
     given().body("Middlemarch").put("/books/1").then().statusCode(200);
@@ -31,7 +32,9 @@ class ClientModeTest {
 
   @Test
   void healthReportsTheStoreUp() {
-    get("/q/health/ready").then().statusCode(200)
+    get("/q/health/ready")
+        .then()
+        .statusCode(200)
         .body(containsString("HazelcastCacheStore"))
         .body(containsString("\"status\": \"UP\""));
   }

@@ -18,10 +18,14 @@ public class ClusterMemberResource implements QuarkusTestResourceLifecycleManage
     int port = LoopbackPorts.free();
     member = LoopbackMembers.start(cluster, port, List.of(port));
     return Map.of(
-        "quarkus.restcache.store", "hazelcast",
-        "quarkus.restcache.hazelcast.mode", "client",
-        "quarkus.restcache.hazelcast.cluster-name", cluster,
-        "quarkus.restcache.hazelcast.members", "127.0.0.1:" + port);
+        "quarkus.restcache.store",
+        "hazelcast",
+        "quarkus.restcache.hazelcast.mode",
+        "client",
+        "quarkus.restcache.hazelcast.cluster-name",
+        cluster,
+        "quarkus.restcache.hazelcast.members",
+        "127.0.0.1:" + port);
   }
 
   @Override

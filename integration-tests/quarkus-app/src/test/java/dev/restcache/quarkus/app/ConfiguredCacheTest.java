@@ -29,15 +29,18 @@ class ConfiguredCacheTest {
     }
   }
 
-  @Inject
-  Calls calls;
+  @Inject Calls calls;
 
   @Test
   void everyReadIsCachedUnderTheConfiguredName() {
-    get("/books/plain/1").then().statusCode(200)
+    get("/books/plain/1")
+        .then()
+        .statusCode(200)
         .header("Cache-Status", equalTo("bookstore; fwd=uri-miss; stored"))
         .header("ETag", nullValue());
-    get("/books/plain/1?utm_source=mail").then().statusCode(200)
+    get("/books/plain/1?utm_source=mail")
+        .then()
+        .statusCode(200)
         .header("Cache-Status", startsWith("bookstore; hit"));
     assertThat(calls.count("plain 1")).isEqualTo(1);
   }

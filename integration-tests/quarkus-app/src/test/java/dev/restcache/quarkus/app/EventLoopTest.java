@@ -41,24 +41,27 @@ class EventLoopTest {
     }
   }
 
-  @Inject
-  Calls calls;
+  @Inject Calls calls;
 
-  @Inject
-  ResponseCache cache;
+  @Inject ResponseCache cache;
 
   @Test
   void nonBlockingEndpointIsCachedWithoutBlockingTheEventLoop() {
     int before = ThreadWatchingStore.CALLS.get();
     int onEventLoopBefore = ThreadWatchingStore.CALLS_ON_EVENT_LOOP.get();
     long storeErrors = cache.stats().storeErrors();
-    get("/reactive/1").then().statusCode(200).body(equalTo("reactive 1"))
+    get("/reactive/1")
+        .then()
+        .statusCode(200)
+        .body(equalTo("reactive 1"))
         .header("Cache-Status", equalTo("restcache; fwd=uri-miss; stored"));
     assertThat(calls.ranOnEventLoop("reactive 1")).isTrue();
     // The first response may go out while its entry is still being written.
     await(() -> get("/reactive/1").header("Cache-Status").startsWith("restcache; hit"));
     given().body("x").put("/reactive/1").then().statusCode(200);
-    get("/reactive/1").then().statusCode(200)
+    get("/reactive/1")
+        .then()
+        .statusCode(200)
         .header("Cache-Status", startsWith("restcache; fwd=uri-miss"));
     assertThat(calls.count("reactive 1")).isEqualTo(2);
 
@@ -66,13 +69,16 @@ class EventLoopTest {
         .as("lookups, stores, leases and the eviction all reached Hazelcast")
         .isGreaterThanOrEqualTo(8);
     assertThat(ThreadWatchingStore.CALLS_ON_EVENT_LOOP.get() - onEventLoopBefore)
-        .as("store calls started on the event loop, answered once it was free").isPositive();
+        .as("store calls started on the event loop, answered once it was free")
+        .isPositive();
     assertThat(cache.stats().storeErrors()).as("store calls given up on").isEqualTo(storeErrors);
   }
 
   @Test
   void blockingEndpointIsCachedTheSameWay() {
-    get("/books/1").then().statusCode(200)
+    get("/books/1")
+        .then()
+        .statusCode(200)
         .header("Cache-Status", equalTo("restcache; fwd=uri-miss; stored"));
     get("/books/1").then().statusCode(200).header("Cache-Status", startsWith("restcache; hit"));
     assertThat(calls.count("get 1")).isEqualTo(1);

@@ -24,9 +24,9 @@ import java.util.UUID;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
- * The runtime contract on Quarkus REST: the contract's resources and providers (indexed from
- * {@code restcache-test-support}) are part of this test application, and restcache is configured
- * with properties as {@link ContractApplication#configure} configures the feature elsewhere.
+ * The runtime contract on Quarkus REST: the contract's resources and providers (indexed from {@code
+ * restcache-test-support}) are part of this test application, and restcache is configured with
+ * properties as {@link ContractApplication#configure} configures the feature elsewhere.
  */
 @QuarkusTest
 @TestProfile(QuarkusContractTest.Contract.class)
@@ -34,9 +34,9 @@ class QuarkusContractTest extends RuntimeContract {
   private static final String WARNINGS_PATH_KEY = "quarkus.log.handler.file.restcache.path";
 
   /**
-   * The contract application: its classes indexed, restcache's contract settings (the
-   * application's own {@code default-ttl} back to the default), on 127.0.0.1, and restcache's
-   * warnings written to a file of their own.
+   * The contract application: its classes indexed, restcache's contract settings (the application's
+   * own {@code default-ttl} back to the default), on 127.0.0.1, and restcache's warnings written to
+   * a file of their own.
    */
   public static class Contract implements QuarkusTestProfile {
     // One file per run: a file handler appends to what an earlier run left.
@@ -49,7 +49,8 @@ class QuarkusContractTest extends RuntimeContract {
           entry("quarkus.index-dependency.contract.group-id", "dev.restcache"),
           entry("quarkus.index-dependency.contract.artifact-id", "restcache-test-support"),
           entry("quarkus.http.host", "127.0.0.1"),
-          entry("quarkus.restcache.collapse-timeout",
+          entry(
+              "quarkus.restcache.collapse-timeout",
               ContractApplication.COLLAPSE_TIMEOUT.toString()),
           entry("quarkus.restcache.anonymous-cookies", ContractApplication.ANONYMOUS_COOKIE),
           entry("quarkus.restcache.default-ttl", "2m"),
@@ -65,8 +66,8 @@ class QuarkusContractTest extends RuntimeContract {
   URI root;
 
   /**
-   * The application Quarkus started for this class: the suite's {@code application} describes
-   * it, but Quarkus builds restcache from properties, so its feature goes unused.
+   * The application Quarkus started for this class: the suite's {@code application} describes it,
+   * but Quarkus builds restcache from properties, so its feature goes unused.
    */
   @Override
   protected ContractServer start(ContractApplication application) {

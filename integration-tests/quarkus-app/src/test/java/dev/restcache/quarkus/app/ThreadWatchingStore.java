@@ -13,10 +13,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
- * A real store that counts the calls made to it, and those made from a Vert.x event-loop
- * thread, and answers a call made on an event loop only once that event loop is free again. A
- * cache that waited for the answer there would never get it, and would fail open after its
- * store timeout, counting a store error.
+ * A real store that counts the calls made to it, and those made from a Vert.x event-loop thread,
+ * and answers a call made on an event loop only once that event loop is free again. A cache that
+ * waited for the answer there would never get it, and would fail open after its store timeout,
+ * counting a store error.
  */
 final class ThreadWatchingStore implements CacheStore {
   static final AtomicInteger CALLS = new AtomicInteger();
@@ -36,13 +36,17 @@ final class ThreadWatchingStore implements CacheStore {
     CALLS_ON_EVENT_LOOP.incrementAndGet();
     Context loop = Vertx.currentContext();
     CompletableFuture<T> answer = new CompletableFuture<>();
-    call.get().whenComplete((value, e) -> loop.runOnContext(free -> {
-      if (e != null) {
-        answer.completeExceptionally(e);
-      } else {
-        answer.complete(value);
-      }
-    }));
+    call.get()
+        .whenComplete(
+            (value, e) ->
+                loop.runOnContext(
+                    free -> {
+                      if (e != null) {
+                        answer.completeExceptionally(e);
+                      } else {
+                        answer.complete(value);
+                      }
+                    }));
     return answer;
   }
 

@@ -25,9 +25,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The application configured for the Hazelcast store with an embedded member, in a cluster of
- * two with a second instance of the service (a member running restcache's engine): each sees
- * what the other cached, and each one's eviction reaches the other.
+ * The application configured for the Hazelcast store with an embedded member, in a cluster of two
+ * with a second instance of the service (a member running restcache's engine): each sees what the
+ * other cached, and each one's eviction reaches the other.
  */
 @QuarkusTest
 @TestProfile(TwoMemberTest.Cluster.class)
@@ -42,11 +42,16 @@ class TwoMemberTest {
       int appPort = LoopbackPorts.free();
       int otherPort = LoopbackPorts.free();
       return Map.of(
-          "quarkus.restcache.store", "hazelcast",
-          "quarkus.restcache.hazelcast.mode", "embedded",
-          "quarkus.restcache.hazelcast.cluster-name", "restcache-quarkus-" + UUID.randomUUID(),
-          "quarkus.restcache.hazelcast.bind-address", "127.0.0.1",
-          "quarkus.restcache.hazelcast.port", Integer.toString(appPort),
+          "quarkus.restcache.store",
+          "hazelcast",
+          "quarkus.restcache.hazelcast.mode",
+          "embedded",
+          "quarkus.restcache.hazelcast.cluster-name",
+          "restcache-quarkus-" + UUID.randomUUID(),
+          "quarkus.restcache.hazelcast.bind-address",
+          "127.0.0.1",
+          "quarkus.restcache.hazelcast.port",
+          Integer.toString(appPort),
           "quarkus.restcache.hazelcast.members",
           "127.0.0.1:" + appPort + ",127.0.0.1:" + otherPort);
     }
@@ -55,28 +60,24 @@ class TwoMemberTest {
   private static HazelcastInstance other;
   private static ResponseCache otherCache;
 
-  @Inject
-  Calls calls;
+  @Inject Calls calls;
 
-  @Inject
-  ResponseCache cache;
+  @Inject ResponseCache cache;
 
-  @Inject
-  RestcacheHazelcastConfig config;
+  @Inject RestcacheHazelcastConfig config;
 
   @BeforeEach
   void startTheOtherInstanceAndReset() {
     if (other == null) {
-      List<Integer> ports = config.members().orElseThrow().stream()
-          .map(member -> Integer.parseInt(member.substring(member.lastIndexOf(':') + 1)))
-          .toList();
+      List<Integer> ports =
+          config.members().orElseThrow().stream()
+              .map(member -> Integer.parseInt(member.substring(member.lastIndexOf(':') + 1)))
+              .toList();
       int appPort = config.port();
       int otherPort = ports.stream().filter(port -> port != appPort).findFirst().orElseThrow();
       other = LoopbackMembers.start(config.clusterName(), otherPort, ports);
-      otherCache = ResponseCacheFeature.builder()
-          .store(new HazelcastCacheStore(other))
-          .build()
-          .cache();
+      otherCache =
+          ResponseCacheFeature.builder().store(new HazelcastCacheStore(other)).build().cache();
     }
     calls.reset();
     cache.clear();
@@ -115,7 +116,8 @@ class TwoMemberTest {
     get("/books/3").then().statusCode(200);
     given().body("Ulysses").put("/books/3").then().statusCode(200);
     assertThat(other.getMap(HazelcastCacheStore.DEFAULT_MAP_NAME).values())
-        .as("entries left for /books/3").isEmpty();
+        .as("entries left for /books/3")
+        .isEmpty();
     get("/books/3").then().body(equalTo("Ulysses"));
   }
 }

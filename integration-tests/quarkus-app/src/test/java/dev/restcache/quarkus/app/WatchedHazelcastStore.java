@@ -13,8 +13,8 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * The application's own store, enabled by {@link EventLoopTest}'s profile: the Hazelcast store
- * on a loopback member, watched for calls from an event-loop thread.
+ * The application's own store, enabled by {@link EventLoopTest}'s profile: the Hazelcast store on a
+ * loopback member, watched for calls from an event-loop thread.
  */
 @Alternative
 @Singleton

@@ -15,7 +15,9 @@ import java.util.EnumSet;
 public class HazelcastContractApplication extends ContractWarApplication {
   /** The application, with a feature of its own over the deployment's member. */
   public HazelcastContractApplication() {
-    super(ContractApplication.of(EnumSet.allOf(HandleInjection.class),
-        new HazelcastCacheStore(LoopbackMember.instance())));
+    super(
+        ContractApplication.of(
+            EnumSet.allOf(HandleInjection.class),
+            new HazelcastCacheStore(LoopbackMember.instance())));
   }
 }

@@ -8,9 +8,9 @@ import jakarta.servlet.annotation.WebListener;
 import java.util.List;
 
 /**
- * The deployment's Hazelcast member, on 127.0.0.1 at the port the server was started with
- * ({@value #PORT_PROPERTY}): started with the deployment, before its Jakarta REST application,
- * and shut down with it, since Hazelcast's threads would outlive the deployment.
+ * The deployment's Hazelcast member, on 127.0.0.1 at the port the server was started with ({@value
+ * #PORT_PROPERTY}): started with the deployment, before its Jakarta REST application, and shut down
+ * with it, since Hazelcast's threads would outlive the deployment.
  */
 @WebListener
 public class LoopbackMember implements ServletContextListener {

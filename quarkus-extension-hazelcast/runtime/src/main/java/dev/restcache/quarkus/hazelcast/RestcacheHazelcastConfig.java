@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The Hazelcast store's configuration, under {@code quarkus.restcache.hazelcast}, used with
- * {@code quarkus.restcache.store=hazelcast}. Ignored when the application has a
- * {@code HazelcastInstance} bean: restcache then uses that instance.
+ * The Hazelcast store's configuration, under {@code quarkus.restcache.hazelcast}, used with {@code
+ * quarkus.restcache.store=hazelcast}. Ignored when the application has a {@code HazelcastInstance}
+ * bean: restcache then uses that instance.
  */
 @ConfigMapping(prefix = "quarkus.restcache.hazelcast")
 @ConfigRoot(phase = ConfigPhase.RUN_TIME)
@@ -43,8 +43,8 @@ public interface RestcacheHazelcastConfig {
   int port();
 
   /**
-   * The address an embedded member binds to and announces, such as {@code 127.0.0.1}; by
-   * default Hazelcast picks one of the host's.
+   * The address an embedded member binds to and announces, such as {@code 127.0.0.1}; by default
+   * Hazelcast picks one of the host's.
    */
   Optional<String> bindAddress();
 
@@ -53,8 +53,8 @@ public interface RestcacheHazelcastConfig {
   String mapName();
 
   /**
-   * Whether this instance keeps a near cache of the map, invalidated on every change and
-   * trusted for at most 60 seconds.
+   * Whether this instance keeps a near cache of the map, invalidated on every change and trusted
+   * for at most 60 seconds.
    */
   @WithDefault("false")
   boolean nearCache();

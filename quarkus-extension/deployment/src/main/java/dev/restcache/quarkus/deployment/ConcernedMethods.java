@@ -20,19 +20,21 @@ import org.jboss.jandex.MethodInfo;
 import org.jboss.resteasy.reactive.common.model.ResourceMethod;
 
 /**
- * The resource methods restcache concerns, read at build time from Quarkus REST's endpoints and
- * the Jandex index: those that declare one of its annotations (or whose class does), the GETs
- * that {@code cache-all} may cache, and the writes whose eviction reads their path template.
+ * The resource methods restcache concerns, read at build time from Quarkus REST's endpoints and the
+ * Jandex index: those that declare one of its annotations (or whose class does), the GETs that
+ * {@code cache-all} may cache, and the writes whose eviction reads their path template.
  */
 final class ConcernedMethods {
-  private static final List<DotName> ANNOTATIONS = List.of(DotName.createSimple(Cached.class),
-      DotName.createSimple(NeverCache.class), DotName.createSimple(CacheControl.class),
-      DotName.createSimple(Invalidates.class));
+  private static final List<DotName> ANNOTATIONS =
+      List.of(
+          DotName.createSimple(Cached.class),
+          DotName.createSimple(NeverCache.class),
+          DotName.createSimple(CacheControl.class),
+          DotName.createSimple(Invalidates.class));
   // RFC 9110 §9.2.1: every other method may change what a GET of its path answers.
   private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
 
-  private ConcernedMethods() {
-  }
+  private ConcernedMethods() {}
 
   /** The facts of each endpoint restcache concerns, for the runtime to resolve at startup. */
   static List<ResourceMethodFacts> of(
@@ -44,17 +46,22 @@ final class ConcernedMethods {
       if (method.getHttpMethod() == null) {
         continue;
       }
-      Concern concern = annotated(endpoint, index) ? Concern.ANNOTATED
-          : method.getHttpMethod().equals("GET") ? Concern.GET
-          : SAFE_METHODS.contains(method.getHttpMethod()) ? null
-          : Concern.WRITE;
+      Concern concern =
+          annotated(endpoint, index)
+              ? Concern.ANNOTATED
+              : method.getHttpMethod().equals("GET")
+                  ? Concern.GET
+                  : SAFE_METHODS.contains(method.getHttpMethod()) ? null : Concern.WRITE;
       if (concern != null) {
-        concerned.add(new ResourceMethodFacts(endpoint.getActualClassInfo().name().toString(),
-            method.getName(),
-            // An ArrayList, which the recorder knows how to rebuild.
-            Arrays.stream(method.getParameters()).map(p -> p.declaredUnresolvedType)
-                .collect(Collectors.toList()),
-            concern));
+        concerned.add(
+            new ResourceMethodFacts(
+                endpoint.getActualClassInfo().name().toString(),
+                method.getName(),
+                // An ArrayList, which the recorder knows how to rebuild.
+                Arrays.stream(method.getParameters())
+                    .map(p -> p.declaredUnresolvedType)
+                    .collect(Collectors.toList()),
+                concern));
       }
     }
     return concerned;
@@ -62,13 +69,14 @@ final class ConcernedMethods {
 
   // Wider than the rules themselves (which read the method as reflection finds it, and its
   // class): a method counted here that has no rules only costs a resolution at startup.
-  private static boolean annotated(ResteasyReactiveResourceMethodEntriesBuildItem.Entry endpoint,
-      IndexView index) {
+  private static boolean annotated(
+      ResteasyReactiveResourceMethodEntriesBuildItem.Entry endpoint, IndexView index) {
     MethodInfo declared = endpoint.getMethodInfo();
     if (declares(declared) || declares(endpoint.getActualClassInfo())) {
       return true;
     }
-    for (ClassInfo type = endpoint.getActualClassInfo(); type != null;
+    for (ClassInfo type = endpoint.getActualClassInfo();
+        type != null;
         type = type.superName() == null ? null : index.getClassByName(type.superName())) {
       for (MethodInfo candidate : type.methods()) {
         if (candidate.name().equals(declared.name())

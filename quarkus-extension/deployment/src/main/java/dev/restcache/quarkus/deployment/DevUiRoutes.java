@@ -16,8 +16,8 @@ import org.jboss.jandex.DotName;
 import org.jboss.resteasy.reactive.common.model.ResourceMethod;
 
 /**
- * The routes the Dev UI lists, read at build time from Quarkus REST's endpoints and the
- * annotations they and their classes declare (a method's own annotation wins over its class's).
+ * The routes the Dev UI lists, read at build time from Quarkus REST's endpoints and the annotations
+ * they and their classes declare (a method's own annotation wins over its class's).
  */
 final class DevUiRoutes {
   private static final DotName CACHED = DotName.createSimple(Cached.class);
@@ -25,8 +25,7 @@ final class DevUiRoutes {
   private static final DotName NEVER_CACHE = DotName.createSimple(NeverCache.class);
   private static final DotName INVALIDATES = DotName.createSimple(Invalidates.class);
 
-  private DevUiRoutes() {
-  }
+  private DevUiRoutes() {}
 
   static List<DevUiRouteFacts> of(
       List<ResteasyReactiveResourceMethodEntriesBuildItem.Entry> endpoints) {
@@ -40,22 +39,28 @@ final class DevUiRoutes {
       Optional<AnnotationInstance> cached = annotation(endpoint, CACHED);
       Optional<AnnotationInstance> invalidates = annotation(endpoint, INVALIDATES);
       List<String> evicted = new ArrayList<>();
-      invalidates.ifPresent(found -> {
-        strings(found.value("tags")).forEach(tag -> evicted.add("tag:" + tag));
-        strings(found.value("paths")).forEach(path -> evicted.add("path:" + path));
-      });
-      routes.add(new DevUiRouteFacts(method.getHttpMethod(),
-          path(endpoint.getBasicResourceClassInfo().getPath(), method.getPath()),
-          endpoint.getActualClassInfo().name() + "." + method.getName(),
-          cached.isPresent(),
-          cached.map(found -> found.value("ttl")).map(AnnotationValue::asLong)
-              .orElse(Cached.DEFAULT_TTL),
-          cached.map(found -> strings(found.value("tags"))).orElseGet(ArrayList::new),
-          cached.map(found -> strings(found.value("vary"))).orElseGet(ArrayList::new),
-          annotation(endpoint, CACHE_CONTROL).map(DevUiRoutes::directives)
-              .orElseGet(ArrayList::new),
-          annotation(endpoint, NEVER_CACHE).isPresent(),
-          evicted));
+      invalidates.ifPresent(
+          found -> {
+            strings(found.value("tags")).forEach(tag -> evicted.add("tag:" + tag));
+            strings(found.value("paths")).forEach(path -> evicted.add("path:" + path));
+          });
+      routes.add(
+          new DevUiRouteFacts(
+              method.getHttpMethod(),
+              path(endpoint.getBasicResourceClassInfo().getPath(), method.getPath()),
+              endpoint.getActualClassInfo().name() + "." + method.getName(),
+              cached.isPresent(),
+              cached
+                  .map(found -> found.value("ttl"))
+                  .map(AnnotationValue::asLong)
+                  .orElse(Cached.DEFAULT_TTL),
+              cached.map(found -> strings(found.value("tags"))).orElseGet(ArrayList::new),
+              cached.map(found -> strings(found.value("vary"))).orElseGet(ArrayList::new),
+              annotation(endpoint, CACHE_CONTROL)
+                  .map(DevUiRoutes::directives)
+                  .orElseGet(ArrayList::new),
+              annotation(endpoint, NEVER_CACHE).isPresent(),
+              evicted));
     }
     return routes;
   }
@@ -63,8 +68,8 @@ final class DevUiRoutes {
   private static Optional<AnnotationInstance> annotation(
       ResteasyReactiveResourceMethodEntriesBuildItem.Entry endpoint, DotName name) {
     AnnotationInstance own = endpoint.getMethodInfo().declaredAnnotation(name);
-    return Optional.ofNullable(own != null ? own
-        : endpoint.getActualClassInfo().declaredAnnotation(name));
+    return Optional.ofNullable(
+        own != null ? own : endpoint.getActualClassInfo().declaredAnnotation(name));
   }
 
   private static List<String> directives(AnnotationInstance cacheControl) {
@@ -76,15 +81,17 @@ final class DevUiRoutes {
   }
 
   private static List<String> strings(AnnotationValue value) {
-    return value == null ? new ArrayList<>()
+    return value == null
+        ? new ArrayList<>()
         : new ArrayList<>(Arrays.asList(value.asStringArray()));
   }
 
   private static String path(String classPath, String methodPath) {
-    String joined = (classPath == null ? "" : classPath) + "/"
-        + (methodPath == null ? "" : methodPath);
+    String joined =
+        (classPath == null ? "" : classPath) + "/" + (methodPath == null ? "" : methodPath);
     String collapsed = joined.replaceAll("/+", "/");
     return collapsed.length() > 1 && collapsed.endsWith("/")
-        ? collapsed.substring(0, collapsed.length() - 1) : collapsed;
+        ? collapsed.substring(0, collapsed.length() - 1)
+        : collapsed;
   }
 }

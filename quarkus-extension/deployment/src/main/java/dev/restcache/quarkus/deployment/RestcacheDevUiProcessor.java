@@ -16,27 +16,29 @@ import java.util.ArrayList;
 import java.util.Optional;
 
 /**
- * restcache's Dev UI card, in dev mode only: a page listing the routes the cache acts on with
- * their rules and the live statistics, with a button that clears the cache
- * ({@code dev-ui/qwc-restcache-routes.js}), served by {@link RestcacheJsonRpcService}. In any
- * other mode these steps do not run: no page, no JSON-RPC service bean.
+ * restcache's Dev UI card, in dev mode only: a page listing the routes the cache acts on with their
+ * rules and the live statistics, with a button that clears the cache ({@code
+ * dev-ui/qwc-restcache-routes.js}), served by {@link RestcacheJsonRpcService}. In any other mode
+ * these steps do not run: no page, no JSON-RPC service bean.
  */
 class RestcacheDevUiProcessor {
 
   @BuildStep(onlyIf = IsDevelopment.class)
   CardPageBuildItem card() {
     CardPageBuildItem card = new CardPageBuildItem();
-    card.addPage(Page.webComponentPageBuilder()
-        .title("Cached routes")
-        .icon("font-awesome-solid:bolt")
-        .componentLink("qwc-restcache-routes.js")
-        .dynamicLabelJsonRPCMethodName("getCachedRouteCount"));
+    card.addPage(
+        Page.webComponentPageBuilder()
+            .title("Cached routes")
+            .icon("font-awesome-solid:bolt")
+            .componentLink("qwc-restcache-routes.js")
+            .dynamicLabelJsonRPCMethodName("getCachedRouteCount"));
     return card;
   }
 
   // The Dev UI finds a service's methods in the index, which restcache's jar is not part of.
   @BuildStep(onlyIf = IsDevelopment.class)
-  void jsonRpc(BuildProducer<JsonRPCProvidersBuildItem> providers,
+  void jsonRpc(
+      BuildProducer<JsonRPCProvidersBuildItem> providers,
       BuildProducer<AdditionalIndexedClassesBuildItem> indexed) {
     providers.produce(new JsonRPCProvidersBuildItem(RestcacheJsonRpcService.class));
     indexed.produce(new AdditionalIndexedClassesBuildItem(RestcacheJsonRpcService.class.getName()));
@@ -44,9 +46,9 @@ class RestcacheDevUiProcessor {
 
   @BuildStep(onlyIf = IsDevelopment.class)
   @Record(ExecutionTime.STATIC_INIT)
-  void routes(DevUiRecorder recorder,
-      Optional<ResteasyReactiveResourceMethodEntriesBuildItem> endpoints) {
-    recorder.routes(endpoints.map(found -> DevUiRoutes.of(found.getEntries()))
-        .orElseGet(ArrayList::new));
+  void routes(
+      DevUiRecorder recorder, Optional<ResteasyReactiveResourceMethodEntriesBuildItem> endpoints) {
+    recorder.routes(
+        endpoints.map(found -> DevUiRoutes.of(found.getEntries())).orElseGet(ArrayList::new));
   }
 }

@@ -57,9 +57,9 @@ import org.jboss.jandex.IndexView;
 
 /**
  * Wires restcache into a Quarkus REST application at build time: its filters and interceptors,
- * global or bound by name to its annotations, its beans, the optional metrics and health check,
- * the checks that reject contradictory annotations, and the resource methods whose rules the
- * runtime resolves at startup.
+ * global or bound by name to its annotations, its beans, the optional metrics and health check, the
+ * checks that reject contradictory annotations, and the resource methods whose rules the runtime
+ * resolves at startup.
  */
 class RestcacheProcessor {
   private static final String FEATURE = "restcache";
@@ -73,7 +73,8 @@ class RestcacheProcessor {
   }
 
   @BuildStep
-  void beans(BuildProducer<AdditionalBeanBuildItem> beans,
+  void beans(
+      BuildProducer<AdditionalBeanBuildItem> beans,
       BuildProducer<UnremovableBeanBuildItem> unremovable) {
     beans.produce(AdditionalBeanBuildItem.unremovableOf(RestcacheBeans.class));
     unremovable.produce(UnremovableBeanBuildItem.beanTypes(CacheRuntime.class));
@@ -83,8 +84,8 @@ class RestcacheProcessor {
   // @NameBinding ones; restcache's jar is not indexed otherwise.
   @BuildStep
   AdditionalIndexedClassesBuildItem bindingAnnotations() {
-    return new AdditionalIndexedClassesBuildItem(CacheControl.class.getName(),
-        NeverCache.class.getName(), Invalidates.class.getName());
+    return new AdditionalIndexedClassesBuildItem(
+        CacheControl.class.getName(), NeverCache.class.getName(), Invalidates.class.getName());
   }
 
   // Cache-all (a run-time setting) concerns GETs without restcache's annotations, and the
@@ -93,46 +94,70 @@ class RestcacheProcessor {
   // the methods that declare them: their filters are bound by name, wherever name binding
   // reaches every declaration (NameBindings).
   @BuildStep
-  void filters(RestcacheBuildConfig config, CombinedIndexBuildItem index,
+  void filters(
+      RestcacheBuildConfig config,
+      CombinedIndexBuildItem index,
       BuildProducer<ContainerRequestFilterBuildItem> requestFilters,
       BuildProducer<ContainerResponseFilterBuildItem> responseFilters,
       BuildProducer<WriterInterceptorBuildItem> writerInterceptors) {
-    requestFilters.produce(new ContainerRequestFilterBuildItem.Builder(LookupFilter.class.getName())
-        .setPriority(config.lookupPriority()).setRegisterAsBean(true).build());
+    requestFilters.produce(
+        new ContainerRequestFilterBuildItem.Builder(LookupFilter.class.getName())
+            .setPriority(config.lookupPriority())
+            .setRegisterAsBean(true)
+            .build());
     // First of all filters, so that Quarkus REST may run it on the event loop before a blocking
     // endpoint's hop to a worker; it looks up only where no other request filter exists.
     requestFilters.produce(
         new ContainerRequestFilterBuildItem.Builder(EarlyLookupFilter.class.getName())
-            .setPriority(Integer.MIN_VALUE).setNonBlockingRequired(true)
-            .setRegisterAsBean(true).build());
-    responseFilters.produce(responseFilter(ResourceResponseAdapter.class,
-        RuntimeAdapter.RESOURCE_RESPONSE_PRIORITY));
-    responseFilters.produce(responseFilter(InvalidationFilter.class,
-        RuntimeAdapter.INVALIDATION_PRIORITY));
-    responseFilters.produce(boundResponseFilter(index.getIndex(),
-        InvalidatesResponseFilter.class, RuntimeAdapter.INVALIDATES_PRIORITY, Invalidates.class));
-    responseFilters.produce(boundResponseFilter(index.getIndex(),
-        CacheControlResponseFilter.class, RuntimeAdapter.HEADER_RULES_PRIORITY,
-        CacheControl.class));
-    responseFilters.produce(boundResponseFilter(index.getIndex(),
-        NeverCacheResponseFilter.class, RuntimeAdapter.NEVER_CACHE_PRIORITY, NeverCache.class));
-    responseFilters.produce(responseFilter(StoreDecisionFilter.class,
-        RuntimeAdapter.STORE_PRIORITY));
+            .setPriority(Integer.MIN_VALUE)
+            .setNonBlockingRequired(true)
+            .setRegisterAsBean(true)
+            .build());
+    responseFilters.produce(
+        responseFilter(ResourceResponseAdapter.class, RuntimeAdapter.RESOURCE_RESPONSE_PRIORITY));
+    responseFilters.produce(
+        responseFilter(InvalidationFilter.class, RuntimeAdapter.INVALIDATION_PRIORITY));
+    responseFilters.produce(
+        boundResponseFilter(
+            index.getIndex(),
+            InvalidatesResponseFilter.class,
+            RuntimeAdapter.INVALIDATES_PRIORITY,
+            Invalidates.class));
+    responseFilters.produce(
+        boundResponseFilter(
+            index.getIndex(),
+            CacheControlResponseFilter.class,
+            RuntimeAdapter.HEADER_RULES_PRIORITY,
+            CacheControl.class));
+    responseFilters.produce(
+        boundResponseFilter(
+            index.getIndex(),
+            NeverCacheResponseFilter.class,
+            RuntimeAdapter.NEVER_CACHE_PRIORITY,
+            NeverCache.class));
+    responseFilters.produce(
+        responseFilter(StoreDecisionFilter.class, RuntimeAdapter.STORE_PRIORITY));
     writerInterceptors.produce(
         new WriterInterceptorBuildItem.Builder(CaptureInterceptor.class.getName())
-            .setPriority(RuntimeAdapter.CAPTURE_PRIORITY).setRegisterAsBean(true).build());
+            .setPriority(RuntimeAdapter.CAPTURE_PRIORITY)
+            .setRegisterAsBean(true)
+            .build());
     writerInterceptors.produce(
         new WriterInterceptorBuildItem.Builder(CommitInterceptor.class.getName())
-            .setPriority(RuntimeAdapter.COMMIT_PRIORITY).setRegisterAsBean(true).build());
+            .setPriority(RuntimeAdapter.COMMIT_PRIORITY)
+            .setRegisterAsBean(true)
+            .build());
   }
 
   private static ContainerResponseFilterBuildItem responseFilter(Class<?> filter, int priority) {
     return new ContainerResponseFilterBuildItem.Builder(filter.getName())
-        .setPriority(priority).setRegisterAsBean(true).build();
+        .setPriority(priority)
+        .setRegisterAsBean(true)
+        .build();
   }
 
-  private static ContainerResponseFilterBuildItem boundResponseFilter(IndexView index,
-      Class<?> filter, int priority, Class<? extends Annotation> binding) {
+  private static ContainerResponseFilterBuildItem boundResponseFilter(
+      IndexView index, Class<?> filter, int priority, Class<? extends Annotation> binding) {
     ContainerResponseFilterBuildItem.Builder builder =
         new ContainerResponseFilterBuildItem.Builder(filter.getName());
     if (NameBindings.reachEvery(index, binding)) {
@@ -142,23 +167,27 @@ class RestcacheProcessor {
   }
 
   /**
-   * Records the resource methods restcache concerns, so that the runtime resolves their rules
-   * at startup, before the first request, and reports a contradiction there rather than on a
-   * request. The rules themselves come from core, by reflection, as on Jersey. Hits are sent
-   * straight to the connection when nothing of the application would see their JAX-RS
-   * response, and looked up before every filter when there is no other request filter
-   * ({@link ForeignProviders}).
+   * Records the resource methods restcache concerns, so that the runtime resolves their rules at
+   * startup, before the first request, and reports a contradiction there rather than on a request.
+   * The rules themselves come from core, by reflection, as on Jersey. Hits are sent straight to the
+   * connection when nothing of the application would see their JAX-RS response, and looked up
+   * before every filter when there is no other request filter ({@link ForeignProviders}).
    */
   @BuildStep
   @Record(ExecutionTime.RUNTIME_INIT)
-  ServiceStartBuildItem resolveRules(RestcacheRecorder recorder, BeanContainerBuildItem beans,
+  ServiceStartBuildItem resolveRules(
+      RestcacheRecorder recorder,
+      BeanContainerBuildItem beans,
       Optional<ResteasyReactiveResourceMethodEntriesBuildItem> endpoints,
-      CombinedIndexBuildItem index, List<ContainerRequestFilterBuildItem> requestFilters,
+      CombinedIndexBuildItem index,
+      List<ContainerRequestFilterBuildItem> requestFilters,
       List<ContainerResponseFilterBuildItem> responseFilters,
       List<WriterInterceptorBuildItem> writerInterceptors) {
-    recorder.resolveRules(beans.getValue(), endpoints
-        .map(found -> ConcernedMethods.of(found.getEntries(), index.getIndex()))
-        .orElseGet(ArrayList::new),
+    recorder.resolveRules(
+        beans.getValue(),
+        endpoints
+            .map(found -> ConcernedMethods.of(found.getEntries(), index.getIndex()))
+            .orElseGet(ArrayList::new),
         ForeignProviders.responseProvider(responseFilters, writerInterceptors, index.getIndex())
             .orElse(null),
         ForeignProviders.requestFilter(requestFilters, index.getIndex()).orElse(null));
@@ -168,7 +197,8 @@ class RestcacheProcessor {
   // The in-process channel the background stale-while-revalidate refresh is dispatched on; the
   // socket is asked for too, since asking for the channel alone closes it in production.
   @BuildStep
-  void backgroundRefresh(RestcacheBuildConfig config,
+  void backgroundRefresh(
+      RestcacheBuildConfig config,
       BuildProducer<RequireVirtualHttpBuildItem> virtualHttp,
       BuildProducer<RequireSocketHttpBuildItem> socketHttp) {
     if (config.backgroundRefresh()) {
@@ -194,22 +224,29 @@ class RestcacheProcessor {
 
   /** Fails the build on contradictory annotations, naming every declaration at fault. */
   @BuildStep
-  void validateAnnotations(CombinedIndexBuildItem combinedIndex,
+  void validateAnnotations(
+      CombinedIndexBuildItem combinedIndex,
       BuildProducer<ValidationErrorBuildItem> validationErrors) {
     IndexView index = combinedIndex.getIndex();
     List<String> errors = new ArrayList<>();
     for (AnnotationInstance cached : index.getAnnotations(CACHED)) {
       AnnotationTarget target = cached.target();
-      errors.addAll(RuntimeAdapter.annotationConflicts(describe(target), true,
-          declares(target, NEVER_CACHE), false, false));
+      errors.addAll(
+          RuntimeAdapter.annotationConflicts(
+              describe(target), true, declares(target, NEVER_CACHE), false, false));
     }
     for (AnnotationInstance cacheControl : index.getAnnotations(CACHE_CONTROL)) {
-      errors.addAll(RuntimeAdapter.annotationConflicts(describe(cacheControl.target()), false,
-          false, isTrue(cacheControl.value("isPrivate")),
-          isTrue(cacheControl.value("isPublic"))));
+      errors.addAll(
+          RuntimeAdapter.annotationConflicts(
+              describe(cacheControl.target()),
+              false,
+              false,
+              isTrue(cacheControl.value("isPrivate")),
+              isTrue(cacheControl.value("isPublic"))));
     }
-    errors.forEach(error ->
-        validationErrors.produce(new ValidationErrorBuildItem(new DeploymentException(error))));
+    errors.forEach(
+        error ->
+            validationErrors.produce(new ValidationErrorBuildItem(new DeploymentException(error))));
   }
 
   private static boolean declares(AnnotationTarget target, DotName annotation) {

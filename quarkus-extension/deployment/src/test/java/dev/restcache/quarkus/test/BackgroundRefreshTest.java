@@ -22,18 +22,18 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * stale-while-revalidate on Quarkus REST: the request that finds the entry stale is answered
- * from it at once, on a blocking and on a {@code Uni} endpoint, while the refresh runs in the
- * background through the virtual HTTP channel.
+ * stale-while-revalidate on Quarkus REST: the request that finds the entry stale is answered from
+ * it at once, on a blocking and on a {@code Uni} endpoint, while the refresh runs in the background
+ * through the virtual HTTP channel.
  */
 class BackgroundRefreshTest {
   @RegisterExtension
-  static final QuarkusUnitTest APP = new QuarkusUnitTest()
-      .overrideConfigKey("quarkus.http.test-port", "0")
-      .withApplicationRoot(jar -> jar.addClasses(Refreshed.class));
+  static final QuarkusUnitTest APP =
+      new QuarkusUnitTest()
+          .overrideConfigKey("quarkus.http.test-port", "0")
+          .withApplicationRoot(jar -> jar.addClasses(Refreshed.class));
 
-  @Inject
-  ResponseCache cache;
+  @Inject ResponseCache cache;
 
   @AfterAll
   static void release() {
@@ -48,8 +48,7 @@ class BackgroundRefreshTest {
 
   // The refresh is stored after the client's response, on another request: wait for the
   // count, never for a time.
-  private static void awaitStores(LongSupplier stores, long expected)
-      throws InterruptedException {
+  private static void awaitStores(LongSupplier stores, long expected) throws InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
     while (stores.getAsLong() < expected) {
       assertThat(System.nanoTime()).as("waited 10 s").isLessThan(deadline);

@@ -22,28 +22,35 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * A response filter of the application bound by name to one method still sees that method's
- * hits: with any response filter of its own in the application, hits go through the JAX-RS
- * response as misses do, rather than straight to the connection.
+ * A response filter of the application bound by name to one method still sees that method's hits:
+ * with any response filter of its own in the application, hits go through the JAX-RS response as
+ * misses do, rather than straight to the connection.
  */
 class BoundFilterHitsTest {
   @RegisterExtension
-  static final QuarkusUnitTest APP = new QuarkusUnitTest()
-      .overrideConfigKey("quarkus.http.test-port", "0")
-      .withApplicationRoot(jar -> jar.addClasses(StampedResource.class, Stamped.class,
-          Stamp.class));
+  static final QuarkusUnitTest APP =
+      new QuarkusUnitTest()
+          .overrideConfigKey("quarkus.http.test-port", "0")
+          .withApplicationRoot(
+              jar -> jar.addClasses(StampedResource.class, Stamped.class, Stamp.class));
 
   @Test
   void theBoundFilterStampsHits() {
     get("/stamped").then().statusCode(200).header("X-Stamp", equalTo("stamped"));
-    get("/stamped").then().statusCode(200).header("X-Stamp", equalTo("stamped"))
+    get("/stamped")
+        .then()
+        .statusCode(200)
+        .header("X-Stamp", equalTo("stamped"))
         .header("Cache-Status", startsWith("restcache; hit"));
   }
 
   @Test
   void aMethodWithoutTheBindingIsNotStamped() {
     get("/stamped/not").then().statusCode(200).header("X-Stamp", nullValue());
-    get("/stamped/not").then().statusCode(200).header("X-Stamp", nullValue())
+    get("/stamped/not")
+        .then()
+        .statusCode(200)
+        .header("X-Stamp", nullValue())
         .header("Cache-Status", startsWith("restcache; hit"));
   }
 
@@ -68,8 +75,7 @@ class BoundFilterHitsTest {
   @NameBinding
   @Retention(RetentionPolicy.RUNTIME)
   @Target({ElementType.TYPE, ElementType.METHOD})
-  public @interface Stamped {
-  }
+  public @interface Stamped {}
 
   /** Stamps each response of a {@link Stamped} method, as an application's filter would. */
   @Provider

@@ -29,8 +29,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * Requests collapsed onto the fill of a blocking endpoint (run on workers) are suspended, and
  * answered from the entry once it is stored. Quarkus REST resumes a suspended request when it is
- * answered with {@code abortWith}; restcache resuming it once more ran its handler chain twice,
- * on two workers at once, which sent some of them an empty body.
+ * answered with {@code abortWith}; restcache resuming it once more ran its handler chain twice, on
+ * two workers at once, which sent some of them an empty body.
  */
 class CollapsedBlockingHitsTest {
   private static final int CLIENTS = 20;
@@ -39,11 +39,12 @@ class CollapsedBlockingHitsTest {
   private static final Duration CLIENT_TIMEOUT = Duration.ofSeconds(30);
 
   @RegisterExtension
-  static final QuarkusUnitTest APP = new QuarkusUnitTest()
-      .overrideConfigKey("quarkus.http.test-port", "0")
-      // Far beyond the wait for every client's arrival, on a machine however busy.
-      .overrideConfigKey("quarkus.restcache.collapse-timeout", "60s")
-      .withApplicationRoot(jar -> jar.addClasses(BlockingResource.class, Arrivals.class));
+  static final QuarkusUnitTest APP =
+      new QuarkusUnitTest()
+          .overrideConfigKey("quarkus.http.test-port", "0")
+          // Far beyond the wait for every client's arrival, on a machine however busy.
+          .overrideConfigKey("quarkus.restcache.collapse-timeout", "60s")
+          .withApplicationRoot(jar -> jar.addClasses(BlockingResource.class, Arrivals.class));
 
   @TestHTTPResource("/blocking/a")
   URI target;
@@ -53,16 +54,21 @@ class CollapsedBlockingHitsTest {
     HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     List<CompletableFuture<HttpResponse<String>>> pending = new ArrayList<>();
     for (int i = 0; i < CLIENTS; i++) {
-      pending.add(http.sendAsync(HttpRequest.newBuilder(target).timeout(CLIENT_TIMEOUT).build(),
-          HttpResponse.BodyHandlers.ofString()));
+      pending.add(
+          http.sendAsync(
+              HttpRequest.newBuilder(target).timeout(CLIENT_TIMEOUT).build(),
+              HttpResponse.BodyHandlers.ofString()));
     }
     List<HttpResponse<String>> answers = pending.stream().map(CompletableFuture::join).toList();
 
-    assertThat(answers).allSatisfy(answer -> {
-      assertThat(answer.statusCode()).isEqualTo(200);
-      assertThat(answer.body()).isEqualTo("a #1");
-    });
-    assertThat(answers).extracting(answer -> answer.headers().firstValue("Cache-Status").get())
+    assertThat(answers)
+        .allSatisfy(
+            answer -> {
+              assertThat(answer.statusCode()).isEqualTo(200);
+              assertThat(answer.body()).isEqualTo("a #1");
+            });
+    assertThat(answers)
+        .extracting(answer -> answer.headers().firstValue("Cache-Status").get())
         .anyMatch(status -> status.endsWith("; collapsed"));
     assertThat(BlockingResource.RUNS).hasValue(1);
     // Each request completes once; a request that completed twice would add to the count.
@@ -93,7 +99,8 @@ class CollapsedBlockingHitsTest {
 
     @Override
     public void filter(ContainerRequestContext request) {
-      ((ResteasyReactiveContainerRequestContext) request).getServerRequestContext()
+      ((ResteasyReactiveContainerRequestContext) request)
+          .getServerRequestContext()
           .registerCompletionCallback(failure -> count(COMPLETED));
       count(ARRIVED);
     }
@@ -113,8 +120,7 @@ class CollapsedBlockingHitsTest {
       return awaitAtLeast(COMPLETED, completions);
     }
 
-    private static int awaitAtLeast(AtomicInteger counter, int count)
-        throws InterruptedException {
+    private static int awaitAtLeast(AtomicInteger counter, int count) throws InterruptedException {
       long deadline = System.nanoTime() + BOUND.toNanos();
       synchronized (Arrivals.class) {
         long left = BOUND.toMillis();

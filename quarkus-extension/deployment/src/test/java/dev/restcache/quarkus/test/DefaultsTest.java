@@ -21,15 +21,14 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** Adding the extension alone caches {@code @Cached} methods in memory, and nothing else. */
 class DefaultsTest {
   @RegisterExtension
-  static final QuarkusUnitTest APP = new QuarkusUnitTest()
-      .overrideConfigKey("quarkus.http.test-port", "0")
-      .withApplicationRoot(jar -> jar.addClasses(ItemResource.class, Counter.class));
+  static final QuarkusUnitTest APP =
+      new QuarkusUnitTest()
+          .overrideConfigKey("quarkus.http.test-port", "0")
+          .withApplicationRoot(jar -> jar.addClasses(ItemResource.class, Counter.class));
 
-  @Inject
-  Counter counter;
+  @Inject Counter counter;
 
-  @Inject
-  ResponseCache cache;
+  @Inject ResponseCache cache;
 
   @BeforeEach
   void reset() {
@@ -40,10 +39,16 @@ class DefaultsTest {
   @Test
   void cachedMethodIsAnsweredFromTheCacheAfterItsFirstRun() {
     long hitsBefore = cache.stats().hits();
-    String first = get("/items/cached/a").then().statusCode(200)
-        .header("Cache-Status", equalTo("restcache; fwd=uri-miss; stored"))
-        .extract().asString();
-    get("/items/cached/a").then().statusCode(200)
+    String first =
+        get("/items/cached/a")
+            .then()
+            .statusCode(200)
+            .header("Cache-Status", equalTo("restcache; fwd=uri-miss; stored"))
+            .extract()
+            .asString();
+    get("/items/cached/a")
+        .then()
+        .statusCode(200)
         .body(equalTo(first))
         .header("Cache-Status", containsString("restcache; hit"))
         .header("Age", equalTo("0"))
@@ -54,11 +59,17 @@ class DefaultsTest {
 
   @Test
   void headIsAnsweredFromTheEntryOfTheGetButNeverFillsIt() {
-    head("/items/cached/h").then().statusCode(200)
+    head("/items/cached/h")
+        .then()
+        .statusCode(200)
         .header("Cache-Status", containsString("fwd=uri-miss"));
-    get("/items/cached/h").then().statusCode(200)
+    get("/items/cached/h")
+        .then()
+        .statusCode(200)
         .header("Cache-Status", equalTo("restcache; fwd=uri-miss; stored"));
-    head("/items/cached/h").then().statusCode(200)
+    head("/items/cached/h")
+        .then()
+        .statusCode(200)
         .header("Cache-Status", containsString("restcache; hit"))
         .body(emptyString());
     assertThat(counter.calls()).isEqualTo(2);
@@ -66,19 +77,31 @@ class DefaultsTest {
 
   @Test
   void requestsWithCredentialsNeverShareAPrivateAnswer() {
-    given().header("Authorization", "Bearer alice").get("/items/cached/p").then()
-        .statusCode(200).header("Cache-Status", containsString("detail=\"credentials\""));
-    given().header("Authorization", "Bearer bob").get("/items/cached/p").then()
-        .statusCode(200).body(equalTo("p #2"));
+    given()
+        .header("Authorization", "Bearer alice")
+        .get("/items/cached/p")
+        .then()
+        .statusCode(200)
+        .header("Cache-Status", containsString("detail=\"credentials\""));
+    given()
+        .header("Authorization", "Bearer bob")
+        .get("/items/cached/p")
+        .then()
+        .statusCode(200)
+        .body(equalTo("p #2"));
     get("/items/cached/p").then().statusCode(200).body(equalTo("p #3"));
     assertThat(counter.calls()).isEqualTo(3);
   }
 
   @Test
   void cacheControlIsMergedAndSetsTheFreshness() {
-    get("/items/controlled/k").then().statusCode(200)
+    get("/items/controlled/k")
+        .then()
+        .statusCode(200)
         .header("Cache-Control", equalTo("must-revalidate, max-age=30"));
-    get("/items/controlled/k").then().statusCode(200)
+    get("/items/controlled/k")
+        .then()
+        .statusCode(200)
         .header("Cache-Control", equalTo("must-revalidate, max-age=30"))
         .header("Cache-Status", matchesPattern("restcache; hit; ttl=(29|30)"));
     assertThat(counter.calls()).isEqualTo(1);
@@ -93,7 +116,9 @@ class DefaultsTest {
 
   @Test
   void neverCacheMarksTheResponseAndIsNeverStored() {
-    get("/items/never/c").then().statusCode(200)
+    get("/items/never/c")
+        .then()
+        .statusCode(200)
         .header("Cache-Control", equalTo("max-age=0, no-cache, no-store, must-revalidate, private"))
         .header("Expires", equalTo("Thu, 01 Jan 1970 00:00:00 GMT"));
     get("/items/never/c").then().statusCode(200);
@@ -104,7 +129,9 @@ class DefaultsTest {
   void deleteEvictsThePath() {
     get("/items/cached/d").then().statusCode(200);
     delete("/items/cached/d").then().statusCode(204);
-    get("/items/cached/d").then().statusCode(200)
+    get("/items/cached/d")
+        .then()
+        .statusCode(200)
         .header("Cache-Status", containsString("fwd=uri-miss"));
     assertThat(counter.calls()).isEqualTo(3);
   }
@@ -113,7 +140,9 @@ class DefaultsTest {
   void injectedCacheEvictsByTag() {
     get("/items/cached/e").then().statusCode(200);
     cache.invalidateTags("item:e");
-    get("/items/cached/e").then().statusCode(200)
+    get("/items/cached/e")
+        .then()
+        .statusCode(200)
         .header("Cache-Status", containsString("fwd=uri-miss"));
     assertThat(counter.calls()).isEqualTo(2);
   }

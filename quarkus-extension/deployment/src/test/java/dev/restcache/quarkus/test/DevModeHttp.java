@@ -11,11 +11,12 @@ final class DevModeHttp {
   /** The dev-mode test application's settings: a free port on 127.0.0.1. */
   static final String PROPERTIES = "quarkus.http.port=0\nquarkus.http.host=127.0.0.1\n";
 
-  private DevModeHttp() {
-  }
+  private DevModeHttp() {}
 
   static Response get(String path) {
-    return RestAssured.given().baseUri("http://127.0.0.1")
-        .port(Integer.getInteger("quarkus.http.port")).get(path);
+    return RestAssured.given()
+        .baseUri("http://127.0.0.1")
+        .port(Integer.getInteger("quarkus.http.port"))
+        .get(path);
   }
 }

@@ -11,9 +11,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** Outside dev mode, restcache's Dev UI service is no bean: nothing of the page exists. */
 class DevUiAbsentTest {
   @RegisterExtension
-  static final QuarkusUnitTest APP = new QuarkusUnitTest()
-      .overrideConfigKey("quarkus.http.test-port", "0")
-      .withApplicationRoot(jar -> jar.addClasses(DevUiShelf.class));
+  static final QuarkusUnitTest APP =
+      new QuarkusUnitTest()
+          .overrideConfigKey("quarkus.http.test-port", "0")
+          .withApplicationRoot(jar -> jar.addClasses(DevUiShelf.class));
 
   @Test
   void theJsonRpcServiceIsNoBean() {

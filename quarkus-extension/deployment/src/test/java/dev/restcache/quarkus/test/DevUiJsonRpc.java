@@ -10,28 +10,40 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Calls restcache's Dev UI JSON-RPC methods as the page does: over the Dev UI's WebSocket, on
- * the dev-mode application's port ({@link DevModeHttp}), one connection per call.
+ * Calls restcache's Dev UI JSON-RPC methods as the page does: over the Dev UI's WebSocket, on the
+ * dev-mode application's port ({@link DevModeHttp}), one connection per call.
  */
 final class DevUiJsonRpc {
   private static final String NAMESPACE = "quarkus-restcache";
   private static final AtomicInteger IDS = new AtomicInteger();
 
-  private DevUiJsonRpc() {
-  }
+  private DevUiJsonRpc() {}
 
   /** {@return the answer, whose {@code result.object} is what the method returned} */
   static JsonPath call(String method) throws Exception {
     int id = IDS.incrementAndGet();
     CompletableFuture<String> answer = new CompletableFuture<>();
-    URI uri = URI.create("ws://127.0.0.1:" + Integer.getInteger("quarkus.http.port")
-        + "/q/dev-ui/json-rpc-ws");
-    WebSocket socket = HttpClient.newHttpClient().newWebSocketBuilder()
-        .buildAsync(uri, new Answer(id, answer)).get(30, TimeUnit.SECONDS);
+    URI uri =
+        URI.create(
+            "ws://127.0.0.1:" + Integer.getInteger("quarkus.http.port") + "/q/dev-ui/json-rpc-ws");
+    WebSocket socket =
+        HttpClient.newHttpClient()
+            .newWebSocketBuilder()
+            .buildAsync(uri, new Answer(id, answer))
+            .get(30, TimeUnit.SECONDS);
     try {
       // The Dev UI names a method after its extension's namespace and the Java method.
-      socket.sendText("{\"jsonrpc\":\"2.0\",\"id\":" + id + ",\"method\":\"" + NAMESPACE + "_"
-          + method + "\",\"params\":{}}", true).get(30, TimeUnit.SECONDS);
+      socket
+          .sendText(
+              "{\"jsonrpc\":\"2.0\",\"id\":"
+                  + id
+                  + ",\"method\":\""
+                  + NAMESPACE
+                  + "_"
+                  + method
+                  + "\",\"params\":{}}",
+              true)
+          .get(30, TimeUnit.SECONDS);
       JsonPath response = JsonPath.from(answer.get(30, TimeUnit.SECONDS));
       if (response.get("error") != null) {
         throw new AssertionError(method + " failed: " + response.prettify());

@@ -17,16 +17,15 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class DisabledTest {
   @RegisterExtension
-  static final QuarkusUnitTest APP = new QuarkusUnitTest()
-      .overrideConfigKey("quarkus.http.test-port", "0")
-      .withApplicationRoot(jar -> jar.addClasses(ItemResource.class, Counter.class))
-      .overrideConfigKey("quarkus.restcache.enabled", "false");
+  static final QuarkusUnitTest APP =
+      new QuarkusUnitTest()
+          .overrideConfigKey("quarkus.http.test-port", "0")
+          .withApplicationRoot(jar -> jar.addClasses(ItemResource.class, Counter.class))
+          .overrideConfigKey("quarkus.restcache.enabled", "false");
 
-  @Inject
-  Counter counter;
+  @Inject Counter counter;
 
-  @Inject
-  ResponseCache cache;
+  @Inject ResponseCache cache;
 
   @Test
   void cachedMethodRunsForEveryRequest() {
@@ -38,11 +37,15 @@ class DisabledTest {
 
   @Test
   void responsesAreLeftAsTheResourceMadeThem() {
-    get("/items/controlled/b").then().statusCode(200)
+    get("/items/controlled/b")
+        .then()
+        .statusCode(200)
         .header("Cache-Control", nullValue())
         .header("ETag", nullValue())
         .header("Cache-Status", nullValue());
-    get("/items/never/b").then().statusCode(200)
+    get("/items/never/b")
+        .then()
+        .statusCode(200)
         .header("Cache-Control", nullValue())
         .header("Expires", nullValue());
   }

@@ -22,23 +22,21 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Family 8 on Quarkus REST, distinct inputs never share an entry: a declared {@code Vary} value
- * is compared as sent but for the whitespace around list members ({@code acme,} is not
- * {@code acme}), and query parameters are sorted by their decoded names, keeping the order of
- * values of one name.
+ * Family 8 on Quarkus REST, distinct inputs never share an entry: a declared {@code Vary} value is
+ * compared as sent but for the whitespace around list members ({@code acme,} is not {@code acme}),
+ * and query parameters are sorted by their decoded names, keeping the order of values of one name.
  */
 class DistinctKeysRulesTest {
   @RegisterExtension
-  static final QuarkusUnitTest APP = new QuarkusUnitTest()
-      .overrideConfigKey("quarkus.http.test-port", "0")
-      .withApplicationRoot(jar -> jar.addClasses(Counter.class, SharedRules.class,
-          Teams.class));
+  static final QuarkusUnitTest APP =
+      new QuarkusUnitTest()
+          .overrideConfigKey("quarkus.http.test-port", "0")
+          .withApplicationRoot(
+              jar -> jar.addClasses(Counter.class, SharedRules.class, Teams.class));
 
-  @Inject
-  Counter counter;
+  @Inject Counter counter;
 
-  @Inject
-  ResponseCache cache;
+  @Inject ResponseCache cache;
 
   @BeforeEach
   void reset() {
@@ -48,8 +46,7 @@ class DistinctKeysRulesTest {
 
   @Path("/")
   public static class Teams {
-    @Inject
-    Counter counter;
+    @Inject Counter counter;
 
     // Reads X-Team through HttpHeaders, and declares it.
     @GET

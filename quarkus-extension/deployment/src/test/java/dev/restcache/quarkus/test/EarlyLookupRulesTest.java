@@ -26,24 +26,30 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * Family 2 on Quarkus REST, the configurable choice: {@code quarkus.restcache.lookup-priority}
  * (fixed at build time) moves the lookup to 2500. Request filters with a lower priority
- * (authentication at 1000, authorization at 2000) still run before every hit; filters with a
- * higher one, including every filter without {@code @Priority} (5000), run only when the
- * resource runs, and are skipped on hits. That is what an application choosing an early lookup
- * accepts, and why it must never move the lookup before a filter that authenticates.
+ * (authentication at 1000, authorization at 2000) still run before every hit; filters with a higher
+ * one, including every filter without {@code @Priority} (5000), run only when the resource runs,
+ * and are skipped on hits. That is what an application choosing an early lookup accepts, and why it
+ * must never move the lookup before a filter that authenticates.
  */
 class EarlyLookupRulesTest {
   @RegisterExtension
-  static final QuarkusUnitTest APP = new QuarkusUnitTest()
-      .overrideConfigKey("quarkus.http.test-port", "0")
-      .withApplicationRoot(jar -> jar.addClasses(Counter.class, SharedRules.class,
-          SharedRules.User.class, PrioritisedBearer.class, Audit.class, Reports.class))
-      .overrideConfigKey("quarkus.restcache.lookup-priority", "2500");
+  static final QuarkusUnitTest APP =
+      new QuarkusUnitTest()
+          .overrideConfigKey("quarkus.http.test-port", "0")
+          .withApplicationRoot(
+              jar ->
+                  jar.addClasses(
+                      Counter.class,
+                      SharedRules.class,
+                      SharedRules.User.class,
+                      PrioritisedBearer.class,
+                      Audit.class,
+                      Reports.class))
+          .overrideConfigKey("quarkus.restcache.lookup-priority", "2500");
 
-  @Inject
-  Counter counter;
+  @Inject Counter counter;
 
-  @Inject
-  ResponseCache cache;
+  @Inject ResponseCache cache;
 
   @BeforeEach
   void reset() {
@@ -67,8 +73,11 @@ class EarlyLookupRulesTest {
       RUNS.incrementAndGet();
       String authorization = request.getHeaderString("Authorization");
       if (authorization == null || !authorization.startsWith("Bearer good-")) {
-        request.abortWith(jakarta.ws.rs.core.Response.status(401)
-            .header("WWW-Authenticate", "Bearer").entity("bad token").build());
+        request.abortWith(
+            jakarta.ws.rs.core.Response.status(401)
+                .header("WWW-Authenticate", "Bearer")
+                .entity("bad token")
+                .build());
         return;
       }
       request.setSecurityContext(new SharedRules.User(authorization.substring(12), "user"));
@@ -90,8 +99,7 @@ class EarlyLookupRulesTest {
 
   @Path("/")
   public static class Reports {
-    @Inject
-    Counter counter;
+    @Inject Counter counter;
 
     @GET
     @Path("report")
@@ -133,7 +141,8 @@ class EarlyLookupRulesTest {
       assertHit(hit);
     }
     assertThat(counter.calls()).isEqualTo(1);
-    assertThat(Audit.RUNS).as("the audit filter runs after the early lookup, on the miss only")
+    assertThat(Audit.RUNS)
+        .as("the audit filter runs after the early lookup, on the miss only")
         .hasValue(1);
   }
 }

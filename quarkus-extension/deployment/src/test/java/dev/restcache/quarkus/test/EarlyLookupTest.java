@@ -21,26 +21,29 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * In an application without request filters of its own, the lookup runs before Quarkus REST
- * moves a blocking endpoint to a worker: a hit is sent from the event loop the request arrived
- * on, while a miss still runs the resource on a worker.
+ * In an application without request filters of its own, the lookup runs before Quarkus REST moves a
+ * blocking endpoint to a worker: a hit is sent from the event loop the request arrived on, while a
+ * miss still runs the resource on a worker.
  */
 class EarlyLookupTest {
   @RegisterExtension
-  static final QuarkusUnitTest APP = new QuarkusUnitTest()
-      .overrideConfigKey("quarkus.http.test-port", "0")
-      .withApplicationRoot(jar -> jar.addClasses(Counter.class, BlockingResource.class,
-          SendingThreads.class));
+  static final QuarkusUnitTest APP =
+      new QuarkusUnitTest()
+          .overrideConfigKey("quarkus.http.test-port", "0")
+          .withApplicationRoot(
+              jar -> jar.addClasses(Counter.class, BlockingResource.class, SendingThreads.class));
 
-  @Inject
-  Counter counter;
+  @Inject Counter counter;
 
   @Test
   void aHitOnABlockingEndpointIsSentFromTheEventLoop() {
     get("/early/a").then().statusCode(200).body(equalTo("a #1"));
     assertThat(SendingThreads.LAST).last().isEqualTo("worker");
 
-    get("/early/a").then().statusCode(200).body(equalTo("a #1"))
+    get("/early/a")
+        .then()
+        .statusCode(200)
+        .body(equalTo("a #1"))
         .header("Cache-Status", startsWith("restcache; hit"));
     assertThat(SendingThreads.LAST).last().isEqualTo("event-loop");
     assertThat(counter.calls()).isEqualTo(1);
@@ -48,8 +51,7 @@ class EarlyLookupTest {
 
   @Path("/early")
   public static class BlockingResource {
-    @Inject
-    Counter counter;
+    @Inject Counter counter;
 
     @GET
     @Path("/{id}")
@@ -65,11 +67,15 @@ class EarlyLookupTest {
     static final List<String> LAST = new CopyOnWriteArrayList<>();
 
     void watch(@Observes Router router) {
-      router.route().order(Integer.MIN_VALUE).handler(context -> {
-        context.addHeadersEndHandler(sent ->
-            LAST.add(Context.isOnEventLoopThread() ? "event-loop" : "worker"));
-        context.next();
-      });
+      router
+          .route()
+          .order(Integer.MIN_VALUE)
+          .handler(
+              context -> {
+                context.addHeadersEndHandler(
+                    sent -> LAST.add(Context.isOnEventLoopThread() ? "event-loop" : "worker"));
+                context.next();
+              });
     }
   }
 }

@@ -20,23 +20,22 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Family 7 on Quarkus REST, errors are not stored for everyone: {@code @CacheControl(maxAge)}
- * never makes a 404 fresh; on Quarkus not even the resource's own {@code max-age} does (the
- * documented limitation: Quarkus REST does not tell the cache whether the method ran); and an
- * error answered for a path parameter that does not convert is never stored.
+ * Family 7 on Quarkus REST, errors are not stored for everyone: {@code @CacheControl(maxAge)} never
+ * makes a 404 fresh; on Quarkus not even the resource's own {@code max-age} does (the documented
+ * limitation: Quarkus REST does not tell the cache whether the method ran); and an error answered
+ * for a path parameter that does not convert is never stored.
  */
 class ErrorRulesTest {
   @RegisterExtension
-  static final QuarkusUnitTest APP = new QuarkusUnitTest()
-      .overrideConfigKey("quarkus.http.test-port", "0")
-      .withApplicationRoot(jar -> jar.addClasses(Counter.class, SharedRules.class,
-          Things.class));
+  static final QuarkusUnitTest APP =
+      new QuarkusUnitTest()
+          .overrideConfigKey("quarkus.http.test-port", "0")
+          .withApplicationRoot(
+              jar -> jar.addClasses(Counter.class, SharedRules.class, Things.class));
 
-  @Inject
-  Counter counter;
+  @Inject Counter counter;
 
-  @Inject
-  ResponseCache cache;
+  @Inject ResponseCache cache;
 
   @BeforeEach
   void reset() {
@@ -46,15 +45,15 @@ class ErrorRulesTest {
 
   @Path("/things")
   public static class Things {
-    @Inject
-    Counter counter;
+    @Inject Counter counter;
 
     @GET
     @Path("missing")
     @Cached
     @CacheControl(maxAge = 60)
     public jakarta.ws.rs.core.Response missing() {
-      return jakarta.ws.rs.core.Response.status(404).entity("no such thing #" + counter.next())
+      return jakarta.ws.rs.core.Response.status(404)
+          .entity("no such thing #" + counter.next())
           .build();
     }
 
@@ -62,8 +61,10 @@ class ErrorRulesTest {
     @Path("gone-for-a-minute")
     @Cached
     public jakarta.ws.rs.core.Response ownFreshness() {
-      return jakarta.ws.rs.core.Response.status(404).header("Cache-Control", "max-age=60")
-          .entity("no such thing #" + counter.next()).build();
+      return jakarta.ws.rs.core.Response.status(404)
+          .header("Cache-Control", "max-age=60")
+          .entity("no such thing #" + counter.next())
+          .build();
     }
 
     @GET
@@ -81,7 +82,8 @@ class ErrorRulesTest {
     assertThat(first.statusCode()).isEqualTo(404);
     assertThat(first.asString()).isEqualTo("no such thing #1");
     assertThat(String.valueOf(first.header("Cache-Control"))).doesNotContain("max-age=60");
-    assertThat(first.header("Cache-Status")).contains("detail=\"error-status\"")
+    assertThat(first.header("Cache-Status"))
+        .contains("detail=\"error-status\"")
         .doesNotContain("stored");
     Response second = given().get("/things/missing");
     assertThat(second.statusCode()).isEqualTo(404);
@@ -96,7 +98,8 @@ class ErrorRulesTest {
     Response first = given().get("/things/gone-for-a-minute");
     assertThat(first.statusCode()).isEqualTo(404);
     assertThat(first.header("Cache-Control")).isEqualTo("max-age=60");
-    assertThat(first.header("Cache-Status")).contains("detail=\"error-status\"")
+    assertThat(first.header("Cache-Status"))
+        .contains("detail=\"error-status\"")
         .doesNotContain("stored");
     Response second = given().get("/things/gone-for-a-minute");
     assertThat(second.statusCode()).isEqualTo(404);

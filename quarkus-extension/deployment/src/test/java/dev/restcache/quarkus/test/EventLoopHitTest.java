@@ -26,20 +26,25 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class EventLoopHitTest {
   @RegisterExtension
-  static final QuarkusUnitTest APP = new QuarkusUnitTest()
-      .overrideConfigKey("quarkus.http.test-port", "0")
-      .withApplicationRoot(jar -> jar.addClasses(Counter.class, ReactiveResource.class,
-          ThreadRecorder.class));
+  static final QuarkusUnitTest APP =
+      new QuarkusUnitTest()
+          .overrideConfigKey("quarkus.http.test-port", "0")
+          .withApplicationRoot(
+              jar -> jar.addClasses(Counter.class, ReactiveResource.class, ThreadRecorder.class));
 
   @Test
   void aHitIsAnsweredOnTheEventLoopWithoutAWorkerHop() {
     get("/loop").then().statusCode(200).body(equalTo("loop #1"));
     ThreadRecorder.THREADS.clear();
 
-    get("/loop").then().statusCode(200).body(equalTo("loop #1"))
+    get("/loop")
+        .then()
+        .statusCode(200)
+        .body(equalTo("loop #1"))
         .header("Cache-Status", startsWith("restcache; hit"));
 
-    assertThat(ThreadRecorder.THREADS).singleElement()
+    assertThat(ThreadRecorder.THREADS)
+        .singleElement()
         .satisfies(thread -> assertThat(thread).startsWith("event-loop:"));
   }
 
@@ -61,8 +66,9 @@ class EventLoopHitTest {
 
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
-      THREADS.add((Context.isOnEventLoopThread() ? "event-loop:" : "worker:")
-          + Thread.currentThread().getName());
+      THREADS.add(
+          (Context.isOnEventLoopThread() ? "event-loop:" : "worker:")
+              + Thread.currentThread().getName());
     }
   }
 }

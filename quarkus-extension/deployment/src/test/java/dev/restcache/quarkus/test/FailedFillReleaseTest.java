@@ -27,21 +27,24 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * A request that fails after its lookup made it fill an entry releases the fill when Quarkus
- * REST completes it, not after restcache's bound: with the store and collapse timeouts at a
- * minute, that bound is a minute too, and the next request for the URL is answered at once.
+ * A request that fails after its lookup made it fill an entry releases the fill when Quarkus REST
+ * completes it, not after restcache's bound: with the store and collapse timeouts at a minute, that
+ * bound is a minute too, and the next request for the URL is answered at once.
  */
 class FailedFillReleaseTest {
   // Far below the minute a fill left behind would hold the next request.
   private static final int NEXT_REQUEST_MILLIS = 10_000;
 
   @RegisterExtension
-  static final QuarkusUnitTest APP = new QuarkusUnitTest()
-      .overrideConfigKey("quarkus.http.test-port", "0")
-      .overrideConfigKey("quarkus.restcache.store-timeout", "60s")
-      .overrideConfigKey("quarkus.restcache.collapse-timeout", "60s")
-      .withApplicationRoot(jar -> jar.addClasses(Failing.class, FailsAfterResponse.class,
-          FailingResponseFilter.class));
+  static final QuarkusUnitTest APP =
+      new QuarkusUnitTest()
+          .overrideConfigKey("quarkus.http.test-port", "0")
+          .overrideConfigKey("quarkus.restcache.store-timeout", "60s")
+          .overrideConfigKey("quarkus.restcache.collapse-timeout", "60s")
+          .withApplicationRoot(
+              jar ->
+                  jar.addClasses(
+                      Failing.class, FailsAfterResponse.class, FailingResponseFilter.class));
 
   @Test
   void anUnmappedExceptionOnAWorkerReleasesItsFill() {
@@ -60,8 +63,11 @@ class FailedFillReleaseTest {
 
   private static void assertTheNextRequestRunsTheResourceAgain(String path, AtomicInteger runs) {
     get(path).then().statusCode(500);
-    RestAssuredConfig bounded = RestAssuredConfig.config().httpClient(HttpClientConfig
-        .httpClientConfig().setParam("http.socket.timeout", NEXT_REQUEST_MILLIS));
+    RestAssuredConfig bounded =
+        RestAssuredConfig.config()
+            .httpClient(
+                HttpClientConfig.httpClientConfig()
+                    .setParam("http.socket.timeout", NEXT_REQUEST_MILLIS));
 
     given().config(bounded).get(path).then().statusCode(500);
 
@@ -103,8 +109,7 @@ class FailedFillReleaseTest {
   @NameBinding
   @Target({ElementType.TYPE, ElementType.METHOD})
   @Retention(RetentionPolicy.RUNTIME)
-  public @interface FailsAfterResponse {
-  }
+  public @interface FailsAfterResponse {}
 
   /** An application's response filter that fails, between the cache's two. */
   @Provider

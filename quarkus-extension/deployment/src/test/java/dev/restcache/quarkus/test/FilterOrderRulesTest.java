@@ -25,21 +25,27 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Family 2 on Quarkus REST with the default lookup priority ({@code Integer.MAX_VALUE}): a hit
- * never skips an application's request filter, including one without {@code @Priority}
- * ({@code Priorities.USER}).
+ * never skips an application's request filter, including one without {@code @Priority} ({@code
+ * Priorities.USER}).
  */
 class FilterOrderRulesTest {
   @RegisterExtension
-  static final QuarkusUnitTest APP = new QuarkusUnitTest()
-      .overrideConfigKey("quarkus.http.test-port", "0")
-      .withApplicationRoot(jar -> jar.addClasses(Counter.class, SharedRules.class,
-          SharedRules.User.class, BearerAuthentication.class, Audit.class, Reports.class));
+  static final QuarkusUnitTest APP =
+      new QuarkusUnitTest()
+          .overrideConfigKey("quarkus.http.test-port", "0")
+          .withApplicationRoot(
+              jar ->
+                  jar.addClasses(
+                      Counter.class,
+                      SharedRules.class,
+                      SharedRules.User.class,
+                      BearerAuthentication.class,
+                      Audit.class,
+                      Reports.class));
 
-  @Inject
-  Counter counter;
+  @Inject Counter counter;
 
-  @Inject
-  ResponseCache cache;
+  @Inject ResponseCache cache;
 
   @BeforeEach
   void reset() {
@@ -50,8 +56,8 @@ class FilterOrderRulesTest {
   }
 
   /**
-   * Guards {@code /report} and {@code /reactive-report}: a token other than {@code Bearer good-*} is answered 401. No
-   * {@code @Priority}, as in most tutorials.
+   * Guards {@code /report} and {@code /reactive-report}: a token other than {@code Bearer good-*}
+   * is answered 401. No {@code @Priority}, as in most tutorials.
    */
   @Provider
   public static class BearerAuthentication implements ContainerRequestFilter {
@@ -65,8 +71,11 @@ class FilterOrderRulesTest {
       RUNS.incrementAndGet();
       String authorization = request.getHeaderString("Authorization");
       if (authorization == null || !authorization.startsWith("Bearer good-")) {
-        request.abortWith(jakarta.ws.rs.core.Response.status(401)
-            .header("WWW-Authenticate", "Bearer").entity("bad token").build());
+        request.abortWith(
+            jakarta.ws.rs.core.Response.status(401)
+                .header("WWW-Authenticate", "Bearer")
+                .entity("bad token")
+                .build());
         return;
       }
       request.setSecurityContext(new SharedRules.User(authorization.substring(12), "user"));
@@ -88,8 +97,7 @@ class FilterOrderRulesTest {
 
   @Path("/")
   public static class Reports {
-    @Inject
-    Counter counter;
+    @Inject Counter counter;
 
     // Public, so a good token's answer is shared with the other good tokens.
     @GET
@@ -118,7 +126,8 @@ class FilterOrderRulesTest {
   }
 
   private static Response withToken(String token) {
-    return token == null ? given().get("/report")
+    return token == null
+        ? given().get("/report")
         : given().header("Authorization", token).get("/report");
   }
 

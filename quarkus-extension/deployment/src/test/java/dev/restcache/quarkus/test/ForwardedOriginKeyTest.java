@@ -14,27 +14,26 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * With proxy address forwarding on, Quarkus takes the request's host from a proxy header, here
- * one of the application's own naming that the key does not list. Two forwarded hosts behind
- * one {@code Host} never share an entry: the lookup keys what Quarkus made the request's URI
- * of, not what the connection carried.
+ * With proxy address forwarding on, Quarkus takes the request's host from a proxy header, here one
+ * of the application's own naming that the key does not list. Two forwarded hosts behind one {@code
+ * Host} never share an entry: the lookup keys what Quarkus made the request's URI of, not what the
+ * connection carried.
  */
 class ForwardedOriginKeyTest {
   @RegisterExtension
-  static final QuarkusUnitTest APP = new QuarkusUnitTest()
-      .overrideConfigKey("quarkus.http.test-port", "0")
-      .overrideConfigKey("quarkus.http.proxy.proxy-address-forwarding", "true")
-      .overrideConfigKey("quarkus.http.proxy.enable-forwarded-host", "true")
-      .overrideConfigKey("quarkus.http.proxy.forwarded-host-header", "X-Shop-Host")
-      .withApplicationRoot(jar -> jar.addClasses(Counter.class, Links.class));
+  static final QuarkusUnitTest APP =
+      new QuarkusUnitTest()
+          .overrideConfigKey("quarkus.http.test-port", "0")
+          .overrideConfigKey("quarkus.http.proxy.proxy-address-forwarding", "true")
+          .overrideConfigKey("quarkus.http.proxy.enable-forwarded-host", "true")
+          .overrideConfigKey("quarkus.http.proxy.forwarded-host-header", "X-Shop-Host")
+          .withApplicationRoot(jar -> jar.addClasses(Counter.class, Links.class));
 
-  @Inject
-  Counter counter;
+  @Inject Counter counter;
 
   @Path("/links")
   public static class Links {
-    @Inject
-    Counter counter;
+    @Inject Counter counter;
 
     @GET
     @Cached(ttl = 60)
@@ -44,8 +43,14 @@ class ForwardedOriginKeyTest {
   }
 
   private static String get(String forwardedHost) {
-    return given().header("Host", "proxy.internal").header("X-Shop-Host", forwardedHost)
-        .get("/links").then().statusCode(200).extract().asString();
+    return given()
+        .header("Host", "proxy.internal")
+        .header("X-Shop-Host", forwardedHost)
+        .get("/links")
+        .then()
+        .statusCode(200)
+        .extract()
+        .asString();
   }
 
   @Test

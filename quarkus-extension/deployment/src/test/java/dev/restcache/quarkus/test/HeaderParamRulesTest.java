@@ -25,16 +25,15 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class HeaderParamRulesTest {
   @RegisterExtension
-  static final QuarkusUnitTest APP = new QuarkusUnitTest()
-      .overrideConfigKey("quarkus.http.test-port", "0")
-      .withApplicationRoot(jar -> jar.addClasses(Counter.class, SharedRules.class,
-          Catalogue.class));
+  static final QuarkusUnitTest APP =
+      new QuarkusUnitTest()
+          .overrideConfigKey("quarkus.http.test-port", "0")
+          .withApplicationRoot(
+              jar -> jar.addClasses(Counter.class, SharedRules.class, Catalogue.class));
 
-  @Inject
-  Counter counter;
+  @Inject Counter counter;
 
-  @Inject
-  ResponseCache cache;
+  @Inject ResponseCache cache;
 
   @BeforeEach
   void reset() {
@@ -44,8 +43,7 @@ class HeaderParamRulesTest {
 
   @Path("/catalogue")
   public static class Catalogue {
-    @Inject
-    Counter counter;
+    @Inject Counter counter;
 
     @GET
     @Cached
@@ -55,8 +53,10 @@ class HeaderParamRulesTest {
   }
 
   private static Response tenant(String tenant) {
-    Response response = tenant == null ? given().get("/catalogue")
-        : given().header("X-Tenant", tenant).get("/catalogue");
+    Response response =
+        tenant == null
+            ? given().get("/catalogue")
+            : given().header("X-Tenant", tenant).get("/catalogue");
     assertThat(response.statusCode()).isEqualTo(200);
     return response;
   }

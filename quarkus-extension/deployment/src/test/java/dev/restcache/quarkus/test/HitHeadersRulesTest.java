@@ -25,21 +25,20 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Family 9 on Quarkus REST, hits do not duplicate headers: the usual CORS filter (no priority,
- * {@code add} rather than {@code put}) produces each of its headers exactly once on a hit, as
- * on the miss, on a blocking and on a non-blocking endpoint.
+ * {@code add} rather than {@code put}) produces each of its headers exactly once on a hit, as on
+ * the miss, on a blocking and on a non-blocking endpoint.
  */
 class HitHeadersRulesTest {
   @RegisterExtension
-  static final QuarkusUnitTest APP = new QuarkusUnitTest()
-      .overrideConfigKey("quarkus.http.test-port", "0")
-      .withApplicationRoot(jar -> jar.addClasses(Counter.class, SharedRules.class,
-          Cors.class, Pages.class));
+  static final QuarkusUnitTest APP =
+      new QuarkusUnitTest()
+          .overrideConfigKey("quarkus.http.test-port", "0")
+          .withApplicationRoot(
+              jar -> jar.addClasses(Counter.class, SharedRules.class, Cors.class, Pages.class));
 
-  @Inject
-  Counter counter;
+  @Inject Counter counter;
 
-  @Inject
-  ResponseCache cache;
+  @Inject ResponseCache cache;
 
   @BeforeEach
   void reset() {
@@ -59,8 +58,7 @@ class HitHeadersRulesTest {
 
   @Path("/cors")
   public static class Pages {
-    @Inject
-    Counter counter;
+    @Inject Counter counter;
 
     @GET
     @Path("page")

@@ -25,19 +25,19 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * In an application without response filters, writer interceptors or features of its own, a hit
- * is sent straight to the connection, skipping the JAX-RS response: what the client gets is what
- * the JAX-RS response carried, for GET, HEAD and a conditional request, and restcache's own
+ * In an application without response filters, writer interceptors or features of its own, a hit is
+ * sent straight to the connection, skipping the JAX-RS response: what the client gets is what the
+ * JAX-RS response carried, for GET, HEAD and a conditional request, and restcache's own
  * {@code @CacheControl} still merges into it.
  */
 class HitsToConnectionTest {
   @RegisterExtension
-  static final QuarkusUnitTest APP = new QuarkusUnitTest()
-      .overrideConfigKey("quarkus.http.test-port", "0")
-      .withApplicationRoot(jar -> jar.addClasses(Counter.class, PlainResource.class));
+  static final QuarkusUnitTest APP =
+      new QuarkusUnitTest()
+          .overrideConfigKey("quarkus.http.test-port", "0")
+          .withApplicationRoot(jar -> jar.addClasses(Counter.class, PlainResource.class));
 
-  @Inject
-  Counter counter;
+  @Inject Counter counter;
 
   @BeforeEach
   void reset() {
@@ -49,7 +49,9 @@ class HitsToConnectionTest {
     Response miss = get("/direct/blocking/a");
     miss.then().statusCode(200).body(equalTo("a #1"));
 
-    get("/direct/blocking/a").then().statusCode(200)
+    get("/direct/blocking/a")
+        .then()
+        .statusCode(200)
         .body(equalTo("a #1"))
         .header("Content-Type", equalTo(miss.header("Content-Type")))
         .header("ETag", equalTo(miss.header("ETag")))
@@ -63,7 +65,10 @@ class HitsToConnectionTest {
   @Test
   void aHitOnAUniEndpointIsTheStoredResponse() {
     get("/direct/reactive/u").then().statusCode(200).body(equalTo("u #1"));
-    get("/direct/reactive/u").then().statusCode(200).body(equalTo("u #1"))
+    get("/direct/reactive/u")
+        .then()
+        .statusCode(200)
+        .body(equalTo("u #1"))
         .header("Content-Length", equalTo("4"))
         .header("Cache-Status", matchesPattern("restcache; hit; ttl=\\d+"));
     assertThat(counter.calls()).isEqualTo(1);
@@ -72,7 +77,9 @@ class HitsToConnectionTest {
   @Test
   void aHeadHitHasTheGetsLengthAndNoBody() {
     get("/direct/blocking/h").then().statusCode(200).body(equalTo("h #1"));
-    head("/direct/blocking/h").then().statusCode(200)
+    head("/direct/blocking/h")
+        .then()
+        .statusCode(200)
         .header("Content-Length", equalTo("4"))
         .header("Cache-Status", matchesPattern("restcache; hit; ttl=\\d+"))
         .body(emptyString());
@@ -82,7 +89,11 @@ class HitsToConnectionTest {
   @Test
   void aConditionalHitIsA304WithoutBody() {
     String etag = get("/direct/blocking/c").header("ETag");
-    given().header("If-None-Match", etag).get("/direct/blocking/c").then().statusCode(304)
+    given()
+        .header("If-None-Match", etag)
+        .get("/direct/blocking/c")
+        .then()
+        .statusCode(304)
         .header("ETag", equalTo(etag))
         .header("Content-Type", nullValue())
         .header("Cache-Status", matchesPattern("restcache; hit; ttl=\\d+"))
@@ -92,9 +103,13 @@ class HitsToConnectionTest {
 
   @Test
   void cacheControlIsMergedIntoHitsToo() {
-    get("/direct/controlled").then().statusCode(200)
+    get("/direct/controlled")
+        .then()
+        .statusCode(200)
         .header("Cache-Control", equalTo("must-revalidate, max-age=30"));
-    get("/direct/controlled").then().statusCode(200)
+    get("/direct/controlled")
+        .then()
+        .statusCode(200)
         .header("Cache-Control", equalTo("must-revalidate, max-age=30"))
         .header("Cache-Status", matchesPattern("restcache; hit; ttl=(29|30)"));
     assertThat(counter.calls()).isEqualTo(1);
@@ -103,8 +118,7 @@ class HitsToConnectionTest {
   @Path("/direct")
   @Produces(MediaType.TEXT_PLAIN)
   public static class PlainResource {
-    @Inject
-    Counter counter;
+    @Inject Counter counter;
 
     @GET
     @Path("/blocking/{id}")

@@ -27,25 +27,31 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Family 1 on Quarkus REST, identity is more than {@code Authorization} and {@code Cookie}: a
- * request carrying a configured credential header ({@code quarkus.restcache.credential-headers})
- * or whose {@code SecurityContext} has a principal set by an application filter is answered
- * from, and stored in, the cache only with a {@code public} answer; a method injecting
- * {@code SecurityContext} is never shared between users unless it says
- * {@code @Cached(identityIndependent = true)}.
+ * request carrying a configured credential header ({@code quarkus.restcache.credential-headers}) or
+ * whose {@code SecurityContext} has a principal set by an application filter is answered from, and
+ * stored in, the cache only with a {@code public} answer; a method injecting {@code
+ * SecurityContext} is never shared between users unless it says {@code @Cached(identityIndependent
+ * = true)}.
  */
 class IdentityRulesTest {
   @RegisterExtension
-  static final QuarkusUnitTest APP = new QuarkusUnitTest()
-      .overrideConfigKey("quarkus.http.test-port", "0")
-      .withApplicationRoot(jar -> jar.addClasses(Counter.class, SharedRules.class,
-          SharedRules.User.class, ApiKeyFilter.class, Accounts.class, Profile.class))
-      .overrideConfigKey("quarkus.restcache.credential-headers", "X-Api-Key");
+  static final QuarkusUnitTest APP =
+      new QuarkusUnitTest()
+          .overrideConfigKey("quarkus.http.test-port", "0")
+          .withApplicationRoot(
+              jar ->
+                  jar.addClasses(
+                      Counter.class,
+                      SharedRules.class,
+                      SharedRules.User.class,
+                      ApiKeyFilter.class,
+                      Accounts.class,
+                      Profile.class))
+          .overrideConfigKey("quarkus.restcache.credential-headers", "X-Api-Key");
 
-  @Inject
-  Counter counter;
+  @Inject Counter counter;
 
-  @Inject
-  ResponseCache cache;
+  @Inject ResponseCache cache;
 
   @BeforeEach
   void reset() {
@@ -63,16 +69,15 @@ class IdentityRulesTest {
     public void filter(ContainerRequestContext request) {
       String user = SharedRules.KEYS.get(String.valueOf(request.getHeaderString("X-Api-Key")));
       if (user != null) {
-        request.setSecurityContext(new SharedRules.User(user,
-            user.equals("root") ? "admin" : "user"));
+        request.setSecurityContext(
+            new SharedRules.User(user, user.equals("root") ? "admin" : "user"));
       }
     }
   }
 
   @Path("/id")
   public static class Accounts {
-    @Inject
-    Counter counter;
+    @Inject Counter counter;
 
     // Reads the key itself, whoever the filter found.
     @GET
@@ -128,11 +133,9 @@ class IdentityRulesTest {
   @Cached
   @CacheControl(isPublic = true, maxAge = 60)
   public static class Profile {
-    @Inject
-    Counter counter;
+    @Inject Counter counter;
 
-    @Context
-    SecurityContext security;
+    @Context SecurityContext security;
 
     @GET
     public String profile() {
@@ -142,8 +145,8 @@ class IdentityRulesTest {
   }
 
   private static Response get(String key, String path) {
-    Response response = key == null ? given().get(path)
-        : given().header("X-Api-Key", key).get(path);
+    Response response =
+        key == null ? given().get(path) : given().header("X-Api-Key", key).get(path);
     assertThat(response.statusCode()).as(key + " " + path).isEqualTo(200);
     return response;
   }

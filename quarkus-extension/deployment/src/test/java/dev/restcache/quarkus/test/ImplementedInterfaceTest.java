@@ -12,29 +12,35 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * restcache's annotations on a class implementing a resource interface apply, as on Jersey,
- * though Quarkus REST's name binding reads a method's annotations where its Jakarta REST ones
- * are: the filter of an annotation it cannot reach is registered for every method instead.
+ * restcache's annotations on a class implementing a resource interface apply, as on Jersey, though
+ * Quarkus REST's name binding reads a method's annotations where its Jakarta REST ones are: the
+ * filter of an annotation it cannot reach is registered for every method instead.
  */
 class ImplementedInterfaceTest {
   @RegisterExtension
-  static final QuarkusUnitTest APP = new QuarkusUnitTest()
-      .overrideConfigKey("quarkus.http.test-port", "0")
-      .withApplicationRoot(jar -> jar.addClasses(Contract.class, Implementation.class,
-          ClassContract.class, ClassImplementation.class));
+  static final QuarkusUnitTest APP =
+      new QuarkusUnitTest()
+          .overrideConfigKey("quarkus.http.test-port", "0")
+          .withApplicationRoot(
+              jar ->
+                  jar.addClasses(
+                      Contract.class,
+                      Implementation.class,
+                      ClassContract.class,
+                      ClassImplementation.class));
 
   @Test
   void anAnnotationOnTheImplementingMethodIsApplied() {
-    get("/contract/implemented").then().statusCode(200)
+    get("/contract/implemented")
+        .then()
+        .statusCode(200)
         .header("Cache-Control", equalTo("max-age=7"));
-    get("/contract/plain").then().statusCode(200)
-        .header("Cache-Control", nullValue());
+    get("/contract/plain").then().statusCode(200).header("Cache-Control", nullValue());
   }
 
   @Test
   void anAnnotationOnTheImplementingClassIsApplied() {
-    get("/class-contract").then().statusCode(200)
-        .header("Cache-Control", equalTo("max-age=9"));
+    get("/class-contract").then().statusCode(200).header("Cache-Control", equalTo("max-age=9"));
   }
 
   @Path("/contract")

@@ -15,8 +15,7 @@ import jakarta.ws.rs.core.MediaType;
 @Path("/items")
 @Produces(MediaType.TEXT_PLAIN)
 public class ItemResource {
-  @Inject
-  Counter counter;
+  @Inject Counter counter;
 
   @GET
   @Path("/cached/{id}")

@@ -17,10 +17,13 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 // Public: QuarkusDevModeTest creates the test instance through reflection from outside.
 public class LiveReloadTest {
   @RegisterExtension
-  static final QuarkusDevModeTest DEV = new QuarkusDevModeTest()
-      .withApplicationRoot(jar -> jar
-          .addClasses(ReloadedResource.class, SurvivingStore.class)
-          .addAsResource(new StringAsset(DevModeHttp.PROPERTIES), "application.properties"));
+  static final QuarkusDevModeTest DEV =
+      new QuarkusDevModeTest()
+          .withApplicationRoot(
+              jar ->
+                  jar.addClasses(ReloadedResource.class, SurvivingStore.class)
+                      .addAsResource(
+                          new StringAsset(DevModeHttp.PROPERTIES), "application.properties"));
 
   @AfterAll
   static void dropTheStore() {
@@ -31,17 +34,26 @@ public class LiveReloadTest {
   void anEditedMethodIsAnsweredWithItsNewCodeAfterARestart() {
     String started = DevModeHttp.get("/reloaded/started").asString();
     DevModeHttp.get("/reloaded").then().statusCode(200).body(equalTo("old code"));
-    DevModeHttp.get("/reloaded").then().statusCode(200).body(equalTo("old code"))
+    DevModeHttp.get("/reloaded")
+        .then()
+        .statusCode(200)
+        .body(equalTo("old code"))
         .header("Cache-Status", containsString("restcache; hit"));
 
-    DEV.modifySourceFile(ReloadedResource.class, source -> source.replace("\"old code\"",
-        "\"new code\""));
+    DEV.modifySourceFile(
+        ReloadedResource.class, source -> source.replace("\"old code\"", "\"new code\""));
 
-    DevModeHttp.get("/reloaded").then().statusCode(200).body(equalTo("new code"))
+    DevModeHttp.get("/reloaded")
+        .then()
+        .statusCode(200)
+        .body(equalTo("new code"))
         .header("Cache-Status", equalTo("restcache; fwd=uri-miss; stored"));
-    assertThat(DevModeHttp.get("/reloaded/started").asString()).as("restarted")
+    assertThat(DevModeHttp.get("/reloaded/started").asString())
+        .as("restarted")
         .isNotEqualTo(started);
-    DevModeHttp.get("/reloaded").then().body(equalTo("new code"))
+    DevModeHttp.get("/reloaded")
+        .then()
+        .body(equalTo("new code"))
         .header("Cache-Status", containsString("restcache; hit"));
   }
 }

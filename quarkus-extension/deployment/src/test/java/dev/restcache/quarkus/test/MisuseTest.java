@@ -16,17 +16,25 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** Contradictory annotations fail the build, naming each method at fault. */
 class MisuseTest {
   @RegisterExtension
-  static final QuarkusUnitTest APP = new QuarkusUnitTest()
-      .overrideConfigKey("quarkus.http.test-port", "0")
-      .withApplicationRoot(jar -> jar.addClasses(Contradictions.class))
-      .assertException(failure -> {
-        assertThat(failure).isInstanceOf(DeploymentException.class);
-        String message = failure.getMessage() + suppressed(failure);
-        assertThat(message).contains("@Cached and @NeverCache on the same declaration: "
-            + Contradictions.class.getName() + ".both");
-        assertThat(message).contains("@CacheControl with both isPrivate and isPublic: "
-            + Contradictions.class.getName() + ".publicAndPrivate");
-      });
+  static final QuarkusUnitTest APP =
+      new QuarkusUnitTest()
+          .overrideConfigKey("quarkus.http.test-port", "0")
+          .withApplicationRoot(jar -> jar.addClasses(Contradictions.class))
+          .assertException(
+              failure -> {
+                assertThat(failure).isInstanceOf(DeploymentException.class);
+                String message = failure.getMessage() + suppressed(failure);
+                assertThat(message)
+                    .contains(
+                        "@Cached and @NeverCache on the same declaration: "
+                            + Contradictions.class.getName()
+                            + ".both");
+                assertThat(message)
+                    .contains(
+                        "@CacheControl with both isPrivate and isPublic: "
+                            + Contradictions.class.getName()
+                            + ".publicAndPrivate");
+              });
 
   private static String suppressed(Throwable failure) {
     StringBuilder all = new StringBuilder();

@@ -21,21 +21,21 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Family 3 on Quarkus REST: {@code must-revalidate} makes only an {@code Authorization}
- * request's answer shareable (RFC 9111 §3.5), never a session cookie's. Starts from the README's
+ * Family 3 on Quarkus REST: {@code must-revalidate} makes only an {@code Authorization} request's
+ * answer shareable (RFC 9111 §3.5), never a session cookie's. Starts from the README's
  * {@code @CacheControl(maxAge = 30, mustRevalidate = true)}.
  */
 class MustRevalidateRulesTest {
   @RegisterExtension
-  static final QuarkusUnitTest APP = new QuarkusUnitTest()
-      .overrideConfigKey("quarkus.http.test-port", "0")
-      .withApplicationRoot(jar -> jar.addClasses(Counter.class, SharedRules.class, Books.class));
+  static final QuarkusUnitTest APP =
+      new QuarkusUnitTest()
+          .overrideConfigKey("quarkus.http.test-port", "0")
+          .withApplicationRoot(
+              jar -> jar.addClasses(Counter.class, SharedRules.class, Books.class));
 
-  @Inject
-  Counter counter;
+  @Inject Counter counter;
 
-  @Inject
-  ResponseCache cache;
+  @Inject ResponseCache cache;
 
   @BeforeEach
   void reset() {
@@ -45,8 +45,7 @@ class MustRevalidateRulesTest {
 
   @Path("/")
   public static class Books {
-    @Inject
-    Counter counter;
+    @Inject Counter counter;
 
     // The README's method, plus a recommendation from the session.
     @GET

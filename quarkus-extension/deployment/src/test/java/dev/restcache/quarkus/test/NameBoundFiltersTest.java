@@ -26,16 +26,16 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * name: they act on the methods and classes that declare their annotation, and on no other.
  */
 class NameBoundFiltersTest {
-  private static final String NEVER =
-      "max-age=0, no-cache, no-store, must-revalidate, private";
+  private static final String NEVER = "max-age=0, no-cache, no-store, must-revalidate, private";
 
   @RegisterExtension
-  static final QuarkusUnitTest APP = new QuarkusUnitTest()
-      .overrideConfigKey("quarkus.http.test-port", "0")
-      .withApplicationRoot(jar -> jar.addClasses(Methods.class, ClassWide.class, Counter.class));
+  static final QuarkusUnitTest APP =
+      new QuarkusUnitTest()
+          .overrideConfigKey("quarkus.http.test-port", "0")
+          .withApplicationRoot(
+              jar -> jar.addClasses(Methods.class, ClassWide.class, Counter.class));
 
-  @Inject
-  Counter counter;
+  @Inject Counter counter;
 
   @BeforeEach
   void reset() {
@@ -44,49 +44,63 @@ class NameBoundFiltersTest {
 
   @Test
   void cacheControlIsAddedToTheMethodThatDeclaresItOnly() {
-    get("/methods/controlled").then().statusCode(200)
+    get("/methods/controlled")
+        .then()
+        .statusCode(200)
         .header("Cache-Control", equalTo("max-age=30"));
-    get("/methods/plain").then().statusCode(200)
+    get("/methods/plain")
+        .then()
+        .statusCode(200)
         .header("Cache-Control", nullValue())
         .header("Expires", nullValue());
   }
 
   @Test
   void neverCacheMarksTheMethodThatDeclaresItOnly() {
-    get("/methods/never").then().statusCode(200)
+    get("/methods/never")
+        .then()
+        .statusCode(200)
         .header("Cache-Control", equalTo(NEVER))
         .header("Expires", equalTo("Thu, 01 Jan 1970 00:00:00 GMT"));
-    get("/methods/controlled").then().statusCode(200)
+    get("/methods/controlled")
+        .then()
+        .statusCode(200)
         .header("Cache-Control", equalTo("max-age=30"))
         .header("Expires", nullValue());
   }
 
   @Test
   void aClassAnnotationBindsEveryMethodOfTheClassAndAMethodAnnotationOverridesIt() {
-    get("/class-wide/inherits").then().statusCode(200)
+    get("/class-wide/inherits")
+        .then()
+        .statusCode(200)
         .header("Cache-Control", equalTo("public, max-age=60"));
-    get("/class-wide/overrides").then().statusCode(200)
+    get("/class-wide/overrides")
+        .then()
+        .statusCode(200)
         .header("Cache-Control", equalTo("max-age=5"));
-    get("/class-wide/never").then().statusCode(200)
-        .header("Cache-Control", equalTo(NEVER));
+    get("/class-wide/never").then().statusCode(200).header("Cache-Control", equalTo(NEVER));
   }
 
   @Test
   void invalidatesEvictsItsTagsOnlyFromTheMethodThatDeclaresIt() {
     get("/methods/items/a").then().statusCode(200);
     post("/methods/touch/a").then().statusCode(204);
-    get("/methods/items/a").then().statusCode(200)
+    get("/methods/items/a")
+        .then()
+        .statusCode(200)
         .header("Cache-Status", containsString("restcache; hit"));
     post("/methods/import/a").then().statusCode(204);
-    get("/methods/items/a").then().statusCode(200)
+    get("/methods/items/a")
+        .then()
+        .statusCode(200)
         .header("Cache-Status", containsString("fwd=uri-miss"));
     assertThat(counter.calls()).isEqualTo(4);
   }
 
   @Path("/methods")
   public static class Methods {
-    @Inject
-    Counter counter;
+    @Inject Counter counter;
 
     @GET
     @Path("/controlled")

@@ -19,22 +19,21 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Family 5 on Quarkus REST, negotiation is keyed: a method with several {@code @Produces} types
- * is keyed on {@code Accept} and says {@code Vary: Accept}, so a client never gets another
- * client's media type.
+ * Family 5 on Quarkus REST, negotiation is keyed: a method with several {@code @Produces} types is
+ * keyed on {@code Accept} and says {@code Vary: Accept}, so a client never gets another client's
+ * media type.
  */
 class NegotiationRulesTest {
   @RegisterExtension
-  static final QuarkusUnitTest APP = new QuarkusUnitTest()
-      .overrideConfigKey("quarkus.http.test-port", "0")
-      .withApplicationRoot(jar -> jar.addClasses(Counter.class, SharedRules.class,
-          Documents.class));
+  static final QuarkusUnitTest APP =
+      new QuarkusUnitTest()
+          .overrideConfigKey("quarkus.http.test-port", "0")
+          .withApplicationRoot(
+              jar -> jar.addClasses(Counter.class, SharedRules.class, Documents.class));
 
-  @Inject
-  Counter counter;
+  @Inject Counter counter;
 
-  @Inject
-  ResponseCache cache;
+  @Inject ResponseCache cache;
 
   @BeforeEach
   void reset() {
@@ -44,8 +43,7 @@ class NegotiationRulesTest {
 
   @Path("/doc")
   public static class Documents {
-    @Inject
-    Counter counter;
+    @Inject Counter counter;
 
     @GET
     @Cached

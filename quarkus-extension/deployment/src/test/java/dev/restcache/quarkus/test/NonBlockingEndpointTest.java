@@ -33,19 +33,25 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class NonBlockingEndpointTest {
   @RegisterExtension
-  static final QuarkusUnitTest APP = new QuarkusUnitTest()
-      .overrideConfigKey("quarkus.http.test-port", "0")
-      .withApplicationRoot(jar -> jar.addClasses(Counter.class, ReactiveResource.class));
+  static final QuarkusUnitTest APP =
+      new QuarkusUnitTest()
+          .overrideConfigKey("quarkus.http.test-port", "0")
+          .withApplicationRoot(jar -> jar.addClasses(Counter.class, ReactiveResource.class));
 
-  @Inject
-  Counter counter;
+  @Inject Counter counter;
 
   @Test
   void uniEndpointIsCachedAndEvictedByAWrite() {
-    get("/reactive/a").then().statusCode(200).body(equalTo("a #1"))
+    get("/reactive/a")
+        .then()
+        .statusCode(200)
+        .body(equalTo("a #1"))
         .header("Cache-Status", equalTo("restcache; fwd=uri-miss; stored"));
     assertThat(ReactiveResource.ON_EVENT_LOOP).isTrue();
-    get("/reactive/a").then().statusCode(200).body(equalTo("a #1"))
+    get("/reactive/a")
+        .then()
+        .statusCode(200)
+        .body(equalTo("a #1"))
         .header("Cache-Status", startsWith("restcache; hit"));
     given().body("new").put("/reactive/a").then().statusCode(200);
     get("/reactive/a").then().statusCode(200).body(equalTo("a #2"));
@@ -57,8 +63,15 @@ class NonBlockingEndpointTest {
     try {
       List<Future<String>> statuses = new ArrayList<>();
       for (int i = 0; i < 6; i++) {
-        statuses.add(clients.submit(() -> get("/reactive/slow/c").then().statusCode(200)
-            .body(equalTo("c #1")).extract().header("Cache-Status")));
+        statuses.add(
+            clients.submit(
+                () ->
+                    get("/reactive/slow/c")
+                        .then()
+                        .statusCode(200)
+                        .body(equalTo("c #1"))
+                        .extract()
+                        .header("Cache-Status")));
       }
       List<String> answers = new ArrayList<>();
       for (Future<String> status : statuses) {
@@ -76,8 +89,7 @@ class NonBlockingEndpointTest {
     static final AtomicBoolean ON_EVENT_LOOP = new AtomicBoolean();
     static final AtomicInteger SLOW_RUNS = new AtomicInteger();
 
-    @Inject
-    Counter counter;
+    @Inject Counter counter;
 
     @GET
     @Path("/{id}")
@@ -92,8 +104,11 @@ class NonBlockingEndpointTest {
     @Path("/slow/{id}")
     @Cached
     public Uni<String> slow(@PathParam("id") String id) {
-      return Uni.createFrom().item(id + " #" + SLOW_RUNS.incrementAndGet())
-          .onItem().delayIt().by(Duration.ofMillis(300));
+      return Uni.createFrom()
+          .item(id + " #" + SLOW_RUNS.incrementAndGet())
+          .onItem()
+          .delayIt()
+          .by(Duration.ofMillis(300));
     }
 
     @PUT

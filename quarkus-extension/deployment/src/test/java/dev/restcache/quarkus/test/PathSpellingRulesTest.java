@@ -22,22 +22,21 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Family 10 on Quarkus REST, a write evicts every spelling the resource treats as the same:
- * with {@code @PathParam("id") long id}, {@code /items/1}, {@code /items/01} and
- * {@code /items/+1} are one item.
+ * Family 10 on Quarkus REST, a write evicts every spelling the resource treats as the same: with
+ * {@code @PathParam("id") long id}, {@code /items/1}, {@code /items/01} and {@code /items/+1} are
+ * one item.
  */
 class PathSpellingRulesTest {
   @RegisterExtension
-  static final QuarkusUnitTest APP = new QuarkusUnitTest()
-      .overrideConfigKey("quarkus.http.test-port", "0")
-      .withApplicationRoot(jar -> jar.addClasses(Counter.class, SharedRules.class,
-          Items.class));
+  static final QuarkusUnitTest APP =
+      new QuarkusUnitTest()
+          .overrideConfigKey("quarkus.http.test-port", "0")
+          .withApplicationRoot(
+              jar -> jar.addClasses(Counter.class, SharedRules.class, Items.class));
 
-  @Inject
-  Counter counter;
+  @Inject Counter counter;
 
-  @Inject
-  ResponseCache cache;
+  @Inject ResponseCache cache;
 
   @BeforeEach
   void reset() {
@@ -50,8 +49,7 @@ class PathSpellingRulesTest {
   public static class Items {
     static final Map<Long, String> COLOURS = new ConcurrentHashMap<>();
 
-    @Inject
-    Counter counter;
+    @Inject Counter counter;
 
     @GET
     @Path("{id}")

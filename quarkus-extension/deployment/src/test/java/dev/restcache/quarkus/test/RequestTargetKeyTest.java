@@ -19,22 +19,21 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * On Quarkus the lookup reads the request's target off the connection rather than asking for
- * its absolute URI. A resource that reflects the absolute URI (links, redirects) shows that no
- * two origins, and no two queries, ever share an entry that way, on a blocking and on a
- * {@code Uni} endpoint, and that a {@code Host} the fast way does not read still keys apart.
+ * On Quarkus the lookup reads the request's target off the connection rather than asking for its
+ * absolute URI. A resource that reflects the absolute URI (links, redirects) shows that no two
+ * origins, and no two queries, ever share an entry that way, on a blocking and on a {@code Uni}
+ * endpoint, and that a {@code Host} the fast way does not read still keys apart.
  */
 class RequestTargetKeyTest {
   @RegisterExtension
-  static final QuarkusUnitTest APP = new QuarkusUnitTest()
-      .overrideConfigKey("quarkus.http.test-port", "0")
-      .withApplicationRoot(jar -> jar.addClasses(Counter.class, Links.class));
+  static final QuarkusUnitTest APP =
+      new QuarkusUnitTest()
+          .overrideConfigKey("quarkus.http.test-port", "0")
+          .withApplicationRoot(jar -> jar.addClasses(Counter.class, Links.class));
 
-  @Inject
-  Counter counter;
+  @Inject Counter counter;
 
-  @Inject
-  ResponseCache cache;
+  @Inject ResponseCache cache;
 
   @BeforeEach
   void reset() {
@@ -44,8 +43,7 @@ class RequestTargetKeyTest {
 
   @Path("/links")
   public static class Links {
-    @Inject
-    Counter counter;
+    @Inject Counter counter;
 
     @GET
     @Cached(ttl = 60)
@@ -75,7 +73,10 @@ class RequestTargetKeyTest {
       assertThat(get("a.example:80", path)).isEqualTo("http://a.example" + path + " #1");
       assertThat(get("A.EXAMPLE", path)).isEqualTo("http://a.example" + path + " #1");
       assertThat(get("b.example:8080", path)).isEqualTo("http://b.example:8080" + path + " #3");
-      given().header("Host", "b.example").get(path).then()
+      given()
+          .header("Host", "b.example")
+          .get(path)
+          .then()
           .body(equalTo("http://b.example" + path + " #2"))
           .header("Cache-Status", startsWith("restcache; hit"));
     }

@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What the Quarkus runs of the shared rules (issue 12's families, guarded on Jersey by the tests
- * in {@code integration-tests/.../security}) have in common.
+ * What the Quarkus runs of the shared rules (issue 12's families, guarded on Jersey by the tests in
+ * {@code integration-tests/.../security}) have in common.
  */
 final class SharedRules {
   static final String HIT = "restcache; hit";
@@ -20,13 +20,14 @@ final class SharedRules {
   static final Map<String, String> KEYS =
       Map.of("alice-key", "alice", "bob-key", "bob", "root-key", "root");
 
-  private SharedRules() {
-  }
+  private SharedRules() {}
 
   /** Neither answered from the cache nor stored (or no Cache-Status at all). */
   static void assertPrivate(Response response) {
-    assertThat(String.valueOf(response.header("Cache-Status"))).as("Cache-Status")
-        .doesNotStartWith(HIT).doesNotContain("stored");
+    assertThat(String.valueOf(response.header("Cache-Status")))
+        .as("Cache-Status")
+        .doesNotStartWith(HIT)
+        .doesNotContain("stored");
   }
 
   static void assertStored(Response response) {
@@ -38,7 +39,8 @@ final class SharedRules {
   }
 
   static void assertNotAHit(Response response) {
-    assertThat(String.valueOf(response.header("Cache-Status"))).as("Cache-Status")
+    assertThat(String.valueOf(response.header("Cache-Status")))
+        .as("Cache-Status")
         .doesNotStartWith(HIT);
   }
 
@@ -80,7 +82,8 @@ final class SharedRules {
   }
 
   static String name(SecurityContext security) {
-    return security == null || security.getUserPrincipal() == null ? "nobody"
+    return security == null || security.getUserPrincipal() == null
+        ? "nobody"
         : security.getUserPrincipal().getName();
   }
 }

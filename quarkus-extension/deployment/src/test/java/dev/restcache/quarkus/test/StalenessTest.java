@@ -22,15 +22,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * What the cache does with a stale entry on Quarkus REST, where it rewrites the resource's
- * response in a response filter: a 304 to its own conditions refreshes the entry, and a 503
- * inside the stale-if-error window is replaced by the stale entry.
+ * What the cache does with a stale entry on Quarkus REST, where it rewrites the resource's response
+ * in a response filter: a 304 to its own conditions refreshes the entry, and a 503 inside the
+ * stale-if-error window is replaced by the stale entry.
  */
 class StalenessTest {
   @RegisterExtension
-  static final QuarkusUnitTest APP = new QuarkusUnitTest()
-      .overrideConfigKey("quarkus.http.test-port", "0")
-      .withApplicationRoot(jar -> jar.addClasses(Revalidated.class, Failing.class));
+  static final QuarkusUnitTest APP =
+      new QuarkusUnitTest()
+          .overrideConfigKey("quarkus.http.test-port", "0")
+          .withApplicationRoot(jar -> jar.addClasses(Revalidated.class, Failing.class));
 
   private static void waitUntilStale() throws InterruptedException {
     // max-age=2: stale once its age passes two seconds; an entry with a validator is kept as
@@ -40,12 +41,21 @@ class StalenessTest {
 
   @Test
   void notModifiedFromTheResourceRefreshesTheEntry() throws InterruptedException {
-    get("/revalidated").then().statusCode(200).body(equalTo("version 1"))
+    get("/revalidated")
+        .then()
+        .statusCode(200)
+        .body(equalTo("version 1"))
         .header("ETag", equalTo("\"v1\""));
     waitUntilStale();
-    get("/revalidated").then().statusCode(200).body(equalTo("version 1"))
+    get("/revalidated")
+        .then()
+        .statusCode(200)
+        .body(equalTo("version 1"))
         .header("Cache-Status", equalTo("restcache; fwd=stale; fwd-status=304; stored"));
-    get("/revalidated").then().statusCode(200).body(equalTo("version 1"))
+    get("/revalidated")
+        .then()
+        .statusCode(200)
+        .body(equalTo("version 1"))
         .header("Cache-Status", startsWith("restcache; hit"));
     assertThat(Revalidated.FULL_ANSWERS).hasValue(1);
     assertThat(Revalidated.NOT_MODIFIED_ANSWERS).hasValue(1);
@@ -56,7 +66,10 @@ class StalenessTest {
     get("/failing").then().statusCode(200).body(equalTo("good"));
     Failing.BROKEN.set(true);
     waitUntilStale();
-    get("/failing").then().statusCode(200).body(equalTo("good"))
+    get("/failing")
+        .then()
+        .statusCode(200)
+        .body(equalTo("good"))
         .header("Cache-Status", startsWith("restcache; hit"))
         .header("Cache-Status", containsString("detail=\"stale-if-error\""));
   }
@@ -66,7 +79,10 @@ class StalenessTest {
     get("/failing/thrown").then().statusCode(200).body(equalTo("good"));
     Failing.THROWING.set(true);
     waitUntilStale();
-    get("/failing/thrown").then().statusCode(200).body(equalTo("good"))
+    get("/failing/thrown")
+        .then()
+        .statusCode(200)
+        .body(equalTo("good"))
         .header("Cache-Status", containsString("detail=\"stale-if-error\""));
   }
 

@@ -19,37 +19,44 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Every method's rules are resolved when the application starts, not at its first request: the
- * warnings for what a method reads that restcache cannot key are logged for methods no request
- * ever reaches (with cache-all, for GETs without annotations too), and a method is answered
- * from the cache from its second request on.
+ * warnings for what a method reads that restcache cannot key are logged for methods no request ever
+ * reaches (with cache-all, for GETs without annotations too), and a method is answered from the
+ * cache from its second request on.
  */
 class StartupRulesTest {
   @RegisterExtension
-  static final QuarkusUnitTest APP = new QuarkusUnitTest()
-      .overrideConfigKey("quarkus.http.test-port", "0")
-      .withApplicationRoot(jar -> jar.addClasses(Unvisited.class, Visited.class, Counter.class))
-      .overrideConfigKey("quarkus.restcache.cache-all", "true")
-      .setLogRecordPredicate(record -> "dev.restcache".equals(record.getLoggerName()))
-      .assertLogRecords(StartupRulesTest::warnedAboutEveryUnvisitedMethod);
+  static final QuarkusUnitTest APP =
+      new QuarkusUnitTest()
+          .overrideConfigKey("quarkus.http.test-port", "0")
+          .withApplicationRoot(jar -> jar.addClasses(Unvisited.class, Visited.class, Counter.class))
+          .overrideConfigKey("quarkus.restcache.cache-all", "true")
+          .setLogRecordPredicate(record -> "dev.restcache".equals(record.getLoggerName()))
+          .assertLogRecords(StartupRulesTest::warnedAboutEveryUnvisitedMethod);
 
-  @Inject
-  Counter counter;
+  @Inject Counter counter;
 
   // No test requests these: their warnings can only come from the startup.
   private static void warnedAboutEveryUnvisitedMethod(List<LogRecord> records) {
     List<String> messages = records.stream().map(LogRecord::getMessage).toList();
-    assertThat(messages).anyMatch(message -> message.contains(
-        Unvisited.class.getName() + ".annotated reads @Context HttpHeaders"));
-    assertThat(messages).anyMatch(message -> message.contains(
-        Unvisited.class.getName() + ".cachedByCacheAll reads @Context HttpHeaders"));
+    assertThat(messages)
+        .anyMatch(
+            message ->
+                message.contains(
+                    Unvisited.class.getName() + ".annotated reads @Context HttpHeaders"));
+    assertThat(messages)
+        .anyMatch(
+            message ->
+                message.contains(
+                    Unvisited.class.getName() + ".cachedByCacheAll reads @Context HttpHeaders"));
   }
 
   @Test
   void theFirstRequestOfAMethodIsStoredAndTheSecondIsAHit() {
-    get("/visited").then().statusCode(200)
+    get("/visited")
+        .then()
+        .statusCode(200)
         .header("Cache-Status", equalTo("restcache; fwd=uri-miss; stored"));
-    get("/visited").then().statusCode(200)
-        .header("Cache-Status", containsString("restcache; hit"));
+    get("/visited").then().statusCode(200).header("Cache-Status", containsString("restcache; hit"));
     assertThat(counter.calls()).isEqualTo(1);
   }
 
@@ -71,8 +78,7 @@ class StartupRulesTest {
 
   @Path("/visited")
   public static class Visited {
-    @Inject
-    Counter counter;
+    @Inject Counter counter;
 
     @GET
     @Cached

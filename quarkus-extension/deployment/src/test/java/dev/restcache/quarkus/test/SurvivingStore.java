@@ -6,8 +6,8 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
 /**
- * An application store that outlives a restart of the application, as a Hazelcast cluster or
- * any remote store does: held by the JVM, not by the application's class loader.
+ * An application store that outlives a restart of the application, as a Hazelcast cluster or any
+ * remote store does: held by the JVM, not by the application's class loader.
  */
 @Singleton
 public class SurvivingStore {
@@ -16,7 +16,8 @@ public class SurvivingStore {
   @Produces
   @Singleton
   CacheStore store() {
-    return (CacheStore) System.getProperties()
-        .computeIfAbsent(PROPERTY, name -> new InMemoryCacheStore(1024 * 1024));
+    return (CacheStore)
+        System.getProperties()
+            .computeIfAbsent(PROPERTY, name -> new InMemoryCacheStore(1024 * 1024));
   }
 }

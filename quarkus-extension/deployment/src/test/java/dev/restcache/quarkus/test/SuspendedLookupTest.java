@@ -27,26 +27,33 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * With a store that answers later (as a remote one does), a request on the event loop is
- * suspended while the store works, and the event loop goes on: the store below answers a call
- * only once the event loop it was called on is free again, which it never would be if the
- * cache waited there. One event loop, so nothing else could run it. And no store call moves to
- * a worker thread to wait there instead.
+ * With a store that answers later (as a remote one does), a request on the event loop is suspended
+ * while the store works, and the event loop goes on: the store below answers a call only once the
+ * event loop it was called on is free again, which it never would be if the cache waited there. One
+ * event loop, so nothing else could run it. And no store call moves to a worker thread to wait
+ * there instead.
  */
 class SuspendedLookupTest {
   @RegisterExtension
-  static final QuarkusUnitTest APP = new QuarkusUnitTest()
-      .overrideConfigKey("quarkus.http.test-port", "0")
-      .withApplicationRoot(jar -> jar.addClasses(ReactiveResource.class, LaterStore.class))
-      .overrideConfigKey("quarkus.vertx.event-loops-pool-size", "1");
+  static final QuarkusUnitTest APP =
+      new QuarkusUnitTest()
+          .overrideConfigKey("quarkus.http.test-port", "0")
+          .withApplicationRoot(jar -> jar.addClasses(ReactiveResource.class, LaterStore.class))
+          .overrideConfigKey("quarkus.vertx.event-loops-pool-size", "1");
 
   @Test
   void aHitFromAStoreThatAnswersLaterNeverBlocksTheEventLoop() {
-    get("/later").then().statusCode(200).body(equalTo("later #1"))
+    get("/later")
+        .then()
+        .statusCode(200)
+        .body(equalTo("later #1"))
         .header("Cache-Status", equalTo("restcache; fwd=uri-miss; stored"));
     int readsOnTheLoop = LaterStore.READS_ON_EVENT_LOOP.get();
 
-    get("/later").then().statusCode(200).body(equalTo("later #1"))
+    get("/later")
+        .then()
+        .statusCode(200)
+        .body(equalTo("later #1"))
         .header("Cache-Status", startsWith("restcache; hit"));
 
     assertThat(LaterStore.READS_ON_EVENT_LOOP.get()).isGreaterThan(readsOnTheLoop);
@@ -61,7 +68,10 @@ class SuspendedLookupTest {
 
     given().body("x").put("/later/evicted").then().statusCode(204);
 
-    get("/later/evicted").then().statusCode(200).body(equalTo("evicted #2"))
+    get("/later/evicted")
+        .then()
+        .statusCode(200)
+        .body(equalTo("evicted #2"))
         .header("Cache-Status", startsWith("restcache; fwd=uri-miss"));
     assertThat(LaterStore.CALLS_ELSEWHERE).as("store calls moved to a worker thread").hasValue(0);
   }
@@ -92,8 +102,8 @@ class SuspendedLookupTest {
   }
 
   /**
-   * The in-memory store, answering every call made on an event loop only once that event loop
-   * has finished what it was doing.
+   * The in-memory store, answering every call made on an event loop only once that event loop has
+   * finished what it was doing.
    */
   @Singleton
   public static class LaterStore implements CacheStore {
@@ -108,13 +118,16 @@ class SuspendedLookupTest {
         return answer;
       }
       CompletableFuture<T> deferred = new CompletableFuture<>();
-      answer.whenComplete((value, e) -> loop.runOnContext(done -> {
-        if (e != null) {
-          deferred.completeExceptionally(e);
-        } else {
-          deferred.complete(value);
-        }
-      }));
+      answer.whenComplete(
+          (value, e) ->
+              loop.runOnContext(
+                  done -> {
+                    if (e != null) {
+                      deferred.completeExceptionally(e);
+                    } else {
+                      deferred.complete(value);
+                    }
+                  }));
       return deferred;
     }
 

@@ -33,26 +33,32 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Family 4 on Quarkus REST, what is stored is what was written: a {@code Set-Cookie} added by
- * a response filter after the cache's filters, or by a writer interceptor before it proceeds,
- * keeps the response out of the cache. Quarkus REST sends the headers before the innermost
- * writer runs, so these tests check what the client received and that the next request runs
- * the resource again.
+ * Family 4 on Quarkus REST, what is stored is what was written: a {@code Set-Cookie} added by a
+ * response filter after the cache's filters, or by a writer interceptor before it proceeds, keeps
+ * the response out of the cache. Quarkus REST sends the headers before the innermost writer runs,
+ * so these tests check what the client received and that the next request runs the resource again.
  */
 class WrittenResponseRulesTest {
   @RegisterExtension
-  static final QuarkusUnitTest APP = new QuarkusUnitTest()
-      .overrideConfigKey("quarkus.http.test-port", "0")
-      .withApplicationRoot(jar -> jar.addClasses(Counter.class, SharedRules.class,
-          RemembersVisitors.class, StartsSessions.class, RememberVisitor.class,
-          SessionCookieWriter.class, StartsSessionsLate.class, LateSessionCookieWriter.class,
-          Pages.class));
+  static final QuarkusUnitTest APP =
+      new QuarkusUnitTest()
+          .overrideConfigKey("quarkus.http.test-port", "0")
+          .withApplicationRoot(
+              jar ->
+                  jar.addClasses(
+                      Counter.class,
+                      SharedRules.class,
+                      RemembersVisitors.class,
+                      StartsSessions.class,
+                      RememberVisitor.class,
+                      SessionCookieWriter.class,
+                      StartsSessionsLate.class,
+                      LateSessionCookieWriter.class,
+                      Pages.class));
 
-  @Inject
-  Counter counter;
+  @Inject Counter counter;
 
-  @Inject
-  ResponseCache cache;
+  @Inject ResponseCache cache;
 
   @BeforeEach
   void reset() {
@@ -66,20 +72,17 @@ class WrittenResponseRulesTest {
   @NameBinding
   @Retention(RetentionPolicy.RUNTIME)
   @Target({ElementType.TYPE, ElementType.METHOD})
-  public @interface RemembersVisitors {
-  }
+  public @interface RemembersVisitors {}
 
   @NameBinding
   @Retention(RetentionPolicy.RUNTIME)
   @Target({ElementType.TYPE, ElementType.METHOD})
-  public @interface StartsSessions {
-  }
+  public @interface StartsSessions {}
 
   @NameBinding
   @Retention(RetentionPolicy.RUNTIME)
   @Target({ElementType.TYPE, ElementType.METHOD})
-  public @interface StartsSessionsLate {
-  }
+  public @interface StartsSessionsLate {}
 
   /** Gives every new visitor a cookie; at 50 it runs after the cache's response filters. */
   @Provider
@@ -91,8 +94,9 @@ class WrittenResponseRulesTest {
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
       if (!request.getCookies().containsKey("visitor")) {
-        response.getHeaders().add("Set-Cookie",
-            "visitor=" + VISITORS.incrementAndGet() + "; Path=/");
+        response
+            .getHeaders()
+            .add("Set-Cookie", "visitor=" + VISITORS.incrementAndGet() + "; Path=/");
       }
     }
   }
@@ -125,8 +129,7 @@ class WrittenResponseRulesTest {
 
   @Path("/written")
   public static class Pages {
-    @Inject
-    Counter counter;
+    @Inject Counter counter;
 
     @GET
     @Path("visitor")
@@ -166,7 +169,8 @@ class WrittenResponseRulesTest {
     assertThat(first.statusCode()).isEqualTo(200);
     assertThat(first.asString()).isEqualTo("visitor page 1");
     assertThat(lines(first, "Set-Cookie")).containsExactly("visitor=1; Path=/");
-    assertThat(first.header("Cache-Status")).contains("detail=\"set-cookie\"")
+    assertThat(first.header("Cache-Status"))
+        .contains("detail=\"set-cookie\"")
         .doesNotContain("stored");
     Response second = given().get("/written/visitor");
     assertThat(second.asString()).isEqualTo("visitor page 2");

@@ -16,13 +16,13 @@ import org.jboss.resteasy.reactive.server.spi.ServerHttpResponse;
 import org.jboss.resteasy.reactive.server.spi.ServerRequestContext;
 
 /**
- * Captures the body of a response the store decision accepted. A writer cannot be suspended: on
- * an event loop with a store that does not complete inline, the body is handed to a worker to
- * store, and the response goes on at once.
+ * Captures the body of a response the store decision accepted. A writer cannot be suspended: on an
+ * event loop with a store that does not complete inline, the body is handed to a worker to store,
+ * and the response goes on at once.
  *
  * <p>Quarkus REST hands the response headers to Vert.x before the innermost writer runs, so the
- * headers the capture adds once the body is known ({@code ETag}, {@code Cache-Status}) are
- * copied to the Vert.x response just before the first byte of the body reaches it.
+ * headers the capture adds once the body is known ({@code ETag}, {@code Cache-Status}) are copied
+ * to the Vert.x response just before the first byte of the body reaches it.
  */
 @ApplicationScoped
 public class CaptureInterceptor implements WriterInterceptor {
@@ -47,8 +47,8 @@ public class CaptureInterceptor implements WriterInterceptor {
     Map<String, List<Object>> written = copy(headers);
     ServerHttpResponse response = server.serverResponse();
     OutputStream original = context.getOutputStream();
-    context.setOutputStream(new BeforeFirstByte(original,
-        () -> copyChanged(headers, written, response)));
+    context.setOutputStream(
+        new BeforeFirstByte(original, () -> copyChanged(headers, written, response)));
     try {
       runtime.adapter().bodyCapture().aroundWriteTo(context);
     } finally {
@@ -62,15 +62,18 @@ public class CaptureInterceptor implements WriterInterceptor {
     return copy;
   }
 
-  private static void copyChanged(MultivaluedMap<String, Object> headers,
-      Map<String, List<Object>> written, ServerHttpResponse response) {
-    headers.forEach((name, values) -> {
-      if (!Objects.equals(written.get(name), values)) {
-        List<CharSequence> text = new ArrayList<>(values.size());
-        values.forEach(value -> text.add(String.valueOf(value)));
-        response.setResponseHeader(name, text);
-      }
-    });
+  private static void copyChanged(
+      MultivaluedMap<String, Object> headers,
+      Map<String, List<Object>> written,
+      ServerHttpResponse response) {
+    headers.forEach(
+        (name, values) -> {
+          if (!Objects.equals(written.get(name), values)) {
+            List<CharSequence> text = new ArrayList<>(values.size());
+            values.forEach(value -> text.add(String.valueOf(value)));
+            response.setResponseHeader(name, text);
+          }
+        });
   }
 
   /** Runs an action once, just before the first byte (or the end) reaches the stream. */

@@ -10,22 +10,22 @@ import org.jboss.resteasy.reactive.server.spi.ServerRestHandler;
 
 /**
  * Sends a hit straight to the Vert.x response and ends Quarkus REST's handling of the request,
- * skipping the response filters, writer interceptors and body writers a JAX-RS response would
- * go through; offered only in an application with none of its own (see
- * {@code RestcacheProcessor}). Most of a hit's time on Quarkus REST went there.
+ * skipping the response filters, writer interceptors and body writers a JAX-RS response would go
+ * through; offered only in an application with none of its own (see {@code RestcacheProcessor}).
+ * Most of a hit's time on Quarkus REST went there.
  */
 final class ConnectionHitWriter implements RuntimeAdapter.HitWriter {
   static final ConnectionHitWriter INSTANCE = new ConnectionHitWriter();
 
   private static final ServerRestHandler[] NOTHING_MORE = new ServerRestHandler[0];
 
-  private ConnectionHitWriter() {
-  }
+  private ConnectionHitWriter() {}
 
   @Override
   public boolean write(ContainerRequestContext request, RuntimeAdapter.Replay replay) {
-    ResteasyReactiveRequestContext context = (ResteasyReactiveRequestContext)
-        ((ResteasyReactiveContainerRequestContext) request).getServerRequestContext();
+    ResteasyReactiveRequestContext context =
+        (ResteasyReactiveRequestContext)
+            ((ResteasyReactiveContainerRequestContext) request).getServerRequestContext();
     // A suspended request is resumed by its own handler chain, on its own executor.
     if (context.isSuspended()) {
       return false;

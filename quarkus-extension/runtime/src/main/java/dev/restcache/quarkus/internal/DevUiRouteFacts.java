@@ -3,8 +3,8 @@ package dev.restcache.quarkus.internal;
 import java.util.List;
 
 /**
- * What the build found of one route restcache acts on, for the Dev UI: the route, and the
- * values its annotations declare (the runtime adds what its configuration decides).
+ * What the build found of one route restcache acts on, for the Dev UI: the route, and the values
+ * its annotations declare (the runtime adds what its configuration decides).
  *
  * @param httpMethod the route's HTTP method
  * @param path the route's path template
@@ -17,7 +17,14 @@ import java.util.List;
  * @param neverCache whether {@code @NeverCache} applies
  * @param invalidates {@code @Invalidates}' tags and paths, as {@code tag:t} and {@code path:p}
  */
-public record DevUiRouteFacts(String httpMethod, String path, String resource,
-    boolean annotatedCached, long ttlSeconds, List<String> tags, List<String> vary,
-    List<String> cacheControl, boolean neverCache, List<String> invalidates) {
-}
+public record DevUiRouteFacts(
+    String httpMethod,
+    String path,
+    String resource,
+    boolean annotatedCached,
+    long ttlSeconds,
+    List<String> tags,
+    List<String> vary,
+    List<String> cacheControl,
+    boolean neverCache,
+    List<String> invalidates) {}

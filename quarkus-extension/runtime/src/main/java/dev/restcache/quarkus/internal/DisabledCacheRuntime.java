@@ -10,8 +10,8 @@ import org.jboss.resteasy.reactive.server.spi.ServerRequestContext;
 
 /**
  * The runtime of an application with {@code quarkus.restcache.enabled=false}: no store, no rules,
- * no eviction. A request pays a call that returns a constant (the lookup, the eviction) and, in
- * the filters that act on a cached exchange, a read of a request property that is never set.
+ * no eviction. A request pays a call that returns a constant (the lookup, the eviction) and, in the
+ * filters that act on a cached exchange, a read of a request property that is never set.
  */
 final class DisabledCacheRuntime implements CacheRuntime {
   @Override
@@ -20,8 +20,7 @@ final class DisabledCacheRuntime implements CacheRuntime {
   }
 
   @Override
-  public void evictAfterWrite(ContainerRequestContext request,
-      ContainerResponseContext response) {
+  public void evictAfterWrite(ContainerRequestContext request, ContainerResponseContext response) {
     // Nothing is cached.
   }
 
@@ -31,8 +30,8 @@ final class DisabledCacheRuntime implements CacheRuntime {
   }
 
   @Override
-  public void resolve(List<ResourceMethodFacts> methods, boolean hitsToConnection,
-      boolean lookupEarly) {
+  public void resolve(
+      List<ResourceMethodFacts> methods, boolean hitsToConnection, boolean lookupEarly) {
     // No method has rules while the cache is off.
   }
 
@@ -42,8 +41,8 @@ final class DisabledCacheRuntime implements CacheRuntime {
   }
 
   @Override
-  public void prepareBackgroundRefresh(ContainerRequestContext request,
-      ServerRequestContext server) {
+  public void prepareBackgroundRefresh(
+      ContainerRequestContext request, ServerRequestContext server) {
     // Nothing is cached, so nothing is refreshed.
   }
 

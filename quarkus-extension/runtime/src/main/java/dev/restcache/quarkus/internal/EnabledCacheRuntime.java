@@ -40,38 +40,44 @@ final class EnabledCacheRuntime implements CacheRuntime {
     cacheAll = config.cacheAll();
     // With proxy address forwarding, Quarkus takes scheme and host from proxy headers, so the
     // connection's are not what the request's URI is made of.
-    targetsFromConnection = !ConfigProvider.getConfig()
-        .getOptionalValue("quarkus.http.proxy.proxy-address-forwarding", Boolean.class)
-        .orElse(false);
+    targetsFromConnection =
+        !ConfigProvider.getConfig()
+            .getOptionalValue("quarkus.http.proxy.proxy-address-forwarding", Boolean.class)
+            .orElse(false);
     store = chosen.store();
     ownsStore = chosen.owned();
     boolean storeCompletesInline = store.completesInline();
-    adapter = RuntimeAdapter.of(feature(config, store),
-        () -> !storeCompletesInline && CacheRuntime.onEventLoop());
+    adapter =
+        RuntimeAdapter.of(
+            feature(config, store), () -> !storeCompletesInline && CacheRuntime.onEventLoop());
     adapter.refreshInBackground(new VirtualRedispatch(Infrastructure.getDefaultWorkerPool()));
     LOG.log(INFO, "restcache: caching in {0}", store.getClass().getSimpleName());
   }
 
   private static ResponseCacheFeature feature(RestcacheConfig config, CacheStore store) {
-    ResponseCacheFeature.Builder builder = ResponseCacheFeature.builder()
-        .store(store)
-        .defaultTtl(config.defaultTtl())
-        .cacheAll(config.cacheAll())
-        .maxEntrySize((int) Math.min(Integer.MAX_VALUE, config.maxEntrySize().asLongValue()))
-        .requestDirectives(config.requestDirectives())
-        .generateETags(config.generateEtags())
-        .cacheStatusName(config.cacheStatusName())
-        .storeTimeout(config.storeTimeout())
-        .evictionTimeout(config.evictionTimeout())
-        .collapseTimeout(config.collapseTimeout())
-        .keyPrefix(config.keyPrefix())
-        .sortQueryParameters(config.sortQueryParameters())
-        .revalidationRetention(config.revalidationRetention());
-    config.ignoreQueryParameters()
+    ResponseCacheFeature.Builder builder =
+        ResponseCacheFeature.builder()
+            .store(store)
+            .defaultTtl(config.defaultTtl())
+            .cacheAll(config.cacheAll())
+            .maxEntrySize((int) Math.min(Integer.MAX_VALUE, config.maxEntrySize().asLongValue()))
+            .requestDirectives(config.requestDirectives())
+            .generateETags(config.generateEtags())
+            .cacheStatusName(config.cacheStatusName())
+            .storeTimeout(config.storeTimeout())
+            .evictionTimeout(config.evictionTimeout())
+            .collapseTimeout(config.collapseTimeout())
+            .keyPrefix(config.keyPrefix())
+            .sortQueryParameters(config.sortQueryParameters())
+            .revalidationRetention(config.revalidationRetention());
+    config
+        .ignoreQueryParameters()
         .ifPresent(names -> builder.ignoreQueryParameters(names.toArray(String[]::new)));
-    config.anonymousCookies()
+    config
+        .anonymousCookies()
         .ifPresent(names -> builder.anonymousCookies(names.toArray(String[]::new)));
-    config.credentialHeaders()
+    config
+        .credentialHeaders()
         .ifPresent(names -> builder.credentialHeaders(names.toArray(String[]::new)));
     return builder.build();
   }
@@ -92,8 +98,8 @@ final class EnabledCacheRuntime implements CacheRuntime {
   }
 
   @Override
-  public void resolve(List<ResourceMethodFacts> resourceMethods, boolean hitsToConnection,
-      boolean lookupEarly) {
+  public void resolve(
+      List<ResourceMethodFacts> resourceMethods, boolean hitsToConnection, boolean lookupEarly) {
     methods = MethodTable.resolve(adapter, resourceMethods, cacheAll);
     this.hitsToConnection = hitsToConnection;
     this.lookupEarly = lookupEarly;
@@ -118,11 +124,14 @@ final class EnabledCacheRuntime implements CacheRuntime {
     }
     // Quarkus REST would build the absolute URI through Vert.x Web's forwarded-header parser
     // and then parse and normalise it: a tenth of a hit's time on an event loop.
-    HttpServerRequest http = ((ResteasyReactiveRequestContext) server).serverRequest()
-        .unwrap(HttpServerRequest.class);
+    HttpServerRequest http =
+        ((ResteasyReactiveRequestContext) server).serverRequest().unwrap(HttpServerRequest.class);
     if (http != null && http.connection() != null) {
-      adapter.offerRequestTarget(request, http.connection().isSsl() ? "https" : "http",
-          http.getHeader(HttpHeaders.HOST), http.uri());
+      adapter.offerRequestTarget(
+          request,
+          http.connection().isSsl() ? "https" : "http",
+          http.getHeader(HttpHeaders.HOST),
+          http.uri());
     }
   }
 
@@ -131,9 +140,11 @@ final class EnabledCacheRuntime implements CacheRuntime {
     if (request.getProperty(RULES) instanceof MethodRules carried) {
       return carried;
     }
-    MethodRules rules = methods.rulesFor(
-        ((ResteasyReactiveContainerRequestContext) request).getServerRequestContext()
-            .getResteasyReactiveResourceInfo());
+    MethodRules rules =
+        methods.rulesFor(
+            ((ResteasyReactiveContainerRequestContext) request)
+                .getServerRequestContext()
+                .getResteasyReactiveResourceInfo());
     if (rules != MethodRules.NONE) {
       request.setProperty(RULES, rules);
     }
@@ -141,16 +152,15 @@ final class EnabledCacheRuntime implements CacheRuntime {
   }
 
   @Override
-  public void evictAfterWrite(ContainerRequestContext request,
-      ContainerResponseContext response) {
+  public void evictAfterWrite(ContainerRequestContext request, ContainerResponseContext response) {
     if (RuntimeAdapter.mayEvict(request)) {
       adapter.evictAfterWrite(request, response, RequestSuspensions.of(request));
     }
   }
 
   @Override
-  public void prepareBackgroundRefresh(ContainerRequestContext request,
-      ServerRequestContext server) {
+  public void prepareBackgroundRefresh(
+      ContainerRequestContext request, ServerRequestContext server) {
     if (VirtualRedispatch.available()) {
       adapter.offerBackgroundRefresh(request);
       VirtualRedispatch.attachRefresh(request, server);

@@ -19,14 +19,14 @@ import java.security.ProtectionDomain;
  * with what its old code produced. Quarkus runs it only in dev mode (a {@link HotReplacementSetup}
  * service), loaded once for the whole session, across restarts.
  *
- * <p>A reload that restarts the application builds a new in-memory store, but a store that
- * outlives the application (Hazelcast, an application's own store) keeps its entries: the cache
- * is cleared after each restart. A reload through instrumentation
- * ({@code quarkus.live-reload.instrumentation=true}) redefines the changed classes in place and
- * tells no extension; a class file transformer on the same {@link Instrumentation}, which the
- * JVM calls for every redefinition (a debugger's hot swap too), clears the cache then, before
- * the new code runs. The clear also fences the requests already running: none stores what the
- * old code answered afterwards.
+ * <p>A reload that restarts the application builds a new in-memory store, but a store that outlives
+ * the application (Hazelcast, an application's own store) keeps its entries: the cache is cleared
+ * after each restart. A reload through instrumentation ({@code
+ * quarkus.live-reload.instrumentation=true}) redefines the changed classes in place and tells no
+ * extension; a class file transformer on the same {@link Instrumentation}, which the JVM calls for
+ * every redefinition (a debugger's hot swap too), clears the cache then, before the new code runs.
+ * The clear also fences the requests already running: none stores what the old code answered
+ * afterwards.
  */
 public class LiveReloadClearing implements HotReplacementSetup {
   private static final System.Logger LOG = System.getLogger("dev.restcache");
@@ -73,8 +73,12 @@ public class LiveReloadClearing implements HotReplacementSetup {
   /** Clears the cache when a loaded class is redefined; never changes a class. */
   private static final class RedefinitionWatcher implements ClassFileTransformer {
     @Override
-    public byte[] transform(ClassLoader loader, String className,
-        Class<?> classBeingRedefined, ProtectionDomain protectionDomain, byte[] classfileBuffer) {
+    public byte[] transform(
+        ClassLoader loader,
+        String className,
+        Class<?> classBeingRedefined,
+        ProtectionDomain protectionDomain,
+        byte[] classfileBuffer) {
       if (classBeingRedefined != null) {
         clear("instrumentation, " + className.replace('/', '.'));
       }

@@ -9,11 +9,11 @@ import org.jboss.resteasy.reactive.server.spi.ResteasyReactiveContainerRequestCo
 import org.jboss.resteasy.reactive.server.spi.ServerRequestContext;
 
 /**
- * Answers a cached method's GET or HEAD from the cache, after authentication and
- * authorization. A lookup that cannot answer at once (a remote store, or another request
- * filling the entry) suspends the request, so that no thread waits for it: a hit from the
- * in-memory store is answered on the thread the request is on, event loop included. In an
- * application without other request filters, {@link EarlyLookupFilter} looks up instead.
+ * Answers a cached method's GET or HEAD from the cache, after authentication and authorization. A
+ * lookup that cannot answer at once (a remote store, or another request filling the entry) suspends
+ * the request, so that no thread waits for it: a hit from the in-memory store is answered on the
+ * thread the request is on, event loop included. In an application without other request filters,
+ * {@link EarlyLookupFilter} looks up instead.
  */
 @ApplicationScoped
 public class LookupFilter implements ContainerRequestFilter {
@@ -38,8 +38,7 @@ public class LookupFilter implements ContainerRequestFilter {
     ServerRequestContext server =
         ((ResteasyReactiveContainerRequestContext) request).getServerRequestContext();
     // Whatever ends the request, requests collapsed onto it are released then.
-    server.registerCompletionCallback(
-        failure -> runtime.adapter().requestCompleted(request));
+    server.registerCompletionCallback(failure -> runtime.adapter().requestCompleted(request));
     request.setProperty(CaptureInterceptor.SERVER_CONTEXT, server);
     runtime.prepareBackgroundRefresh(request, server);
     runtime.offerHitWriter(request);

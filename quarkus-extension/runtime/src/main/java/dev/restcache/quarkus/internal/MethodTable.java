@@ -15,8 +15,8 @@ import org.jboss.resteasy.reactive.server.util.MethodId;
 
 /**
  * The rules of the resource methods restcache concerns, resolved at startup and keyed by the
- * identifier Quarkus REST gives each method ({@link ResteasyReactiveResourceInfo#getMethodId}),
- * so that a request finds its method's rules with one lookup and no reflection.
+ * identifier Quarkus REST gives each method ({@link ResteasyReactiveResourceInfo#getMethodId}), so
+ * that a request finds its method's rules with one lookup and no reflection.
  */
 final class MethodTable {
   static final MethodTable EMPTY = new MethodTable(Map.of());
@@ -31,13 +31,13 @@ final class MethodTable {
 
   /**
    * Resolves the rules of {@code methods}: those with restcache's annotations and the writes
-   * always, the other GETs only under {@code cacheAll}. Loads each class and method as Quarkus
-   * REST does, so the keys are the ones it gives requests.
+   * always, the other GETs only under {@code cacheAll}. Loads each class and method as Quarkus REST
+   * does, so the keys are the ones it gives requests.
    *
    * @throws IllegalStateException for contradictory annotations, naming every method at fault
    */
-  static MethodTable resolve(RuntimeAdapter adapter, List<ResourceMethodFacts> methods,
-      boolean cacheAll) {
+  static MethodTable resolve(
+      RuntimeAdapter adapter, List<ResourceMethodFacts> methods, boolean cacheAll) {
     Map<String, MethodRules> rules = new HashMap<>();
     List<String> conflicts = new ArrayList<>();
     for (ResourceMethodFacts facts : methods) {
@@ -49,13 +49,20 @@ final class MethodTable {
       Method method;
       try {
         type = DeploymentUtils.loadClass(facts.resourceClass());
-        parameters = facts.parameterTypes().stream()
-            .map(DeploymentUtils::loadClass)
-            .toArray(Class<?>[]::new);
+        parameters =
+            facts.parameterTypes().stream()
+                .map(DeploymentUtils::loadClass)
+                .toArray(Class<?>[]::new);
         method = type.getMethod(facts.name(), parameters);
       } catch (NoSuchMethodException | RuntimeException e) {
-        LOG.log(WARNING, "restcache: " + facts.resourceClass() + "." + facts.name()
-            + " could not be loaded; it is served without the cache", e);
+        LOG.log(
+            WARNING,
+            "restcache: "
+                + facts.resourceClass()
+                + "."
+                + facts.name()
+                + " could not be loaded; it is served without the cache",
+            e);
         continue;
       }
       try {
@@ -72,7 +79,8 @@ final class MethodTable {
 
   /** The rules of {@code resource}'s method; none for a method restcache does not concern. */
   MethodRules rulesFor(ResteasyReactiveResourceInfo resource) {
-    return resource == null ? MethodRules.NONE
+    return resource == null
+        ? MethodRules.NONE
         : rulesByMethodId.getOrDefault(resource.getMethodId(), MethodRules.NONE);
   }
 }

@@ -7,8 +7,8 @@ import jakarta.ws.rs.container.ContainerResponseFilter;
 import java.io.IOException;
 
 /**
- * Makes every cache on the way refuse the response of a method with {@code @NeverCache}; bound
- * by name to the methods and classes that declare it.
+ * Makes every cache on the way refuse the response of a method with {@code @NeverCache}; bound by
+ * name to the methods and classes that declare it.
  */
 @ApplicationScoped
 public class NeverCacheResponseFilter implements ContainerResponseFilter {

@@ -6,14 +6,13 @@ import org.jboss.resteasy.reactive.server.jaxrs.ContainerRequestContextImpl;
 import org.jboss.resteasy.reactive.server.spi.ResteasyReactiveContainerRequestContext;
 
 /**
- * Quarkus REST's suspension of a request, for restcache to wait for its store without a thread:
- * a resumed request goes on with the executor it ran on (the event loop, or a worker for a
- * blocking endpoint), whichever thread the store answered on. A request answered from the
- * cache while suspended is resumed by Quarkus REST's {@code abortWith} itself.
+ * Quarkus REST's suspension of a request, for restcache to wait for its store without a thread: a
+ * resumed request goes on with the executor it ran on (the event loop, or a worker for a blocking
+ * endpoint), whichever thread the store answered on. A request answered from the cache while
+ * suspended is resumed by Quarkus REST's {@code abortWith} itself.
  */
 final class RequestSuspensions {
-  private RequestSuspensions() {
-  }
+  private RequestSuspensions() {}
 
   /** The suspension of {@code request}. */
   static RequestSuspension of(ContainerRequestContext request) {

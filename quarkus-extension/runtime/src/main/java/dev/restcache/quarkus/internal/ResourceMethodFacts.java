@@ -11,8 +11,8 @@ import java.util.List;
  * @param parameterTypes its parameter types, as Quarkus REST names them to load them
  * @param concern why restcache concerns it
  */
-public record ResourceMethodFacts(String resourceClass, String name, List<String> parameterTypes,
-    Concern concern) {
+public record ResourceMethodFacts(
+    String resourceClass, String name, List<String> parameterTypes, Concern concern) {
 
   /** Why restcache concerns a resource method, which says whether its rules are resolved. */
   public enum Concern {

@@ -8,8 +8,8 @@ import jakarta.ws.rs.container.ContainerResponseFilter;
 import java.io.IOException;
 
 /**
- * Shows a cached method's response to the cache as the resource produced it, before any
- * application filter: what a hit replays, so that the filters run again on every hit.
+ * Shows a cached method's response to the cache as the resource produced it, before any application
+ * filter: what a hit replays, so that the filters run again on every hit.
  */
 @ApplicationScoped
 public class ResourceResponseAdapter implements ContainerResponseFilter {

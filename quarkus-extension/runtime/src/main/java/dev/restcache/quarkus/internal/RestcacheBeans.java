@@ -12,8 +12,8 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
 /**
- * Chooses restcache's runtime once, at startup, from {@code quarkus.restcache.enabled}, and
- * gives the application its {@link ResponseCache}.
+ * Chooses restcache's runtime once, at startup, from {@code quarkus.restcache.enabled}, and gives
+ * the application its {@link ResponseCache}.
  */
 @Singleton
 public class RestcacheBeans {
@@ -22,14 +22,15 @@ public class RestcacheBeans {
   // Every store through Instance: only the chosen one is created.
   @Produces
   @Singleton
-  CacheRuntime runtime(RestcacheConfig config, Instance<CacheStore> applicationStore,
+  CacheRuntime runtime(
+      RestcacheConfig config,
+      Instance<CacheStore> applicationStore,
       @Any Instance<CacheStore> namedStores) {
     if (!config.enabled()) {
       LOG.log(INFO, "restcache: disabled");
       return new DisabledCacheRuntime();
     }
-    return new EnabledCacheRuntime(config,
-        ChosenStore.of(config, applicationStore, namedStores));
+    return new EnabledCacheRuntime(config, ChosenStore.of(config, applicationStore, namedStores));
   }
 
   void close(@Disposes CacheRuntime runtime) {

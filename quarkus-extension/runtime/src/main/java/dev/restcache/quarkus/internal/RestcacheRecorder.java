@@ -17,25 +17,26 @@ public class RestcacheRecorder {
    *
    * @param foreignProvider a provider other than restcache's that would see a hit's JAX-RS
    *     response, or null when there is none and hits may skip it
-   * @param foreignRequestFilter a request filter other than restcache's, or null when there is
-   *     none and, with no foreign provider either, the lookup may run before every filter
-   *
+   * @param foreignRequestFilter a request filter other than restcache's, or null when there is none
+   *     and, with no foreign provider either, the lookup may run before every filter
    * @throws IllegalStateException for contradictory annotations, naming every method at fault
    */
-  public void resolveRules(BeanContainer beans, List<ResourceMethodFacts> methods,
-      String foreignProvider, String foreignRequestFilter) {
+  public void resolveRules(
+      BeanContainer beans,
+      List<ResourceMethodFacts> methods,
+      String foreignProvider,
+      String foreignRequestFilter) {
     if (foreignProvider == null) {
       LOG.log(DEBUG, "restcache: hits are written straight to the connection");
     } else {
-      LOG.log(DEBUG, "restcache: hits go through the JAX-RS response, which {0} sees",
-          foreignProvider);
+      LOG.log(
+          DEBUG, "restcache: hits go through the JAX-RS response, which {0} sees", foreignProvider);
     }
     boolean lookupEarly = foreignProvider == null && foreignRequestFilter == null;
     if (foreignProvider == null && !lookupEarly) {
-      LOG.log(DEBUG, "restcache: looks up after the request filters, {0} first",
-          foreignRequestFilter);
+      LOG.log(
+          DEBUG, "restcache: looks up after the request filters, {0} first", foreignRequestFilter);
     }
-    beans.beanInstance(CacheRuntime.class).resolve(methods, foreignProvider == null,
-        lookupEarly);
+    beans.beanInstance(CacheRuntime.class).resolve(methods, foreignProvider == null, lookupEarly);
   }
 }

@@ -1,7 +1,6 @@
 package dev.restcache.quarkus.internal;
 
 import dev.restcache.RuntimeAdapter;
-import dev.restcache.RuntimeAdapter.MethodRules;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
@@ -9,9 +8,9 @@ import jakarta.ws.rs.container.ContainerResponseFilter;
 import java.io.IOException;
 
 /**
- * Decides whether a cached method's response is stored, once every other response filter has
- * shaped it. Where it stores a response without a body, or refreshes an entry, and the store
- * does not answer at once, the request is suspended until it has.
+ * Decides whether a cached method's response is stored, once every other response filter has shaped
+ * it. Where it stores a response without a body, or refreshes an entry, and the store does not
+ * answer at once, the request is suspended until it has.
  */
 @ApplicationScoped
 public class StoreDecisionFilter implements ContainerResponseFilter {

@@ -21,11 +21,11 @@ import org.jboss.resteasy.reactive.server.core.ResteasyReactiveRequestContext;
 import org.jboss.resteasy.reactive.server.spi.ServerRequestContext;
 
 /**
- * Runs stale-while-revalidate refreshes through Quarkus's in-process virtual HTTP channel, the
- * one its AWS Lambda and Azure Functions adapters use: the GET goes through the same Vert.x
- * router as a client's request (HTTP security, route filters, every Quarkus REST filter, the
- * resource, its writers), and its response is read and dropped. The refresh travels as a
- * context object of the request's headers, a Java object no network client can send.
+ * Runs stale-while-revalidate refreshes through Quarkus's in-process virtual HTTP channel, the one
+ * its AWS Lambda and Azure Functions adapters use: the GET goes through the same Vert.x router as a
+ * client's request (HTTP security, route filters, every Quarkus REST filter, the resource, its
+ * writers), and its response is read and dropped. The refresh travels as a context object of the
+ * request's headers, a Java object no network client can send.
  */
 final class VirtualRedispatch implements RuntimeAdapter.Redispatch {
   private static final System.Logger LOG = System.getLogger("dev.restcache");
@@ -43,8 +43,8 @@ final class VirtualRedispatch implements RuntimeAdapter.Redispatch {
 
   /** Attaches the refresh {@code server}'s request was dispatched for, if it is one. */
   static void attachRefresh(ContainerRequestContext request, ServerRequestContext server) {
-    HttpServerRequest received = ((ResteasyReactiveRequestContext) server).serverRequest()
-        .unwrap(HttpServerRequest.class);
+    HttpServerRequest received =
+        ((ResteasyReactiveRequestContext) server).serverRequest().unwrap(HttpServerRequest.class);
     if (received != null && received.headers() instanceof QuarkusHttpHeaders headers) {
       Ticket ticket = headers.getContextObject(Ticket.class);
       if (ticket != null) {
@@ -73,8 +73,8 @@ final class VirtualRedispatch implements RuntimeAdapter.Redispatch {
       Discarded response = new Discarded(refresh);
       VirtualClientConnection<?> connection = VirtualClientConnection.connect(response, address);
       response.connection = connection;
-      connection.sendMessage(new DefaultHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.GET,
-          target, headers));
+      connection.sendMessage(
+          new DefaultHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.GET, target, headers));
       connection.sendMessage(LastHttpContent.EMPTY_LAST_CONTENT);
     } catch (RuntimeException e) {
       LOG.log(WARNING, "stale-while-revalidate refresh failed: " + refresh.requestUri(), e);
@@ -83,8 +83,7 @@ final class VirtualRedispatch implements RuntimeAdapter.Redispatch {
   }
 
   /** The refresh, as the dispatched request carries it. */
-  private record Ticket(RuntimeAdapter.Refresh refresh) {
-  }
+  private record Ticket(RuntimeAdapter.Refresh refresh) {}
 
   /** Reads the refresh's response and drops it; the dispatch is over at its end. */
   private static final class Discarded implements VirtualResponseHandler {

@@ -24,16 +24,18 @@ class MethodTableTest {
 
   @Test
   void aCachedMethodIsFoundByTheIdQuarkusRestGivesItsRequests() {
-    MethodTable table = MethodTable.resolve(adapter,
-        List.of(facts(Books.class, "get", Concern.ANNOTATED, String.class)), false);
+    MethodTable table =
+        MethodTable.resolve(
+            adapter, List.of(facts(Books.class, "get", Concern.ANNOTATED, String.class)), false);
 
     assertThat(table.rulesFor(request(Books.class, "get", String.class)).cached()).isTrue();
   }
 
   @Test
   void aMethodTheBuildDidNotRecordHasNoRules() {
-    MethodTable table = MethodTable.resolve(adapter,
-        List.of(facts(Books.class, "get", Concern.ANNOTATED, String.class)), false);
+    MethodTable table =
+        MethodTable.resolve(
+            adapter, List.of(facts(Books.class, "get", Concern.ANNOTATED, String.class)), false);
 
     assertThat(table.rulesFor(request(Books.class, "list"))).isSameAs(MethodRules.NONE);
     assertThat(table.rulesFor(null)).isSameAs(MethodRules.NONE);
@@ -43,40 +45,50 @@ class MethodTableTest {
   void aGetWithoutAnnotationsIsCachedOnlyWithCacheAll() {
     List<ResourceMethodFacts> methods = List.of(facts(Books.class, "list", Concern.GET));
 
-    RuntimeAdapter cachingAll = RuntimeAdapter.of(
-        ResponseCacheFeature.builder().cacheAll(true).build(), () -> false);
+    RuntimeAdapter cachingAll =
+        RuntimeAdapter.of(ResponseCacheFeature.builder().cacheAll(true).build(), () -> false);
 
-    assertThat(MethodTable.resolve(adapter, methods, false)
-        .rulesFor(request(Books.class, "list"))).isSameAs(MethodRules.NONE);
-    assertThat(MethodTable.resolve(cachingAll, methods, true)
-        .rulesFor(request(Books.class, "list")).cached()).isTrue();
+    assertThat(MethodTable.resolve(adapter, methods, false).rulesFor(request(Books.class, "list")))
+        .isSameAs(MethodRules.NONE);
+    assertThat(
+            MethodTable.resolve(cachingAll, methods, true)
+                .rulesFor(request(Books.class, "list"))
+                .cached())
+        .isTrue();
   }
 
   @Test
   void contradictionsFailTheStartNamingEveryMethodAtFault() {
-    List<ResourceMethodFacts> methods = List.of(
-        facts(Contradictions.class, "first", Concern.ANNOTATED),
-        facts(Contradictions.class, "second", Concern.ANNOTATED));
+    List<ResourceMethodFacts> methods =
+        List.of(
+            facts(Contradictions.class, "first", Concern.ANNOTATED),
+            facts(Contradictions.class, "second", Concern.ANNOTATED));
 
     assertThatThrownBy(() -> MethodTable.resolve(adapter, methods, false))
         .isInstanceOf(IllegalStateException.class)
-        .hasMessageContaining("@Cached and @NeverCache on the same declaration: "
-            + Contradictions.class.getName() + ".first")
+        .hasMessageContaining(
+            "@Cached and @NeverCache on the same declaration: "
+                + Contradictions.class.getName()
+                + ".first")
         .hasMessageContaining(Contradictions.class.getName() + ".second");
   }
 
   @Test
   void aMethodThatCannotBeLoadedIsServedWithoutTheCache() {
-    MethodTable table = MethodTable.resolve(adapter, List.of(
-        new ResourceMethodFacts(Books.class.getName(), "gone", new ArrayList<>(),
-            Concern.ANNOTATED),
-        facts(Books.class, "get", Concern.ANNOTATED, String.class)), false);
+    MethodTable table =
+        MethodTable.resolve(
+            adapter,
+            List.of(
+                new ResourceMethodFacts(
+                    Books.class.getName(), "gone", new ArrayList<>(), Concern.ANNOTATED),
+                facts(Books.class, "get", Concern.ANNOTATED, String.class)),
+            false);
 
     assertThat(table.rulesFor(request(Books.class, "get", String.class)).cached()).isTrue();
   }
 
-  private static ResourceMethodFacts facts(Class<?> type, String name, Concern concern,
-      Class<?>... parameters) {
+  private static ResourceMethodFacts facts(
+      Class<?> type, String name, Concern concern, Class<?>... parameters) {
     List<String> names = new ArrayList<>();
     for (Class<?> parameter : parameters) {
       names.add(parameter.getName());
@@ -85,8 +97,8 @@ class MethodTableTest {
   }
 
   // What Quarkus REST builds for each resource method at startup and hands every request.
-  private static ResteasyReactiveResourceInfo request(Class<?> type, String name,
-      Class<?>... parameters) {
+  private static ResteasyReactiveResourceInfo request(
+      Class<?> type, String name, Class<?>... parameters) {
     return new ResteasyReactiveResourceInfo(name, type, parameters, false, type.getName());
   }
 

@@ -7,8 +7,8 @@ import io.quarkus.deployment.builditem.FeatureBuildItem;
 
 /**
  * Adds the Hazelcast store to {@code quarkus-restcache}: the bean that provides it under the name
- * {@code quarkus.restcache.store=hazelcast} chooses. The bean is kept although nothing injects
- * it by type, since restcache looks it up by name at startup.
+ * {@code quarkus.restcache.store=hazelcast} chooses. The bean is kept although nothing injects it
+ * by type, since restcache looks it up by name at startup.
  */
 class RestcacheHazelcastProcessor {
   private static final String FEATURE = "restcache-hazelcast";

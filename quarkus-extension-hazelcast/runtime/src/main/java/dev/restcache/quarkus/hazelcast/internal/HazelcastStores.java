@@ -20,8 +20,8 @@ import java.util.function.BiConsumer;
 /**
  * Provides the Hazelcast store to {@code quarkus-restcache}, as the {@link CacheStore} bean
  * {@code @Identifier("hazelcast")} that {@code quarkus.restcache.store=hazelcast} names: on the
- * application's own {@link HazelcastInstance} bean when it has one, otherwise on a member or
- * client started from the configuration. Created only when that store is chosen.
+ * application's own {@link HazelcastInstance} bean when it has one, otherwise on a member or client
+ * started from the configuration. Created only when that store is chosen.
  */
 @Singleton
 public class HazelcastStores {
@@ -31,14 +31,15 @@ public class HazelcastStores {
   @Produces
   @Singleton
   @Identifier(NAME)
-  CacheStore store(RestcacheHazelcastConfig config,
-      Instance<HazelcastInstance> applicationInstance) {
+  CacheStore store(
+      RestcacheHazelcastConfig config, Instance<HazelcastInstance> applicationInstance) {
     if (applicationInstance.isResolvable()) {
       return new HazelcastCacheStore(applicationInstance.get(), config.mapName());
     }
-    HazelcastInstance started = config.mode() == RestcacheHazelcastConfig.Mode.CLIENT
-        ? HazelcastClient.newHazelcastClient(clientConfig(config))
-        : Hazelcast.newHazelcastInstance(memberConfig(config));
+    HazelcastInstance started =
+        config.mode() == RestcacheHazelcastConfig.Mode.CLIENT
+            ? HazelcastClient.newHazelcastClient(clientConfig(config))
+            : Hazelcast.newHazelcastInstance(memberConfig(config));
     return HazelcastCacheStore.owning(started, config.mapName());
   }
 
@@ -48,18 +49,29 @@ public class HazelcastStores {
   }
 
   private static Config memberConfig(RestcacheHazelcastConfig config) {
-    Config member = HazelcastSetup.memberConfig(config.clusterName(),
-        config.members().orElse(List.of()), config.port(), config.mapName(), config.nearCache());
+    Config member =
+        HazelcastSetup.memberConfig(
+            config.clusterName(),
+            config.members().orElse(List.of()),
+            config.port(),
+            config.mapName(),
+            config.nearCache());
     withoutPhoneHomeOrShutdownHook(member::setProperty);
-    config.bindAddress().ifPresent(address ->
-        member.getNetworkConfig().getInterfaces().setEnabled(true).addInterface(address));
+    config
+        .bindAddress()
+        .ifPresent(
+            address ->
+                member.getNetworkConfig().getInterfaces().setEnabled(true).addInterface(address));
     return member;
   }
 
   private static ClientConfig clientConfig(RestcacheHazelcastConfig config) {
-    ClientConfig client = HazelcastSetup.clientConfig(config.clusterName(),
-        config.members().orElse(List.of("127.0.0.1:5701")), config.mapName(),
-        config.nearCache());
+    ClientConfig client =
+        HazelcastSetup.clientConfig(
+            config.clusterName(),
+            config.members().orElse(List.of("127.0.0.1:5701")),
+            config.mapName(),
+            config.nearCache());
     withoutPhoneHomeOrShutdownHook(client::setProperty);
     return client;
   }
