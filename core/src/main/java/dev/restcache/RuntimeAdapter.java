@@ -191,6 +191,9 @@ public final class RuntimeAdapter {
    * response, before its lookup. Offer it only where nothing of the application would see that
    * response: no response filter, writer interceptor or dynamic feature of the application applies
    * to the request's method.
+   *
+   * @param request the request, before its lookup
+   * @param writer what sends its hit, if it is one
    */
   public void offerHitWriter(ContainerRequestContext request, HitWriter writer) {
     request.setProperty(CacheLookupFilter.HIT_WRITER, writer);
@@ -204,6 +207,7 @@ public final class RuntimeAdapter {
    * is not plain origin form is ignored, and the lookup asks the request's {@code UriInfo} as
    * usual.
    *
+   * @param request the request, before its lookup
    * @param scheme the connection's scheme, {@code http} or {@code https}
    * @param authority the request's {@code Host} field
    * @param originForm the request line's target, path and query as sent
@@ -219,13 +223,25 @@ public final class RuntimeAdapter {
    * for a {@code 304} or an empty stored body.
    */
   public interface Replay {
-    /** The status code to send. */
+    /**
+     * The status code to send.
+     *
+     * @return the status code
+     */
     int status();
 
-    /** Gives {@code action} each field line to send, in order, several for a repeated field. */
+    /**
+     * Gives {@code action} each field line to send, in order, several for a repeated field.
+     *
+     * @param action takes a field's name and one line of its value
+     */
     void forEachHeader(BiConsumer<String, String> action);
 
-    /** The body to send, never changed by the caller; null when there is none. */
+    /**
+     * The body to send, never changed by the caller.
+     *
+     * @return the body, or null when there is none
+     */
     byte[] body();
   }
 
@@ -240,6 +256,10 @@ public final class RuntimeAdapter {
      * Sends {@code replay} as the whole response to {@code request} (without its body for a HEAD),
      * and ends the request's processing; or sends nothing and answers false, and the hit is sent as
      * a JAX-RS response.
+     *
+     * @param request the request the hit answers
+     * @param replay what to send
+     * @return whether it was sent
      */
     boolean write(ContainerRequestContext request, Replay replay);
   }
