@@ -32,6 +32,9 @@ public enum Credentials {
   // level never changes, whatever the order of the constants.
   private final int level;
 
+  // Read for every decoded entry: values() would copy the array each time.
+  private static final Credentials[] ALL = values();
+
   Credentials(int level) {
     this.level = level;
   }
@@ -43,7 +46,7 @@ public enum Credentials {
 
   /** The credentials of {@code level}, or empty for a level no version has written. */
   public static Optional<Credentials> ofLevel(int level) {
-    for (Credentials credentials : values()) {
+    for (Credentials credentials : ALL) {
       if (credentials.level == level) {
         return Optional.of(credentials);
       }

@@ -45,7 +45,8 @@ public record RequestTarget(
     if (scheme == null || authority == null || originForm == null || !originForm.startsWith("/")) {
       return Optional.empty();
     }
-    int portAt = portSeparator(authority);
+    // The colon before a port: a host this reads has none of its own.
+    int portAt = authority.lastIndexOf(':');
     if (portAt == 0 || !isHost(authority, portAt < 0 ? authority.length() : portAt)) {
       return Optional.empty();
     }
@@ -71,11 +72,6 @@ public record RequestTarget(
             path,
             query,
             true));
-  }
-
-  // The colon before a port, or -1.
-  private static int portSeparator(String authority) {
-    return authority.lastIndexOf(':');
   }
 
   // What URI takes for a server's host (RFC 2396 §3.2.2, which URI follows): an IPv4 address,
