@@ -96,15 +96,21 @@ final class ResteasySupport {
     }
 
     // RESTEasy cleans up when the dispatching thread is done with the request; a suspended
-    // request (an asynchronous resource) ends later, when its response completes.
+    // request (an asynchronous resource) ends later, when its response completes. RESTEasy
+    // marks a suspended response done before it writes it, on the thread that resumed it: the
+    // exchange is then left to that write, whose store path finishes it (and, should the write
+    // skip the cache's filters, to the bounds behind every fill). Finishing it here would let
+    // the next request lead a second fill while the first is still being stored.
     private void dispatchEnded(ContainerRequestContext request, HttpRequest dispatched) {
       ResteasyAsynchronousContext async = dispatched.getAsyncContext();
-      ResteasyAsynchronousResponse response = async.isSuspended() ? async.getAsyncResponse() : null;
+      if (!async.isSuspended()) {
+        CacheFeatures.requestCompleted(request, engine);
+        return;
+      }
+      ResteasyAsynchronousResponse response = async.getAsyncResponse();
       if (response != null && !response.isDone()) {
         response.register(
             (CompletionCallback) failure -> CacheFeatures.requestCompleted(request, engine));
-      } else {
-        CacheFeatures.requestCompleted(request, engine);
       }
     }
   }
