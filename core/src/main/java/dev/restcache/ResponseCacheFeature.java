@@ -48,10 +48,12 @@ public final class ResponseCacheFeature implements Feature {
 
   private final CacheEngine engine;
   private final ResponseCache cache;
+  private final boolean front;
 
-  private ResponseCacheFeature(CacheSettings settings) {
+  private ResponseCacheFeature(CacheSettings settings, boolean front) {
     this.engine = new CacheEngine(settings);
     this.cache = new CacheHandle(engine);
+    this.front = front;
   }
 
   /**
@@ -81,9 +83,14 @@ public final class ResponseCacheFeature implements Feature {
     return cache;
   }
 
-  // For RuntimeAdapter, the facade of runtime adapters.
+  // For RuntimeAdapter and CacheFront, the facades of runtime and container adapters.
   CacheEngine engine() {
     return engine;
+  }
+
+  // For CacheFront: whether the front was switched on.
+  boolean front() {
+    return front;
   }
 
   @Override
@@ -112,6 +119,7 @@ public final class ResponseCacheFeature implements Feature {
     private RequestDirectives requestDirectives = RequestDirectives.IGNORE;
     private Duration collapseTimeout = Duration.ofSeconds(5);
     private Clock clock = Clock.systemUTC();
+    private boolean front;
 
     private Builder() {}
 
@@ -381,6 +389,23 @@ public final class ResponseCacheFeature implements Feature {
     }
 
     /**
+     * Whether the front may serve entries before the application runs: a container adapter ({@link
+     * CacheFront}) answers a GET or HEAD from a fresh entry the application marked {@code public}
+     * or gave {@code s-maxage}, before routing and before any filter of the application, as a
+     * reverse proxy in front of it would. Only requests without credentials and without {@code
+     * Origin} are answered there; everything else goes through the JAX-RS lookup as before. Turn it
+     * on only where no filter of the application must see a request for a public response (an
+     * access check, a rate limit, an audit log). Default: false.
+     *
+     * @param enabled whether to let the front serve
+     * @return this builder
+     */
+    public Builder front(boolean enabled) {
+      this.front = enabled;
+      return this;
+    }
+
+    /**
      * The feature.
      *
      * @return a new feature, with a cache of its own
@@ -407,7 +432,8 @@ public final class ResponseCacheFeature implements Feature {
               anonymousCookies,
               credentialHeaders,
               lookupPriority,
-              revalidationRetention));
+              revalidationRetention),
+          front);
     }
   }
 }

@@ -258,6 +258,49 @@ public final class CacheEngine implements ResponseCache {
             });
   }
 
+  /**
+   * Looks {@code request} up for the front, which answers before the application's filters run: a
+   * fresh entry any shared cache may serve to anyone ({@link FrontRules}), or null, and the request
+   * goes on to the application and its JAX-RS lookup. Reads only: a request it passes on leads no
+   * fill and counts no miss, since its JAX-RS lookup does.
+   *
+   * @param method the request's method
+   * @param request the request, with the credentials its headers carry
+   */
+  public CompletableFuture<Hit> lookupAtFront(String method, CacheRequest request) {
+    if (!FrontRules.mayAnswer(method, request, request.headers())) {
+      return CompletableFuture.completedFuture(null);
+    }
+    String primaryKey =
+        CacheKeys.primaryKey(settings.keyRules(), request.target(), request.headers());
+    return entries
+        .read(primaryKey)
+        .thenCompose(
+            found ->
+                found instanceof VariantIndex index
+                    ? entries.read(CacheKeys.variantKey(primaryKey, index, request.headers()))
+                    : CompletableFuture.completedFuture(found))
+        .handle(
+            (found, e) -> {
+              if (!(found instanceof StoredResponse stored) || !FrontRules.mayServe(stored)) {
+                return null;
+              }
+              ServeDecision.Outcome outcome =
+                  ServeDecision.decide(
+                      stored,
+                      ForwardReason.URI_MISS,
+                      new ServeDecision.Request(
+                          request.credentials(),
+                          request.directives(),
+                          request.header("if-none-match"),
+                          request.header("if-modified-since")),
+                      now());
+              return outcome instanceof ServeDecision.Serve serve
+                  ? hit(primaryKey, stored, false, serve.notModified())
+                  : null;
+            });
+  }
+
   private Hit hit(
       String primaryKey, StoredResponse response, boolean collapsed, boolean notModified) {
     counters.hits.increment();

@@ -9,6 +9,7 @@ import dev.restcache.internal.CacheEngine;
 import dev.restcache.internal.CacheRequest;
 import dev.restcache.internal.Credentials;
 import dev.restcache.internal.ForwardReason;
+import dev.restcache.internal.HitReplay;
 import dev.restcache.internal.NotStoredReason;
 import dev.restcache.internal.PathTemplates;
 import dev.restcache.internal.StoredResponse;
@@ -216,7 +217,7 @@ public final class CacheLookupFilter implements ContainerRequestFilter {
       addConditions(request, miss.revalidate(), exchange);
     }
     if (lookup instanceof CacheEngine.Hit hit) {
-      ResponseReplay.Replayed replayed = ResponseReplay.replayed(hit, engine);
+      HitReplay replayed = HitReplay.of(hit, engine.settings().cacheStatusName(), engine.now());
       if (!(hitsSentAsStored
           && request.getProperty(HIT_WRITER) instanceof RuntimeAdapter.HitWriter writer
           && writer.write(request, replayed))) {

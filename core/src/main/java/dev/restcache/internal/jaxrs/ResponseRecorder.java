@@ -3,6 +3,7 @@ package dev.restcache.internal.jaxrs;
 import dev.restcache.internal.CacheEngine;
 import dev.restcache.internal.Credentials;
 import dev.restcache.internal.Headers;
+import dev.restcache.internal.HitReplay;
 import dev.restcache.internal.NotStoredReason;
 import dev.restcache.internal.ServeDecision;
 import dev.restcache.internal.StorableHeaders;
@@ -26,7 +27,7 @@ import java.util.function.Supplier;
  * and tells the client in {@code Cache-Status} whether it was stored.
  */
 final class ResponseRecorder {
-  static final String CACHE_STATUS = "Cache-Status";
+  static final String CACHE_STATUS = HitReplay.CACHE_STATUS;
 
   private final CacheEngine engine;
 

@@ -1,79 +1,32 @@
 package dev.restcache.internal.jaxrs;
 
-import dev.restcache.RuntimeAdapter;
 import dev.restcache.internal.CacheEngine;
-import dev.restcache.internal.Headers;
+import dev.restcache.internal.HitReplay;
 import dev.restcache.internal.StoredResponse;
 import dev.restcache.internal.http.CacheStatus;
 import dev.restcache.internal.http.CacheValidity;
-import dev.restcache.internal.http.Freshness;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import java.lang.annotation.Annotation;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
-import java.util.Set;
-import java.util.function.BiConsumer;
 
 /**
- * Turns a stored response into what a hit sends ({@link Replayed}), and that into the container's
- * {@link Response} where the runtime does not send it itself.
+ * Turns what a hit sends ({@link HitReplay}) into the container's {@link Response} where the
+ * runtime does not send it itself, and puts a stored response in place of the resource's answer.
  */
 final class ResponseReplay {
-  // RFC 9110 §15.4.5: the fields a 304 carries; Last-Modified only guides caches without ETag.
-  private static final Set<String> NOT_MODIFIED_FIELDS =
-      Set.of("cache-control", "content-location", "date", "etag", "expires", "vary");
-
   private ResponseReplay() {}
 
-  /** The full stored response, or a 304 when the request's conditions hold. */
-  static Replayed replayed(CacheEngine.Hit hit, CacheEngine engine) {
-    StoredResponse stored = hit.response();
-    Instant now = engine.now();
-    boolean notModified = hit.notModified();
-    Freshness freshness = stored.freshness();
-    String cacheStatus =
-        CacheStatus.hit(engine.settings().cacheStatusName())
-            .ttl(freshness.timeToLive(now).toSeconds())
-            .collapsed(hit.collapsed())
-            .toHeaderValue();
-    return new Replayed(
-        notModified ? 304 : stored.status(),
-        replayedHeaders(stored.headers(), notModified),
-        Long.toString(CacheValidity.ageHeaderSeconds(freshness.currentAge(now))),
-        cacheStatus,
-        notModified || stored.body().length == 0 ? null : stored.body());
-  }
-
   /** {@code replayed} as the container's {@link Response}. */
-  static Response toResponse(Replayed replayed) {
+  static Response toResponse(HitReplay replayed) {
     Response.ResponseBuilder response = Response.status(replayed.status());
     replayed.forEachHeader(response::header);
     if (replayed.body() != null) {
       response.entity(replayed.body());
     }
     return response.build();
-  }
-
-  /**
-   * What a hit sends: the stored fields, then {@code Age} and {@code Cache-Status} (Strings: Jersey
-   * looks up a header delegate for any other type, on every response), and the body, null when
-   * there is none to send.
-   */
-  // The body is never compared, and copying it for each hit would cost what the cache saves.
-  @SuppressWarnings("ArrayRecordComponent")
-  record Replayed(int status, Headers stored, String age, String cacheStatus, byte[] body)
-      implements RuntimeAdapter.Replay {
-    @Override
-    public void forEachHeader(BiConsumer<String, String> action) {
-      stored.forEach(action);
-      action.accept("Age", age);
-      action.accept(ResponseRecorder.CACHE_STATUS, cacheStatus);
-    }
   }
 
   /**
@@ -113,10 +66,10 @@ final class ResponseReplay {
       boolean notModified) {
     MultivaluedMap<String, Object> headers = response.getHeaders();
     headers.clear();
-    replayedHeaders(stale.headers(), notModified).forEach(headers::add);
+    HitReplay.replayedHeaders(stale.headers(), notModified).forEach(headers::add);
     headers.putSingle(
         "Age", Long.toString(CacheValidity.ageHeaderSeconds(stale.freshness().currentAge(now))));
-    headers.putSingle("Cache-Status", cacheStatus.toHeaderValue());
+    headers.putSingle(HitReplay.CACHE_STATUS, cacheStatus.toHeaderValue());
     if (notModified) {
       response.setStatus(304);
       response.setEntity(null);
@@ -142,24 +95,5 @@ final class ResponseReplay {
     } catch (IllegalArgumentException malformed) {
       return MediaType.APPLICATION_OCTET_STREAM_TYPE;
     }
-  }
-
-  private static Headers replayedHeaders(Headers headers, boolean notModified) {
-    if (!notModified) {
-      return headers;
-    }
-    boolean hasETag = headers.contains("ETag");
-    List<Headers.Field> kept = new ArrayList<>();
-    for (Headers.Field field : headers.fields()) {
-      if (keptIn304(field.name(), hasETag)) {
-        kept.add(field);
-      }
-    }
-    return Headers.of(kept);
-  }
-
-  private static boolean keptIn304(String name, boolean hasETag) {
-    String lower = name.toLowerCase(Locale.ROOT);
-    return NOT_MODIFIED_FIELDS.contains(lower) || (!hasETag && lower.equals("last-modified"));
   }
 }
