@@ -1,5 +1,6 @@
 package dev.restcache.hazelcast;
 
+import com.hazelcast.config.Config;
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.LocalMapStats;
@@ -41,7 +42,10 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * <p>({@code exec:java} would run the demo: the build fixes its main class.)
  *
  * <p>Arguments: the number of paths (default 1,000,000), the generation retention in seconds
- * (default 60; the store's own is ten minutes, which would only make the run longer).
+ * (default 60; the store's own is ten minutes, which would only make the run longer), the number of
+ * partitions (default 271, Hazelcast's). Each eviction's removal by path is one operation per
+ * partition, so on a loaded machine fewer partitions make a long run possible; the sweep then has
+ * more entries per partition to look at in each of its operations.
  */
 public final class MetadataSoak {
   /**
@@ -84,17 +88,25 @@ public final class MetadataSoak {
   public static void main(String[] args) throws InterruptedException {
     int paths = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
     Duration retention = Duration.ofSeconds(args.length > 1 ? Long.parseLong(args[1]) : 60);
+    String partitions = args.length > 2 ? args[2] : "271";
     String cluster = "soak-" + UUID.randomUUID();
     List<Integer> ports = List.of(LoopbackPorts.free(), LoopbackPorts.free());
-    HazelcastInstance first =
-        Hazelcast.newHazelcastInstance(LoopbackMembers.config(cluster, ports.get(0), ports, false));
-    HazelcastInstance second =
-        Hazelcast.newHazelcastInstance(LoopbackMembers.config(cluster, ports.get(1), ports, false));
+    HazelcastInstance first = start(cluster, ports.get(0), ports, partitions);
+    HazelcastInstance second = start(cluster, ports.get(1), ports, partitions);
+    System.out.printf(
+        "%d paths, retention %d s, %s partitions%n", paths, retention.toSeconds(), partitions);
     MetadataSoak soak = new MetadataSoak(List.of(first, second), retention);
     int status = soak.run(paths);
     first.shutdown();
     second.shutdown();
     System.exit(status);
+  }
+
+  private static HazelcastInstance start(
+      String cluster, int port, List<Integer> ports, String partitions) {
+    Config config = LoopbackMembers.config(cluster, port, ports, false);
+    config.setProperty("hazelcast.partition.count", partitions);
+    return Hazelcast.newHazelcastInstance(config);
   }
 
   private int run(int paths) throws InterruptedException {
