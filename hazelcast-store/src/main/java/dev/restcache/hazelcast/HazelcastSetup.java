@@ -51,7 +51,8 @@ public final class HazelcastSetup {
    * The expiry sweep settings {@link #configure} gives a member, so that expired generations and
    * leases leave the heap within seconds of their time to live (docs/hazelcast.md gives the bound):
    * every second, one clean-up operation for each of up to 271 partitions (the default partition
-   * count), each looking at a tenth of the partition's expirable entries (at least a hundred).
+   * count), each looking at all of the partition's expirable entries, as far as it gets in
+   * Hazelcast's one millisecond per partition and map (the next visit goes on from there).
    * Hazelcast's defaults run every five seconds and reach only three partitions per partition
    * thread each time: on two cores, expired entries left at about 130 a second, and a map written
    * faster kept them for minutes. They are member-wide settings: a member started with its own
@@ -61,7 +62,7 @@ public final class HazelcastSetup {
       Map.of(
           "hazelcast.internal.map.expiration.task.period.seconds", "1",
           "hazelcast.internal.map.expiration.cleanup.operation.count", "271",
-          "hazelcast.internal.map.expiration.cleanup.percentage", "10");
+          "hazelcast.internal.map.expiration.cleanup.percentage", "100");
 
   /**
    * The failure detection settings {@link #clientConfig} gives a client: a member that stops

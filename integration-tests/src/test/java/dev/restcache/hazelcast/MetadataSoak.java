@@ -36,8 +36,10 @@ import java.util.concurrent.atomic.AtomicLongArray;
  *     -Dmdep.outputFile=target/soak.classpath -Dmdep.includeScope=test
  * cd integration-tests
  * nice -n 10 java -cp target/test-classes:target/classes:$(cat target/soak.classpath) \
- *     dev.restcache.hazelcast.MetadataSoak 1000000 60
+ *     dev.restcache.hazelcast.MetadataSoak 1000000 60 23
  * </pre>
+ *
+ * <p>(docs/hazelcast.md has what that run measured.)
  *
  * <p>({@code exec:java} would run the demo: the build fixes its main class.)
  *
@@ -50,8 +52,8 @@ import java.util.concurrent.atomic.AtomicLongArray;
 public final class MetadataSoak {
   /**
    * How long after its time to live an expired entry may still be held by its owner: restcache's
-   * sweep visits every partition each second and looks at a tenth of its entries, so a full pass
-   * takes ten seconds; the rest is margin.
+   * sweep visits every partition each second and looks at all its expiring entries, as many as it
+   * gets through in a millisecond per map; the rest is for a loaded machine.
    */
   static final Duration SWEEP_BOUND = Duration.ofSeconds(20);
 
