@@ -1,14 +1,18 @@
 package dev.restcache.bench;
 
+import dev.restcache.internal.CacheKeys;
 import dev.restcache.internal.Credentials;
 import dev.restcache.internal.Headers;
+import dev.restcache.internal.KeyRules;
 import dev.restcache.internal.StoredResponse;
 import dev.restcache.internal.StoredValueCodec;
 import dev.restcache.internal.http.CacheDirectives;
 import dev.restcache.internal.http.Freshness;
+import dev.restcache.internal.http.RequestTarget;
 import dev.restcache.memory.InMemoryCacheStore;
 import dev.restcache.spi.CacheEntry;
 import java.lang.management.ManagementFactory;
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -16,9 +20,12 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Heap per stored entry beyond its body and headers: {@code MemoryBench <entries> <bodyBytes>}.
- * Fills an in-memory store with entries encoded as the cache encodes them and compares the heap
- * after full collections. Prints one CSV line: {@code
+ * Heap per stored entry beyond its body and headers: {@code MemoryBench <entries> <bodyBytes>
+ * [own-tag]}. Fills an in-memory store with entries as the cache stores them (the payload its codec
+ * encodes, its key, index path and tags under the default prefix {@code restcache:}) and compares
+ * the heap after full collections. Every entry has the tag {@code books}; with {@code own-tag} it
+ * also has one of its own, {@code book:<i>}, as {@code @Cached(tags = {"books", "book:{id}"})}
+ * gives. Prints one CSV line: {@code
  * entries,body_bytes,header_bytes,payload_bytes,heap_bytes_per_entry,overhead_per_entry}.
  */
 public final class MemoryBench {
@@ -27,6 +34,8 @@ public final class MemoryBench {
   public static void main(String[] args) throws Exception {
     int entries = Integer.parseInt(args[0]);
     int bodyBytes = Integer.parseInt(args[1]);
+    boolean ownTag = args.length > 2 && args[2].equals("own-tag");
+    String prefix = KeyRules.DEFAULT.prefix();
     InMemoryCacheStore store = new InMemoryCacheStore(Long.MAX_VALUE / 4);
     Instant now = Instant.now();
     long before = usedHeapAfterGc();
@@ -54,14 +63,22 @@ public final class MemoryBench {
               Freshness.of(CacheDirectives.NONE, Duration.ofHours(1), Duration.ZERO, now));
       byte[] payload = StoredValueCodec.encode(response);
       payloadBytes += payload.length;
-      String key = "restcache:http://shop.example:80" + path;
-      long generation = store.generation("restcache:" + path).toCompletableFuture().get();
+      // The key and index path as the engine builds them, under the default prefix.
+      String key =
+          CacheKeys.primaryKey(
+              KeyRules.DEFAULT,
+              RequestTarget.of(URI.create("http://shop.example" + path)),
+              name -> null);
+      String indexPath = prefix + CacheKeys.path(path);
+      long generation = store.generation(indexPath).toCompletableFuture().get();
       store
           .put(
               key,
               new CacheEntry(
-                  "restcache:" + path,
-                  Set.of("restcache:books"),
+                  indexPath,
+                  ownTag
+                      ? Set.of(prefix + "books", prefix + "book:" + i)
+                      : Set.of(prefix + "books"),
                   now.plus(Duration.ofHours(1)),
                   payload),
               generation)

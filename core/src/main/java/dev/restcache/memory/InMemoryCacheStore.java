@@ -1,33 +1,31 @@
 package dev.restcache.memory;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import com.github.benmanes.caffeine.cache.Expiry;
-import com.github.benmanes.caffeine.cache.RemovalCause;
-import com.github.benmanes.caffeine.cache.Ticker;
 import dev.restcache.spi.CacheEntry;
 import dev.restcache.spi.CacheStore;
 import java.time.Clock;
-import java.time.Duration;
-import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * A {@link CacheStore} in this JVM's heap, bounded by bytes, on Caffeine.
+ * A {@link CacheStore} in this JVM's heap, bounded by bytes.
  *
- * <p>Each entry weighs its key, payload, path and tags plus a fixed overhead, so {@code maxBytes}
- * bounds the memory the cache holds rather than its entry count; when full, Caffeine's W-TinyLFU
- * policy chooses what to evict. Entries expire at their {@link CacheEntry#expiresAt()}. Path and
- * tag invalidation use indexes rather than scanning.
+ * <p>Each entry weighs its key, path and payload plus a fixed allowance for its bookkeeping, so
+ * {@code maxBytes} bounds the memory the cache holds rather than its entry count. When full, the
+ * store evicts by second chance (CLOCK): the oldest entry goes, unless it was read since the hand
+ * last passed it, in which case it goes to the back of the queue. Entries expire at their {@link
+ * CacheEntry#expiresAt()}: a read never returns an expired entry, and every write removes the
+ * expired entries among the next few the cleaning hand passes. Path and tag invalidation use
+ * indexes rather than scanning.
+ *
+ * <p>An entry costs two objects: one array holding its key, path and payload, and one slot linking
+ * it into the key table, the path index and the eviction queue; entries with the same tags share
+ * one tag set.
  *
  * <p>Reads take no lock. Writes, invalidations and index maintenance share one lock, which is what
  * makes a put atomic with respect to invalidation (see {@link CacheStore}).
@@ -37,17 +35,30 @@ public final class InMemoryCacheStore implements CacheStore {
   /** The default bound: 64 MiB. */
   public static final long DEFAULT_MAX_BYTES = 64L * 1024 * 1024;
 
-  // Object headers, the node, the CacheEntry and its collections: measured roughly, rounded up.
-  private static final int ENTRY_OVERHEAD_BYTES = 256;
+  // The slot, its share of the key table and path index buckets and the array header, measured
+  // by MemoryBench and rounded up; each tag adds a reference in its tag's array.
+  private static final int ENTRY_OVERHEAD_BYTES = 96;
+  private static final int TAG_OVERHEAD_BYTES = 8;
   // Beyond this many remembered path generations, one store-wide generation replaces them all.
   private static final int MAX_PATH_GENERATIONS = 100_000;
+  // How many entries the cleaning hand looks at for each write.
+  private static final int CLEANED_PER_WRITE = 2;
+  private static final CompletableFuture<Optional<CacheEntry>> ABSENT =
+      CompletableFuture.completedFuture(Optional.empty());
 
   private final Clock clock;
-  private final Cache<String, CacheEntry> entries;
-  private final Map<String, Set<String>> keysByPath = new ConcurrentHashMap<>();
-  private final Map<String, Set<String>> keysByTag = new ConcurrentHashMap<>();
-  private final Map<String, Long> pathGenerations = new ConcurrentHashMap<>();
+  private final long maxBytes;
   private final ReentrantLock writeLock = new ReentrantLock();
+  private final KeyTable keys = new KeyTable(writeLock);
+  private final PathIndex paths = new PathIndex();
+  private final TagIndex tags = new TagIndex();
+  private final Map<String, Long> pathGenerations = new ConcurrentHashMap<>();
+  // The eviction queue, oldest first, and the cleaning hand that walks it looking for expired
+  // entries; under the lock.
+  private Slot oldest;
+  private Slot newest;
+  private Slot cleaningHand;
+  private long weight;
   private final LongAdder evictions = new LongAdder();
   private long sequence;
   private volatile long storeGeneration;
@@ -76,28 +87,21 @@ public final class InMemoryCacheStore implements CacheStore {
     if (maxBytes <= 0) {
       throw new IllegalArgumentException("maxBytes must be positive: " + maxBytes);
     }
+    this.maxBytes = maxBytes;
     this.clock = clock;
-    this.entries =
-        Caffeine.newBuilder()
-            .maximumWeight(maxBytes)
-            .weigher((String key, CacheEntry entry) -> weigh(key, entry))
-            .expireAfter(new ExpiresAt())
-            .ticker(clockTicker(clock))
-            .removalListener(
-                (String key, CacheEntry entry, RemovalCause cause) -> {
-                  if (cause == RemovalCause.SIZE) {
-                    evictions.increment();
-                  }
-                  if (key != null && entry != null) {
-                    unindex(key, entry);
-                  }
-                })
-            .build();
   }
 
   @Override
   public CompletionStage<Optional<CacheEntry>> get(String key) {
-    return CompletableFuture.completedFuture(Optional.ofNullable(entries.getIfPresent(key)));
+    Slot slot = keys.find(key);
+    if (slot == null || isExpired(slot, now())) {
+      return ABSENT;
+    }
+    // A racy flag on purpose: a lost write only costs the entry its second chance.
+    if (!slot.referenced) {
+      slot.referenced = true;
+    }
+    return CompletableFuture.completedFuture(Optional.of(slot.toEntry()));
   }
 
   @Override
@@ -107,16 +111,25 @@ public final class InMemoryCacheStore implements CacheStore {
 
   @Override
   public CompletionStage<Boolean> put(String key, CacheEntry entry, long generation) {
+    byte[] data = Slot.layout(key, entry);
     writeLock.lock();
     try {
       if (currentGeneration(entry.path()) != generation) {
         return CompletableFuture.completedFuture(false);
       }
-      entries.put(key, entry);
-      index(keysByPath, entry.path(), key);
-      for (String tag : entry.tags()) {
-        index(keysByTag, tag, key);
+      Slot slot =
+          new Slot(
+              key.hashCode(), data, Slot.epochNanos(entry.expiresAt()), tags.share(entry.tags()));
+      Slot replaced = keys.put(slot);
+      if (replaced != null) {
+        forget(replaced);
       }
+      enqueue(slot);
+      paths.add(slot);
+      tags.add(slot);
+      weight += weigh(slot);
+      removeExpired(CLEANED_PER_WRITE, now());
+      evictToFit();
       return CompletableFuture.completedFuture(true);
     } finally {
       writeLock.unlock();
@@ -132,7 +145,7 @@ public final class InMemoryCacheStore implements CacheStore {
       } else {
         pathGenerations.put(path, ++sequence);
       }
-      evict(keysByPath.get(path));
+      paths.slotsOf(path).forEach(this::remove);
     } finally {
       writeLock.unlock();
     }
@@ -146,7 +159,7 @@ public final class InMemoryCacheStore implements CacheStore {
       // Tags are not known when a GET starts, so a tag invalidation fences every path.
       bumpStoreGeneration();
       for (String tag : tags) {
-        evict(keysByTag.get(tag));
+        this.tags.slotsOf(tag).forEach(this::remove);
       }
     } finally {
       writeLock.unlock();
@@ -159,7 +172,13 @@ public final class InMemoryCacheStore implements CacheStore {
     writeLock.lock();
     try {
       bumpStoreGeneration();
-      entries.invalidateAll();
+      keys.clear();
+      paths.clear();
+      tags.clear();
+      oldest = null;
+      newest = null;
+      cleaningHand = null;
+      weight = 0;
     } finally {
       writeLock.unlock();
     }
@@ -174,12 +193,22 @@ public final class InMemoryCacheStore implements CacheStore {
 
   /** {@return the number of entries held, counting those expired but not yet cleaned up} */
   public long size() {
-    return entries.estimatedSize();
+    writeLock.lock();
+    try {
+      return keys.size();
+    } finally {
+      writeLock.unlock();
+    }
   }
 
   /** {@return the weighed size of the entries held, in bytes} */
   public long weightedSize() {
-    return entries.policy().eviction().orElseThrow().weightedSize().orElse(0);
+    writeLock.lock();
+    try {
+      return weight;
+    } finally {
+      writeLock.unlock();
+    }
   }
 
   /**
@@ -190,9 +219,22 @@ public final class InMemoryCacheStore implements CacheStore {
     return evictions.sum();
   }
 
-  /** Runs pending maintenance (evictions, expirations) now; for tests. */
+  /** Removes every expired entry now; for tests. */
   void cleanUp() {
-    entries.cleanUp();
+    writeLock.lock();
+    try {
+      long now = now();
+      Slot slot = oldest;
+      while (slot != null) {
+        Slot next = slot.newer;
+        if (isExpired(slot, now)) {
+          remove(slot);
+        }
+        slot = next;
+      }
+    } finally {
+      writeLock.unlock();
+    }
   }
 
   private long currentGeneration(String path) {
@@ -206,86 +248,91 @@ public final class InMemoryCacheStore implements CacheStore {
     pathGenerations.clear();
   }
 
-  private void evict(Set<String> keys) {
-    if (keys != null) {
-      entries.invalidateAll(List.copyOf(keys));
-    }
+  private long now() {
+    return Slot.epochNanos(clock.instant());
   }
 
-  private static void index(Map<String, Set<String>> index, String name, String key) {
-    index.computeIfAbsent(name, n -> ConcurrentHashMap.newKeySet()).add(key);
+  private static boolean isExpired(Slot slot, long now) {
+    return now >= slot.expiresAt;
   }
 
-  private void unindex(String key, CacheEntry removed) {
-    writeLock.lock();
-    try {
-      // The key may hold a newer entry by now (a replacement); keep the index entries it needs.
-      CacheEntry current = entries.asMap().get(key);
-      Set<String> keepTags = current == null ? Set.of() : current.tags();
-      if (current == null || !current.path().equals(removed.path())) {
-        unindex(keysByPath, removed.path(), key);
+  // Second chance: an entry read since the hand last passed goes to the back once; the count
+  // bounds the loop even while readers keep marking entries.
+  private void evictToFit() {
+    long chances = keys.size();
+    while (weight > maxBytes && oldest != null) {
+      Slot candidate = oldest;
+      if (candidate.referenced && chances-- > 0) {
+        candidate.referenced = false;
+        dequeue(candidate);
+        enqueue(candidate);
+      } else {
+        remove(candidate);
+        evictions.increment();
       }
-      Set<String> dropTags = new HashSet<>(removed.tags());
-      dropTags.removeAll(keepTags);
-      for (String tag : dropTags) {
-        unindex(keysByTag, tag, key);
+    }
+  }
+
+  // The hand goes round the queue, oldest to newest, and starts again from the oldest.
+  private void removeExpired(int count, long now) {
+    for (int i = 0; i < count; i++) {
+      if (cleaningHand == null) {
+        cleaningHand = oldest;
+        if (cleaningHand == null) {
+          return;
+        }
       }
-    } finally {
-      writeLock.unlock();
+      Slot slot = cleaningHand;
+      cleaningHand = slot.newer;
+      if (isExpired(slot, now)) {
+        remove(slot);
+      }
     }
   }
 
-  private static void unindex(Map<String, Set<String>> index, String name, String key) {
-    index.computeIfPresent(
-        name,
-        (n, keys) -> {
-          keys.remove(key);
-          return keys.isEmpty() ? null : keys;
-        });
+  private void remove(Slot slot) {
+    keys.remove(slot);
+    forget(slot);
   }
 
-  private static int weigh(String key, CacheEntry entry) {
-    long bytes =
-        ENTRY_OVERHEAD_BYTES + 2L * key.length() + 2L * entry.path().length() + entry.payloadSize();
-    for (String tag : entry.tags()) {
-      bytes += 2L * tag.length();
-    }
-    return (int) Math.min(Integer.MAX_VALUE, bytes);
+  // Everything but the key table, which a replacement has already updated.
+  private void forget(Slot slot) {
+    dequeue(slot);
+    slot.markRemoved();
+    paths.remove(slot);
+    tags.remove(slot);
+    weight -= weigh(slot);
   }
 
-  private static Ticker clockTicker(Clock clock) {
-    return () -> TimeUnit.MILLISECONDS.toNanos(clock.millis());
+  private void enqueue(Slot slot) {
+    slot.older = newest;
+    slot.newer = null;
+    if (newest == null) {
+      oldest = slot;
+    } else {
+      newest.newer = slot;
+    }
+    newest = slot;
   }
 
-  private final class ExpiresAt implements Expiry<String, CacheEntry> {
-    @Override
-    public long expireAfterCreate(String key, CacheEntry entry, long currentTime) {
-      return remainingNanos(entry);
+  private void dequeue(Slot slot) {
+    if (cleaningHand == slot) {
+      cleaningHand = slot.newer;
     }
-
-    @Override
-    public long expireAfterUpdate(
-        String key, CacheEntry entry, long currentTime, long currentDuration) {
-      return remainingNanos(entry);
+    if (slot.older == null) {
+      oldest = slot.newer;
+    } else {
+      slot.older.newer = slot.newer;
     }
-
-    @Override
-    public long expireAfterRead(
-        String key, CacheEntry entry, long currentTime, long currentDuration) {
-      return currentDuration;
-    }
-
-    private long remainingNanos(CacheEntry entry) {
-      Duration remaining = Duration.between(clock.instant(), entry.expiresAt());
-      return remaining.isNegative() ? 0 : saturatedNanos(remaining);
+    if (slot.newer == null) {
+      newest = slot.older;
+    } else {
+      slot.newer.older = slot.older;
     }
   }
 
-  private static long saturatedNanos(Duration duration) {
-    try {
-      return duration.toNanos();
-    } catch (ArithmeticException tooLong) {
-      return Long.MAX_VALUE;
-    }
+  private static long weigh(Slot slot) {
+    int tagCount = slot.tags == null ? 0 : slot.tags.tags().size();
+    return ENTRY_OVERHEAD_BYTES + (long) TAG_OVERHEAD_BYTES * tagCount + slot.size();
   }
 }

@@ -179,6 +179,140 @@ class InMemoryCacheStoreTest {
     }
   }
 
+  @Test
+  void entryReadBackKeepsItsPathTagsExpiryAndPayloadWhetherThePathIsInTheKeyOrNot() {
+    byte[] payload = {1, 2, 3, (byte) 0xFF};
+    CacheEntry inKey =
+        new CacheEntry(
+            "restcache:/bücher/1",
+            Set.of("restcache:books", "restcache:book:1"),
+            NOW.plusNanos(123_456_789),
+            payload);
+    CacheEntry notInKey = new CacheEntry("restcache:/a/b", Set.of(), NOW.plusSeconds(1), payload);
+    put("restcache:http://h:80/b%C3%BCcher/1;v=2?x=1", inKey);
+    put("restcache:http://h:80/bücher/1", inKey);
+    put("restcache:http://h:80/a/./b", notInKey);
+    assertThat(get("restcache:http://h:80/b%C3%BCcher/1;v=2?x=1")).contains(inKey);
+    assertThat(get("restcache:http://h:80/bücher/1")).contains(inKey);
+    assertThat(get("restcache:http://h:80/a/./b")).contains(notInKey);
+    store.invalidatePath("restcache:/a/b").toCompletableFuture().join();
+    assertThat(get("restcache:http://h:80/a/./b")).isEmpty();
+    store.invalidatePath("restcache:/bücher/1").toCompletableFuture().join();
+    assertThat(get("restcache:http://h:80/bücher/1")).isEmpty();
+    assertThat(get("restcache:http://h:80/b%C3%BCcher/1;v=2?x=1")).isEmpty();
+  }
+
+  @Test
+  void replacedEntryIsFoundByItsNewPathAndNotByItsOldOne() {
+    put("k", entry("/old", Set.of("t"), 1));
+    put("k", entry("/new", Set.of("t"), 2));
+    store.invalidatePath("/old").toCompletableFuture().join();
+    assertThat(get("k")).contains(entry("/new", Set.of("t"), 2));
+    store.invalidateTags(Set.of("t")).toCompletableFuture().join();
+    assertThat(get("k")).isEmpty();
+    assertThat(store.size()).isZero();
+    assertThat(store.weightedSize()).isZero();
+  }
+
+  @Test
+  void tagInvalidationFindsEveryEntryAfterManyReplacementsAndEvictions() {
+    for (int round = 0; round < 50; round++) {
+      for (int i = 0; i < 20; i++) {
+        put("k" + i, entry("/p" + i, Set.of("all", "group" + i % 3), round));
+      }
+      store.invalidatePath("/p" + round % 20).toCompletableFuture().join();
+    }
+    store.invalidateTags(Set.of("group1")).toCompletableFuture().join();
+    for (int i = 0; i < 20; i++) {
+      assertThat(get("k" + i).isPresent()).as("k%d", i).isEqualTo(i % 3 != 1 && i != 49 % 20);
+    }
+    store.invalidateTags(Set.of("all")).toCompletableFuture().join();
+    assertThat(store.size()).isZero();
+    assertThat(store.weightedSize()).isZero();
+  }
+
+  @Test
+  void manyEntriesStayFoundAsTheTablesGrow() {
+    for (int i = 0; i < 5_000; i++) {
+      put("restcache:http://h:80/items/" + i, entry("/items/" + i, Set.of("items"), 1));
+    }
+    assertThat(store.size()).isEqualTo(5_000);
+    for (int i = 0; i < 5_000; i++) {
+      assertThat(get("restcache:http://h:80/items/" + i)).isPresent();
+    }
+    store.invalidatePath("/items/4321").toCompletableFuture().join();
+    assertThat(get("restcache:http://h:80/items/4321")).isEmpty();
+    assertThat(store.size()).isEqualTo(4_999);
+  }
+
+  @Test
+  void anEntryReadSinceTheHandPassedSurvivesEvictionOverOneThatWasNot() {
+    InMemoryCacheStore small = new InMemoryCacheStore(4_000, clock);
+    for (int i = 0; i < 3; i++) {
+      small.put("k" + i, entry("/p" + i, Set.of(), 1_000), 0);
+    }
+    small.get("k0");
+    small.put("k3", entry("/p3", Set.of(), 1_000), 0);
+    assertThat(small.get("k0").toCompletableFuture().join()).isPresent();
+    assertThat(small.get("k1").toCompletableFuture().join()).isEmpty();
+    assertThat(small.evictionCount()).isEqualTo(1);
+    assertThat(small.weightedSize()).isLessThanOrEqualTo(4_000);
+  }
+
+  @Test
+  void expiredEntriesAreRemovedByLaterWritesWithoutBeingRead() {
+    MovableClock movable = new MovableClock(NOW);
+    InMemoryCacheStore expiring = new InMemoryCacheStore(1024 * 1024, movable);
+    for (int i = 0; i < 10; i++) {
+      expiring.put("short" + i, entry("/s" + i, Set.of("s"), 100), 0);
+    }
+    movable.now = NOW.plusSeconds(61);
+    for (int i = 0; i < 10; i++) {
+      expiring.put(
+          "long" + i, new CacheEntry("/l" + i, Set.of(), NOW.plusSeconds(600), new byte[1]), 0);
+    }
+    assertThat(expiring.size()).isEqualTo(10);
+  }
+
+  @Test
+  void concurrentReadersAlwaysFindAnEntryThatIsNeitherReplacedNorRemovedWhileTheTableGrows()
+      throws Exception {
+    put("steady", entry("/steady", Set.of(), 10));
+    ExecutorService pool = Executors.newFixedThreadPool(3);
+    try {
+      CountDownLatch start = new CountDownLatch(1);
+      List<Future<Integer>> readers = new ArrayList<>();
+      for (int r = 0; r < 2; r++) {
+        readers.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  int misses = 0;
+                  for (int i = 0; i < 20_000; i++) {
+                    misses += get("steady").isPresent() ? 0 : 1;
+                  }
+                  return misses;
+                }));
+      }
+      Future<?> writer =
+          pool.submit(
+              () -> {
+                start.await();
+                for (int i = 0; i < 20_000; i++) {
+                  put("filler" + i, entry("/f" + i, Set.of(), 1));
+                }
+                return null;
+              });
+      start.countDown();
+      writer.get(30, TimeUnit.SECONDS);
+      for (Future<Integer> reader : readers) {
+        assertThat(reader.get(30, TimeUnit.SECONDS)).isZero();
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
   private static final class MovableClock extends Clock {
     volatile Instant now;
 
