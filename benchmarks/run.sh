@@ -218,6 +218,11 @@ for _ in 1 2 3; do
     >> "$RESULTS/memory.csv"
 done
 
+echo "Hazelcast round trips per store and bytes per entry"
+echo "label,quantity,value" > "$RESULTS/hazelcast-cost.csv"
+run_java dev.restcache.bench.HazelcastCost "$(git rev-parse --short HEAD)" $((ENTRIES / 10)) 3 \
+  >> "$RESULTS/hazelcast-cost.csv"
+
 echo "JMH hot paths"
 java -cp "$CP" org.openjdk.jmh.Main HotPathsBenchmark "${JMH_ARGS[@]}" -rf csv \
   -rff "$RESULTS/jmh.csv" > "$WORK/jmh.log"

@@ -14,6 +14,7 @@ import com.hazelcast.map.IMap;
 import com.hazelcast.nio.serialization.FieldKind;
 import com.hazelcast.nio.serialization.genericrecord.GenericRecord;
 import com.hazelcast.nio.serialization.genericrecord.GenericRecordBuilder;
+import com.hazelcast.partition.PartitionAwareKey;
 import com.hazelcast.query.Predicates;
 import dev.restcache.spi.CacheEntry;
 import dev.restcache.spi.CacheStore;
@@ -48,15 +49,22 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Generations (see {@link CacheStore}) live in a second map: one random value per path and per
  * tag written lately, one for the tag invalidations of the whole store, and the store's epoch,
- * changed by {@link #clear()} and when a split cluster merges. An eviction changes them before it
- * removes anything, and each entry carries the values of its path, its tags and the epoch it was
- * stored under: a read serves the entry only while they are still the current ones. So an eviction
- * is in force on every member as soon as its first operation is applied, however long the removal
- * then takes (a member that died holding a backup delays it), and an eviction whose first operation
- * cannot be applied (the owner of the path's generation died) makes reads of that path wait on the
- * same dead owner and fail over to the resource, never serve the old entry. A put checks the
- * generation it was given before and after it writes, and removes what it wrote if a write came in
- * between, so a GET that raced a write on another member never leaves the old representation.
+ * changed by {@link #clear()} and when a split cluster merges. The epoch, the store-wide value and
+ * every tag's share one partition (their keys are {@link PartitionAwareKey}s on the epoch's key, a
+ * class of Hazelcast's own, so neither members nor clients need one of restcache's), so that one
+ * read sees them as of one moment. An eviction changes them before it removes anything, and each
+ * entry carries the values of its path, its tags and the epoch it was stored under: a read serves
+ * the entry only while they are still the current ones. So an eviction is in force on every member
+ * as soon as its first operation is applied, however long the removal then takes (a member that
+ * died holding a backup delays it), and an eviction whose first operation cannot be applied (the
+ * owner of the path's generation died) makes reads of that path wait on the same dead owner and
+ * fail over to the resource, never serve the old entry.
+ *
+ * <p>A put costs two round trips: one read of the generations (the path's partition and the shared
+ * one, in parallel), then the write of an entry that carries the values just read. It refuses when
+ * they differ from the generation it was given; an eviction after its read changes a value the
+ * entry carries, so a GET that raced a write on another member never leaves an entry that is
+ * served, whether the eviction's removal comes before or after the write.
  *
  * <p>A path's or tag's generation is kept for {@link #GENERATION_RETENTION} after its last write,
  * so that the map holds only what was written lately however many paths there are; a GET that read
@@ -72,10 +80,10 @@ public final class HazelcastCacheStore implements CacheStore {
 
   private static final System.Logger LOG = System.getLogger("dev.restcache");
   private static final String TYPE = "dev.restcache.Entry";
-  private static final String STORE_WIDE = "*";
   // No request path or tag contains a NUL: these keys never meet a path's.
   private static final String EPOCH = "\u0000epoch";
   private static final String TAG = "\u0000tag:";
+  private static final Object STORE_WIDE = onEpochPartition("*");
   private static final int BLOCKING_THREADS = 16;
   private static final int BLOCKING_QUEUE = 1024;
 
@@ -91,7 +99,7 @@ public final class HazelcastCacheStore implements CacheStore {
   private final HazelcastInstance hazelcast;
   private final boolean ownsInstance;
   private final IMap<String, GenericRecord> entries;
-  private final IMap<String, Long> generations;
+  private final IMap<Object, Long> generations;
   private final IMap<String, String> leases;
   private final String leaseHolder = UUID.randomUUID().toString();
   private final ExecutorService blocking;
@@ -236,19 +244,16 @@ public final class HazelcastCacheStore implements CacheStore {
           if (!readLately(generation)) {
             return false;
           }
-          Set<String> keys = new HashSet<>(List.of(path, STORE_WIDE, EPOCH));
-          entry.tags().forEach(tag -> keys.add(TAG + tag));
-          Map<String, Long> marks = generations.getAll(keys);
+          Set<Object> keys = new HashSet<>(List.of(path, STORE_WIDE, EPOCH));
+          entry.tags().forEach(tag -> keys.add(tagKey(tag)));
+          Map<Object, Long> marks = generations.getAll(keys);
           if ((generationOf(marks, path) & HASH_MASK) != (generation & HASH_MASK)) {
             return false;
           }
+          // No second look: the entry carries the values just read, so an eviction that changes
+          // one after the read keeps every member from serving it, however its removal and this
+          // write interleave, and the next store of the key replaces it.
           entries.set(key, toRecord(entry, marks), ttlSeconds(entry.expiresAt()), TimeUnit.SECONDS);
-          // A write between the check and the set: take back what was written. A write after this
-          // look removes it itself, and its new generation already keeps reads from serving it.
-          if (!unchanged(path, generation)) {
-            entries.delete(key);
-            return false;
-          }
           return true;
         });
   }
@@ -273,19 +278,21 @@ public final class HazelcastCacheStore implements CacheStore {
   public CompletionStage<Void> invalidateTags(Set<String> tags) {
     return async(
         () -> {
-          for (String tag : tags) {
-            generations.set(
-                TAG + tag,
-                ThreadLocalRandom.current().nextLong(),
-                retention.toSeconds(),
-                TimeUnit.SECONDS);
-          }
-          // Tags are not known when a GET starts: every put under an older token is refused.
+          // Tags are not known when a GET starts: every put under an older token is refused. Set
+          // before the tags' own: a put that reads a tag's new value (on the same partition, in
+          // one operation) then reads the new store-wide value too, and refuses.
           generations.set(
               STORE_WIDE,
               ThreadLocalRandom.current().nextLong(),
               retention.toSeconds(),
               TimeUnit.SECONDS);
+          for (String tag : tags) {
+            generations.set(
+                tagKey(tag),
+                ThreadLocalRandom.current().nextLong(),
+                retention.toSeconds(),
+                TimeUnit.SECONDS);
+          }
           for (String tag : tags) {
             entries.removeAll(Predicates.equal("tags[any]", tag));
           }
@@ -340,38 +347,41 @@ public final class HazelcastCacheStore implements CacheStore {
   // Generations are random tokens, not counters (counters need the CP subsystem, which the
   // open-source edition lacks); combining the path's, the store-wide one and the epoch changes
   // whenever any does, but for a 2^-64 chance.
-  private static long generationOf(Map<String, Long> marks, String path) {
+  private static long generationOf(Map<Object, Long> marks, String path) {
     return 961 * mark(marks, path) + 31 * mark(marks, STORE_WIDE) + mark(marks, EPOCH);
   }
 
-  private static long mark(Map<String, Long> marks, String key) {
+  private static long mark(Map<Object, Long> marks, Object key) {
     Long value = marks.get(key);
     return value == null ? 0 : value;
   }
 
-  private boolean unchanged(String path, long token) {
-    return (generationOf(generations.getAll(Set.of(path, STORE_WIDE, EPOCH)), path) & HASH_MASK)
-        == (token & HASH_MASK);
+  private static Object tagKey(String tag) {
+    return onEpochPartition(TAG + tag);
+  }
+
+  private static Object onEpochPartition(String name) {
+    return new PartitionAwareKey<>(name, EPOCH);
   }
 
   // Whether the generations an entry was stored under (its path's, its tags', the epoch) are
-  // still the current ones; one call, whatever the number of tags.
+  // still the current ones; one call to at most two partitions, whatever the number of tags.
   private boolean current(GenericRecord record) {
     String[] tags = record.getArrayOfString("tags");
     long[] tagMarks = record.getArrayOfInt64("tagGenerations");
-    Set<String> keys = new HashSet<>();
+    Set<Object> keys = new HashSet<>();
     keys.add(record.getString("path"));
     keys.add(EPOCH);
     for (String tag : tags) {
-      keys.add(TAG + tag);
+      keys.add(tagKey(tag));
     }
-    Map<String, Long> now = generations.getAll(keys);
+    Map<Object, Long> now = generations.getAll(keys);
     if (mark(now, record.getString("path")) != record.getInt64("pathGeneration")
         || mark(now, EPOCH) != record.getInt64("epoch")) {
       return false;
     }
     for (int i = 0; i < tags.length; i++) {
-      if (mark(now, TAG + tags[i]) != tagMarks[i]) {
+      if (mark(now, tagKey(tags[i])) != tagMarks[i]) {
         return false;
       }
     }
@@ -419,11 +429,11 @@ public final class HazelcastCacheStore implements CacheStore {
     return Math.max(1, seconds + 2);
   }
 
-  private static GenericRecord toRecord(CacheEntry entry, Map<String, Long> marks) {
+  private static GenericRecord toRecord(CacheEntry entry, Map<Object, Long> marks) {
     String[] tags = entry.tags().toArray(String[]::new);
     long[] tagMarks = new long[tags.length];
     for (int i = 0; i < tags.length; i++) {
-      tagMarks[i] = mark(marks, TAG + tags[i]);
+      tagMarks[i] = mark(marks, tagKey(tags[i]));
     }
     return GenericRecordBuilder.compact(TYPE)
         .setString("path", entry.path())
