@@ -131,10 +131,28 @@ public interface RestcacheConfig {
   /** The in-memory store. */
   Memory memory();
 
+  /** The front, which answers from public entries before Quarkus REST. */
+  Front front();
+
   /** The in-memory store. */
   interface Memory {
     /** The most the store holds, counting bodies, headers and keys. */
     @WithDefault("64M")
     MemorySize maxSize();
+  }
+
+  /** The front, which answers from public entries before Quarkus REST. */
+  interface Front {
+    /**
+     * Whether a Vert.x route ahead of Quarkus REST answers a GET or HEAD from a fresh entry whose
+     * response was marked {@code public} or given {@code s-maxage}, before any filter, interceptor
+     * or resource of the application runs, as a reverse proxy in front of it would. Requests with
+     * credentials or {@code Origin}, and every other entry, go through Quarkus REST as before. Turn
+     * it on only where no JAX-RS filter must see a request for a public response (an access check,
+     * a rate limit, an audit log). Has no effect while {@code
+     * quarkus.http.proxy.proxy-address-forwarding} is on.
+     */
+    @WithDefault("false")
+    boolean enabled();
   }
 }

@@ -36,6 +36,7 @@ import io.quarkus.deployment.builditem.AdditionalIndexedClassesBuildItem;
 import io.quarkus.deployment.builditem.CombinedIndexBuildItem;
 import io.quarkus.deployment.builditem.FeatureBuildItem;
 import io.quarkus.deployment.builditem.ServiceStartBuildItem;
+import io.quarkus.resteasy.reactive.server.deployment.ResteasyReactiveDeploymentBuildItem;
 import io.quarkus.resteasy.reactive.server.deployment.ResteasyReactiveResourceMethodEntriesBuildItem;
 import io.quarkus.resteasy.reactive.spi.ContainerRequestFilterBuildItem;
 import io.quarkus.resteasy.reactive.spi.ContainerResponseFilterBuildItem;
@@ -43,6 +44,10 @@ import io.quarkus.resteasy.reactive.spi.WriterInterceptorBuildItem;
 import io.quarkus.smallrye.health.deployment.spi.HealthBuildItem;
 import io.quarkus.vertx.http.deployment.RequireSocketHttpBuildItem;
 import io.quarkus.vertx.http.deployment.RequireVirtualHttpBuildItem;
+import io.quarkus.vertx.http.deployment.RouteBuildItem;
+import io.quarkus.vertx.http.runtime.RouteConstants;
+import io.vertx.core.Handler;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.inject.spi.DeploymentException;
 import java.lang.annotation.Annotation;
 import java.util.ArrayList;
@@ -192,6 +197,35 @@ class RestcacheProcessor {
             .orElse(null),
         ForeignProviders.requestFilter(requestFilters, index.getIndex()).orElse(null));
     return new ServiceStartBuildItem(FEATURE);
+  }
+
+  /**
+   * Puts the front's route ahead of Quarkus REST, on the paths it serves. Quarkus REST's route
+   * comes after the default route (before it with servlets); the front's comes before the default
+   * route, so before Quarkus REST either way, and after every Vert.x filter: Quarkus's HTTP
+   * security, CORS and the application's route filters still run for a front hit. Whether it
+   * answers anything is a run-time setting ({@code quarkus.restcache.front.enabled}); off, it
+   * passes every request on.
+   */
+  @BuildStep
+  @Record(ExecutionTime.RUNTIME_INIT)
+  void front(
+      RestcacheRecorder recorder,
+      BeanContainerBuildItem beans,
+      Optional<ResteasyReactiveDeploymentBuildItem> rest,
+      BuildProducer<RouteBuildItem> routes) {
+    if (rest.isEmpty()) {
+      return;
+    }
+    Handler<RoutingContext> front = recorder.frontRoute(beans.getValue());
+    // One prefix route, so that no request meets the front twice; a path of the prefix that
+    // Quarkus REST does not serve has no entry, so the front passes it on.
+    routes.produce(
+        RouteBuildItem.builder()
+            .orderedRoute(
+                rest.get().getApplicationPath() + "*", RouteConstants.ROUTE_ORDER_BEFORE_DEFAULT)
+            .handler(front)
+            .build());
   }
 
   // The in-process channel the background stale-while-revalidate refresh is dispatched on; the

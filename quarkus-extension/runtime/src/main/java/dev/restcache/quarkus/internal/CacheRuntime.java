@@ -4,6 +4,8 @@ import dev.restcache.ResponseCache;
 import dev.restcache.RuntimeAdapter;
 import dev.restcache.RuntimeAdapter.MethodRules;
 import io.vertx.core.Context;
+import io.vertx.core.Handler;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import java.util.List;
@@ -74,6 +76,12 @@ public interface CacheRuntime {
    * is what Quarkus REST's absolute URI is made of; nothing while disabled.
    */
   void offerRequestTarget(ContainerRequestContext request, ServerRequestContext server);
+
+  /**
+   * The route that answers requests from public entries before Quarkus REST, with {@code
+   * quarkus.restcache.front.enabled}; otherwise one that passes every request on.
+   */
+  Handler<RoutingContext> frontRoute();
 
   /** Releases what the runtime opened, when the application stops. */
   void close();

@@ -1,6 +1,7 @@
 package dev.restcache.quarkus.internal;
 
 import dev.restcache.RuntimeAdapter;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import org.jboss.resteasy.reactive.server.core.ResteasyReactiveRequestContext;
@@ -34,17 +35,10 @@ final class ConnectionHitWriter implements RuntimeAdapter.HitWriter {
     if (response.headWritten()) {
       return false;
     }
-    response.setStatusCode(replay.status());
-    replay.forEachHeader(response::addResponseHeader);
-    byte[] body = replay.body();
-    if (body == null) {
-      response.end();
-    } else if (HttpMethod.HEAD.equals(context.serverRequest().getRequestMethod())) {
-      response.setResponseHeader("Content-Length", Integer.toString(body.length));
-      response.end();
-    } else {
-      response.end(body);
-    }
+    VertxReplayWriter.write(
+        context.serverRequest().unwrap(HttpServerRequest.class).response(),
+        replay,
+        HttpMethod.HEAD.equals(context.serverRequest().getRequestMethod()));
     // The chain ends here; closing the request still runs its completion callbacks.
     context.restart(NOTHING_MORE);
     return true;

@@ -3,6 +3,8 @@ package dev.restcache.quarkus.internal;
 import dev.restcache.ResponseCache;
 import dev.restcache.RuntimeAdapter;
 import dev.restcache.RuntimeAdapter.MethodRules;
+import io.vertx.core.Handler;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import java.util.List;
@@ -59,6 +61,11 @@ final class DisabledCacheRuntime implements CacheRuntime {
   @Override
   public void offerRequestTarget(ContainerRequestContext request, ServerRequestContext server) {
     // Nothing is looked up.
+  }
+
+  @Override
+  public Handler<RoutingContext> frontRoute() {
+    return RoutingContext::next;
   }
 
   @Override

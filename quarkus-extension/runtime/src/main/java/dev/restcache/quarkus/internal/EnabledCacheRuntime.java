@@ -2,6 +2,7 @@ package dev.restcache.quarkus.internal;
 
 import static java.lang.System.Logger.Level.INFO;
 
+import dev.restcache.CacheFront;
 import dev.restcache.ResponseCache;
 import dev.restcache.ResponseCacheFeature;
 import dev.restcache.RuntimeAdapter;
@@ -9,11 +10,14 @@ import dev.restcache.RuntimeAdapter.MethodRules;
 import dev.restcache.quarkus.RestcacheConfig;
 import dev.restcache.spi.CacheStore;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.vertx.core.Handler;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import java.util.List;
+import java.util.Optional;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.resteasy.reactive.server.core.ResteasyReactiveRequestContext;
 import org.jboss.resteasy.reactive.server.spi.ResteasyReactiveContainerRequestContext;
@@ -31,6 +35,7 @@ final class EnabledCacheRuntime implements CacheRuntime {
   private final boolean ownsStore;
   private final boolean cacheAll;
   private final boolean targetsFromConnection;
+  private final Handler<RoutingContext> frontRoute;
   // Filled once at startup, before the first request; read without locking afterwards.
   private volatile MethodTable methods = MethodTable.EMPTY;
   private volatile boolean hitsToConnection;
@@ -47,9 +52,9 @@ final class EnabledCacheRuntime implements CacheRuntime {
     store = chosen.store();
     ownsStore = chosen.owned();
     boolean storeCompletesInline = store.completesInline();
-    adapter =
-        RuntimeAdapter.of(
-            feature(config, store), () -> !storeCompletesInline && CacheRuntime.onEventLoop());
+    ResponseCacheFeature feature = feature(config, store);
+    adapter = RuntimeAdapter.of(feature, () -> !storeCompletesInline && CacheRuntime.onEventLoop());
+    frontRoute = frontRoute(feature, !targetsFromConnection);
     adapter.refreshInBackground(new VirtualRedispatch(Infrastructure.getDefaultWorkerPool()));
     LOG.log(INFO, "restcache: caching in {0}", store.getClass().getSimpleName());
   }
@@ -69,7 +74,8 @@ final class EnabledCacheRuntime implements CacheRuntime {
             .collapseTimeout(config.collapseTimeout())
             .keyPrefix(config.keyPrefix())
             .sortQueryParameters(config.sortQueryParameters())
-            .revalidationRetention(config.revalidationRetention());
+            .revalidationRetention(config.revalidationRetention())
+            .front(config.front().enabled());
     config
         .ignoreQueryParameters()
         .ifPresent(names -> builder.ignoreQueryParameters(names.toArray(String[]::new)));
@@ -80,6 +86,31 @@ final class EnabledCacheRuntime implements CacheRuntime {
         .credentialHeaders()
         .ifPresent(names -> builder.credentialHeaders(names.toArray(String[]::new)));
     return builder.build();
+  }
+
+  // Behind a proxy Quarkus takes the request's URI from the proxy's headers, as the JAX-RS
+  // lookup then does; the front, reading the connection, would key another URI than the
+  // application's, so it passes every request on.
+  private static Handler<RoutingContext> frontRoute(
+      ResponseCacheFeature feature, boolean behindProxy) {
+    Optional<CacheFront> front = CacheFront.of(feature);
+    if (front.isEmpty()) {
+      return RoutingContext::next;
+    }
+    if (behindProxy) {
+      LOG.log(
+          INFO,
+          "restcache: the front is off: quarkus.http.proxy.proxy-address-forwarding takes the"
+              + " request's URI from proxy headers");
+      return RoutingContext::next;
+    }
+    LOG.log(INFO, "restcache: the front answers from public entries before Quarkus REST");
+    return new FrontRoute(front.get());
+  }
+
+  @Override
+  public Handler<RoutingContext> frontRoute() {
+    return frontRoute;
   }
 
   @Override

@@ -4,6 +4,8 @@ import static java.lang.System.Logger.Level.DEBUG;
 
 import io.quarkus.arc.runtime.BeanContainer;
 import io.quarkus.runtime.annotations.Recorder;
+import io.vertx.core.Handler;
+import io.vertx.ext.web.RoutingContext;
 import java.util.List;
 
 /** Replays at startup what the build found out about the application's resource methods. */
@@ -38,5 +40,16 @@ public class RestcacheRecorder {
           DEBUG, "restcache: looks up after the request filters, {0} first", foreignRequestFilter);
     }
     beans.beanInstance(CacheRuntime.class).resolve(methods, foreignProvider == null, lookupEarly);
+  }
+
+  /**
+   * The route ahead of Quarkus REST: the front with {@code quarkus.restcache.front.enabled}, a
+   * route that passes every request on otherwise.
+   *
+   * @param beans the application's beans, restcache's runtime among them
+   * @return the handler of the route
+   */
+  public Handler<RoutingContext> frontRoute(BeanContainer beans) {
+    return beans.beanInstance(CacheRuntime.class).frontRoute();
   }
 }
