@@ -113,9 +113,7 @@ public final class CacheFrontFilter implements Filter {
           .lookup(
               method,
               request.getScheme(),
-              // The field as sent, not getServerName(): a container may take that from
-              // forwarding fields, and the key must be what the application's lookup reads.
-              request.getHeader("host"),
+              HostField.authorityOf(request),
               query == null ? request.getRequestURI() : request.getRequestURI() + "?" + query,
               new ServletRequestHeaders(request))
           .get(maxWaitNanos, TimeUnit.NANOSECONDS);

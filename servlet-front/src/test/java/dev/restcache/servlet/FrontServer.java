@@ -7,6 +7,7 @@ import io.undertow.servlet.Servlets;
 import io.undertow.servlet.api.DeploymentInfo;
 import io.undertow.servlet.util.ImmediateInstanceFactory;
 import jakarta.servlet.DispatcherType;
+import jakarta.servlet.Filter;
 import jakarta.servlet.FilterRegistration;
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
@@ -28,7 +29,7 @@ final class FrontServer implements AutoCloseable {
   final Counts counts = new Counts();
   private final UndertowJaxrsServer server;
 
-  private FrontServer(ResponseCacheFeature feature, CacheFrontFilter front) {
+  private FrontServer(ResponseCacheFeature feature, Filter before, CacheFrontFilter front) {
     port = LoopbackPorts.free();
     base = URI.create("http://127.0.0.1:" + port + "/");
     ResteasyDeployment deployment = new ResteasyDeploymentImpl();
@@ -43,18 +44,23 @@ final class FrontServer implements AutoCloseable {
             .addListener(
                 Servlets.listener(
                     FrontRegistration.class,
-                    new ImmediateInstanceFactory<>(new FrontRegistration(front))));
+                    new ImmediateInstanceFactory<>(new FrontRegistration(before, front))));
     server.deploy(info);
   }
 
   /** The application with {@code feature}, the front serving it on a free port of 127.0.0.1. */
   static FrontServer start(ResponseCacheFeature feature) {
-    return new FrontServer(feature, new CacheFrontFilter(feature));
+    return new FrontServer(feature, null, new CacheFrontFilter(feature));
   }
 
   /** As {@link #start(ResponseCacheFeature)}, with {@code front} as the filter. */
   static FrontServer start(ResponseCacheFeature feature, CacheFrontFilter front) {
-    return new FrontServer(feature, front);
+    return new FrontServer(feature, null, front);
+  }
+
+  /** As {@link #start(ResponseCacheFeature)}, with {@code before} ahead of the front. */
+  static FrontServer startBehind(Filter before, ResponseCacheFeature feature) {
+    return new FrontServer(feature, before, new CacheFrontFilter(feature));
   }
 
   @Override
@@ -64,18 +70,25 @@ final class FrontServer implements AutoCloseable {
 
   /** What a WAR's listener does to put the front before the Jakarta REST servlet. */
   static final class FrontRegistration implements ServletContextListener {
+    private final Filter before;
     private final CacheFrontFilter front;
 
-    FrontRegistration(CacheFrontFilter front) {
+    FrontRegistration(Filter before, CacheFrontFilter front) {
+      this.before = before;
       this.front = front;
     }
 
     @Override
     public void contextInitialized(ServletContextEvent event) {
-      FilterRegistration.Dynamic registration =
-          event.getServletContext().addFilter("restcache-front", front);
+      if (before != null) {
+        add(event.getServletContext().addFilter("before-front", before));
+      }
+      add(event.getServletContext().addFilter("restcache-front", front));
+    }
+
+    private static void add(FilterRegistration.Dynamic registration) {
       registration.setAsyncSupported(true);
-      registration.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
+      registration.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/*");
     }
   }
 
