@@ -144,4 +144,19 @@ class CacheFrontFilterTest {
       }
     }
   }
+
+  @Test
+  void conditionalRequestGetsANotModifiedFromTheFront() throws Exception {
+    HttpResponse<String> first = Http.get(server.base.resolve("public/e"));
+    String etag = first.headers().firstValue("ETag").orElseThrow();
+
+    HttpResponse<String> revalidated =
+        Http.get(server.base.resolve("public/e"), "If-None-Match", etag);
+
+    assertThat(revalidated.statusCode()).isEqualTo(304);
+    assertThat(revalidated.body()).isEmpty();
+    assertThat(revalidated.headers().firstValue("ETag")).hasValue(etag);
+    assertThat(Http.cacheStatus(revalidated)).startsWith(HIT);
+    assertThat(server.counts.get("filter /public/e")).isEqualTo(1);
+  }
 }
