@@ -19,7 +19,7 @@ if [[ "${1:-}" == "--quick" ]]; then
   DURATION=2s REPS=1 WARMUP=2s TRIALS=30 ENTRIES=20000 JMH_ARGS=(-wi 1 -i 1 -r 500ms -w 500ms)
 fi
 THREADS=2 CONNECTIONS=32
-APP=18080 NGINX=18081 VARNISH=18082 CLUSTER=18083 BASELINE=18084
+APP=18080 NGINX=18081 VARNISH=18082 CLUSTER=18083 BASELINE=18084 FRONT=18085
 
 PIDS=()
 cleanup() {
@@ -63,7 +63,7 @@ start_server() { # name, class, args...
 
 echo "starting the application, nginx and varnish"
 SERVER_PID=""
-start_server app dev.restcache.bench.BenchServer $APP
+start_server app dev.restcache.bench.BenchServer $APP $FRONT
 APP_PID=${PIDS[0]}
 SERVER_PID=$APP_PID
 
@@ -100,12 +100,14 @@ EOF
 varnishd -a 127.0.0.1:$VARNISH -f "$WORK/bench.vcl" -n "$WORK/varnish" -s malloc,64m \
   -P "$WORK/varnish.pid"
 
-# scenario name -> URL; the same 1 KiB JSON for floor, hit, nginx, varnish and the clusters.
+# scenario name -> URL; the same 1 KiB JSON for floor, hit, front, nginx, varnish and the clusters.
+# front is a public entry served by the front, on the second port of the same process.
 # The cluster scenarios run last, one cluster at a time: idle Hazelcast members use CPU of
 # their own, which must not weigh on the other scenarios.
 declare -A URLS=(
   [floor]=http://127.0.0.1:$APP/floor
   [hit]=http://127.0.0.1:$APP/hit
+  [front]=http://127.0.0.1:$FRONT/front
   [expensive]=http://127.0.0.1:$APP/expensive
   [expensive-cached]=http://127.0.0.1:$APP/expensive-cached
   [backend]=http://127.0.0.1:$APP/backend
@@ -117,7 +119,7 @@ declare -A URLS=(
   [near-baseline]=http://127.0.0.1:$BASELINE/hit
   [cluster-near]=http://127.0.0.1:$CLUSTER/hit
 )
-ORDER=(floor hit expensive expensive-cached backend backend-cached nginx varnish)
+ORDER=(floor hit front expensive expensive-cached backend backend-cached nginx varnish)
 
 to_ms() { # wrk latency such as 812.00us, 1.23ms, 1.01s
   awk -v v="$1" 'BEGIN {

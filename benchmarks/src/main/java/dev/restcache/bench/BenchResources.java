@@ -14,7 +14,8 @@ import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
  * The endpoints measured. {@code /floor} is the container's own cost: precomputed bytes, no cache,
- * no serialisation. {@code /hit} is the same size of JSON through the cache; {@code /plain} is it
+ * no serialisation. {@code /hit} is the same size of JSON through the cache; {@code /front} is it
+ * marked {@code public}, which the front serves on the server that has one; {@code /plain} is it
  * without the cache, for the proxies in front. {@code /expensive} serialises 300 objects and {@code
  * /backend} waits 5 ms for a backend, each with and without the cache.
  */
@@ -42,6 +43,15 @@ public class BenchResources {
   @Cached(ttl = 3600)
   public List<Book> hit() {
     return SMALL;
+  }
+
+  @GET
+  @Path("front")
+  @Cached
+  public jakarta.ws.rs.core.Response front() {
+    return jakarta.ws.rs.core.Response.ok(SMALL)
+        .header("Cache-Control", "public, max-age=3600")
+        .build();
   }
 
   @GET

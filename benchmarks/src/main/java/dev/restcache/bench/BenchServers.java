@@ -1,6 +1,7 @@
 package dev.restcache.bench;
 
 import dev.restcache.ResponseCacheFeature;
+import dev.restcache.grizzly.GrizzlyFront;
 import dev.restcache.spi.CacheStore;
 import java.io.IOException;
 import java.net.URI;
@@ -20,10 +21,23 @@ final class BenchServers {
     return start(port, store, 0);
   }
 
+  /** Starts on {@code port} with Grizzly's default worker pool and the front installed. */
+  static HttpServer startWithFront(int port, CacheStore store) {
+    return start(port, store, 0, true);
+  }
+
   /** Starts on {@code port} with {@code workers} worker threads, or Grizzly's default for 0. */
   static HttpServer start(int port, CacheStore store, int workers) {
+    return start(port, store, workers, false);
+  }
+
+  private static HttpServer start(int port, CacheStore store, int workers, boolean front) {
     ResponseCacheFeature feature =
-        ResponseCacheFeature.builder().store(store).storeTimeout(Duration.ofSeconds(2)).build();
+        ResponseCacheFeature.builder()
+            .store(store)
+            .storeTimeout(Duration.ofSeconds(2))
+            .front(front)
+            .build();
     ResourceConfig application =
         new ResourceConfig()
             .property(ServerProperties.WADL_FEATURE_DISABLE, true)
@@ -32,6 +46,7 @@ final class BenchServers {
     HttpServer server =
         GrizzlyHttpServerFactory.createHttpServer(
             URI.create("http://127.0.0.1:" + port + "/"), application, false);
+    GrizzlyFront.install(server, feature);
     if (workers > 0) {
       server
           .getListeners()

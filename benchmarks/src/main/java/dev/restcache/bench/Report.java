@@ -26,6 +26,7 @@ public final class Report {
   /** Ratio name, numerator scenario, denominator scenario. */
   private static final String[][] RATIOS = {
     {"hit / floor (goal >= 0.90)", "hit", "floor"},
+    {"front hit / floor (goal >= 1.0)", "front", "floor"},
     {"cached / uncached, 300 objects serialised (goal >= 20)", "expensive-cached", "expensive"},
     {"cached / uncached, 5 ms backend call (goal >= 20)", "backend-cached", "backend"},
     {"hit / nginx proxy_cache hit", "hit", "nginx"},
