@@ -29,19 +29,25 @@ class GrizzlyFrontTest {
   }
 
   @ParameterizedTest
-  @CsvSource({"/public, public #1", "/shared, shared #1"})
+  @CsvSource({
+    "/public, public #1, public",
+    "/shared, shared #1, s-maxage=60",
+  })
   void aPublicOrSharedEntryIsServedByTheFrontWithoutRunningTheApplication(
-      String path, String body) {
+      String path, String body, String cacheControl) {
     start(true);
     server
         .request()
         .get(path)
         .then()
         .statusCode(200)
+        .header("Cache-Control", cacheControl)
         .header("Cache-Status", "restcache; fwd=uri-miss; stored");
     Response hit = server.request().get(path);
+    // @CacheControl's directives, which a response filter adds, are sent by the front too.
     hit.then()
         .statusCode(200)
+        .header("Cache-Control", cacheControl)
         .body(equalTo(body))
         .header("Content-Type", startsWith("text/plain"))
         .header("Content-Length", String.valueOf(body.length()))

@@ -19,9 +19,10 @@ final class CacheControlFilter implements ContainerResponseFilter {
     this.forErrors = directives.withoutFreshness();
   }
 
-  // Runs on hits too: what the cache stores is the resource's own header, merged anew each time
-  // like every other filter's work. An error gets only the directives that restrict caching,
-  // so that an annotation never makes one client's failure fresh for downstream caches either.
+  // Runs on hits too, like every other filter's work; the cache stores the resource's header
+  // already merged (CachedRoute.sentCacheControl), for the front, and merging it again changes
+  // nothing. An error gets only the directives that restrict caching, so that an annotation
+  // never makes one client's failure fresh for downstream caches either.
   @Override
   public void filter(ContainerRequestContext request, ContainerResponseContext response) {
     CacheDirectives added = response.getStatus() >= 400 ? forErrors : directives;

@@ -4,6 +4,7 @@ import dev.restcache.internal.CacheKeys;
 import dev.restcache.internal.Headers;
 import dev.restcache.internal.ResourcePath;
 import dev.restcache.internal.VariantIndex;
+import dev.restcache.internal.http.CacheDirectives;
 import dev.restcache.internal.http.VarySpec;
 import java.time.Duration;
 import java.util.List;
@@ -20,6 +21,8 @@ import java.util.List;
  * @param personalised whether a request with credentials must not use the cache at all
  * @param resourcePath the method's template, which gives the path entries are indexed by; null to
  *     index by the request path
+ * @param cacheControl what {@code @CacheControl} merges into the method's responses; {@link
+ *     CacheDirectives#NONE} for none
  */
 record CachedRoute(
     Duration ttl,
@@ -27,7 +30,21 @@ record CachedRoute(
     VarySpec keyed,
     List<String> cookies,
     boolean personalised,
-    ResourcePath resourcePath) {
+    ResourcePath resourcePath,
+    CacheDirectives cacheControl) {
+
+  /**
+   * The {@code Cache-Control} a response with {@code status} and the resource's own {@code
+   * resourceCacheControl} is sent with, as {@link CacheControlFilter} merges it; null when the
+   * method has no {@code @CacheControl}.
+   */
+  String sentCacheControl(int status, List<String> resourceCacheControl) {
+    if (cacheControl.equals(CacheDirectives.NONE)) {
+      return null;
+    }
+    CacheDirectives added = status >= 400 ? cacheControl.withoutFreshness() : cacheControl;
+    return CacheDirectives.parse(resourceCacheControl).merge(added).toHeaderValue();
+  }
 
   /** The {@code Vary} the response gets: what is keyed, and {@code Cookie} for cookies. */
   VarySpec sentVary() {

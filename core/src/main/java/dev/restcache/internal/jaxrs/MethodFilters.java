@@ -100,7 +100,8 @@ public record MethodFilters(
         neverCache == null
             && JaxrsAnnotations.declaringMethod(method).isAnnotationPresent(GET.class)
             && (cached != null || engine.settings().cacheAll());
-    CachedRoute route = cachedGet ? route(engine, cached, method, type) : null;
+    CacheDirectives merged = cacheControl == null ? CacheDirectives.NONE : directives(cacheControl);
+    CachedRoute route = cachedGet ? route(engine, cached, method, type, merged) : null;
     if (!cachedGet) {
       // A write's own template lets its eviction find every spelling even where no cached
       // read of the path has registered one yet (Quarkus resolves methods at first use).
@@ -110,7 +111,7 @@ public record MethodFilters(
       }
     }
     return new MethodFilters(
-        cacheControl == null ? null : new CacheControlFilter(directives(cacheControl)),
+        cacheControl == null ? null : new CacheControlFilter(merged),
         neverCache == null ? null : new NeverCacheFilter(),
         route == null ? null : new CacheLookupFilter(engine, route, cacheControl == null),
         route == null ? null : new ResourceResponseFilter(engine),
@@ -121,7 +122,11 @@ public record MethodFilters(
   }
 
   private static CachedRoute route(
-      CacheEngine engine, Cached cached, Method method, Class<?> type) {
+      CacheEngine engine,
+      Cached cached,
+      Method method,
+      Class<?> type,
+      CacheDirectives cacheControl) {
     Duration ttl =
         cached == null || cached.ttl() < 0
             ? engine.settings().defaultTtl()
@@ -140,7 +145,8 @@ public record MethodFilters(
         keyed,
         inputs.cookies(),
         inputs.personalised(),
-        inputs.resourcePath());
+        inputs.resourcePath(),
+        cacheControl);
   }
 
   private static <A extends Annotation> A effective(Class<A> type, Method method, Class<?> cls) {

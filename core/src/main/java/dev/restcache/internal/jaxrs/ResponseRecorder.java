@@ -140,7 +140,12 @@ final class ResponseRecorder {
     StoredResponse response =
         store.response(
             exchange.status(),
-            storedHeaders(exchange.route, exchange.resourceHeaders(), sent, exchange.additions()),
+            storedHeaders(
+                exchange.route,
+                exchange.status(),
+                exchange.resourceHeaders(),
+                sent,
+                exchange.additions()),
             exchange.body());
     return new Storing(
         () ->
@@ -155,18 +160,30 @@ final class ResponseRecorder {
 
   /**
    * What is stored: the headers as the resource produced them, with the {@code Vary} the cache
-   * added, the {@code Content-Type} the container chose when the resource set none, and the fields
-   * the cache added for the body; never the fields response filters added, since they run again on
-   * every hit.
+   * added, the {@code Cache-Control} with what {@code @CacheControl} merges into it (the front
+   * sends a hit without running that filter), the {@code Content-Type} the container chose when the
+   * resource set none, and the fields the cache added for the body; never the fields other response
+   * filters added, since they run again on every hit through the application.
    */
   private static Headers storedHeaders(
-      CachedRoute route, Headers resource, Headers sent, List<Headers.Field> additions) {
+      CachedRoute route,
+      int status,
+      Headers resource,
+      Headers sent,
+      List<Headers.Field> additions) {
     VarySpec vary = VarySpec.parse(resource.all("Vary")).with(route.sentVary().fieldNames());
+    String cacheControl = route.sentCacheControl(status, resource.all("Cache-Control"));
     List<String> replaced = new ArrayList<>(List.of("Vary"));
+    if (cacheControl != null) {
+      replaced.add("Cache-Control");
+    }
     additions.forEach(field -> replaced.add(field.name()));
     List<Headers.Field> fields = new ArrayList<>(resource.without(replaced).fields());
     if (!vary.isEmpty()) {
       fields.add(new Headers.Field("Vary", vary.toHeaderValue()));
+    }
+    if (cacheControl != null && !cacheControl.isEmpty()) {
+      fields.add(new Headers.Field("Cache-Control", cacheControl));
     }
     if (!resource.contains("Content-Type") && sent.contains("Content-Type")) {
       fields.add(new Headers.Field("Content-Type", sent.first("Content-Type")));
