@@ -27,7 +27,7 @@ class FrontStoreTest {
 
   private static ResponseCacheFeature feature(ReadFaultStore store) {
     return ResponseCacheFeature.builder()
-        .store(store)
+        .store(store.store())
         .storeTimeout(Duration.ofMillis(store.read() == ReadFaultStore.Read.HANGS ? 100 : 5000))
         .front(true)
         .build();

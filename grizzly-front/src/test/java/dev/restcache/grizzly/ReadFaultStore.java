@@ -1,13 +1,8 @@
 package dev.restcache.grizzly;
 
-import dev.restcache.memory.InMemoryCacheStore;
-import dev.restcache.spi.CacheEntry;
 import dev.restcache.spi.CacheStore;
-import java.time.Duration;
-import java.util.Optional;
-import java.util.Set;
+import dev.restcache.testing.ReadsReplacedStore;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -16,7 +11,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * An in-memory store whose reads answer as a remote store's might: later on another thread, failed,
  * thrown, or never; every other operation goes straight to the in-memory store.
  */
-final class ReadFaultStore implements CacheStore {
+final class ReadFaultStore {
   /** How reads answer. */
   enum Read {
     /** Completes a few milliseconds later, on another thread, as Hazelcast's reads do. */
@@ -31,12 +26,25 @@ final class ReadFaultStore implements CacheStore {
 
   private static final Executor LATER = CompletableFuture.delayedExecutor(5, TimeUnit.MILLISECONDS);
 
-  private final CacheStore delegate = new InMemoryCacheStore();
   private final Read read;
   private final AtomicInteger reads = new AtomicInteger();
+  private final CacheStore store;
 
   ReadFaultStore(Read read) {
     this.read = read;
+    this.store =
+        new ReadsReplacedStore(
+            (memory, key) -> {
+              reads.incrementAndGet();
+              return switch (read) {
+                case ELSEWHERE ->
+                    memory.get(key).toCompletableFuture().thenApplyAsync(found -> found, LATER);
+                case FAILS ->
+                    CompletableFuture.failedFuture(new IllegalStateException("read failed"));
+                case THROWS -> throw new IllegalStateException("read threw");
+                case HANGS -> new CompletableFuture<>();
+              };
+            });
   }
 
   Read read() {
@@ -47,45 +55,8 @@ final class ReadFaultStore implements CacheStore {
     return reads.get();
   }
 
-  @Override
-  public CompletionStage<Optional<CacheEntry>> get(String key) {
-    reads.incrementAndGet();
-    return switch (read) {
-      case ELSEWHERE ->
-          delegate.get(key).toCompletableFuture().thenApplyAsync(found -> found, LATER);
-      case FAILS -> CompletableFuture.failedFuture(new IllegalStateException("read failed"));
-      case THROWS -> throw new IllegalStateException("read threw");
-      case HANGS -> new CompletableFuture<>();
-    };
-  }
-
-  @Override
-  public CompletionStage<Long> generation(String path) {
-    return delegate.generation(path);
-  }
-
-  @Override
-  public CompletionStage<Boolean> put(String key, CacheEntry entry, long generation) {
-    return delegate.put(key, entry, generation);
-  }
-
-  @Override
-  public CompletionStage<Void> invalidatePath(String path) {
-    return delegate.invalidatePath(path);
-  }
-
-  @Override
-  public CompletionStage<Void> invalidateTags(Set<String> tags) {
-    return delegate.invalidateTags(tags);
-  }
-
-  @Override
-  public CompletionStage<Void> clear() {
-    return delegate.clear();
-  }
-
-  @Override
-  public CompletionStage<Boolean> tryLease(String key, Duration ttl) {
-    return delegate.tryLease(key, ttl);
+  /** The store to build the feature with. */
+  CacheStore store() {
+    return store;
   }
 }
