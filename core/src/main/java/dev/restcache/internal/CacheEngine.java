@@ -158,6 +158,7 @@ public final class CacheEngine implements ResponseCache {
 
   private CompletableFuture<Lookup> lookup(
       CacheRequest request, String primaryKey, Supplier<String> indexPath, boolean mayCollapse) {
+    Long mark = mayCollapse ? collapsing.mark(primaryKey) : null;
     return entries
         .read(primaryKey)
         .thenCompose(
@@ -171,33 +172,48 @@ public final class CacheEngine implements ResponseCache {
                                 request,
                                 primaryKey,
                                 indexPath,
-                                mayCollapse,
+                                mark,
                                 variant,
                                 ForwardReason.VARY_MISS));
               }
-              return decide(
-                  request, primaryKey, indexPath, mayCollapse, found, ForwardReason.URI_MISS);
+              return decide(request, primaryKey, indexPath, mark, found, ForwardReason.URI_MISS);
             });
+  }
+
+  // The entry for request under primaryKey: the response, the variant its Vary index selects,
+  // or null.
+  private CompletableFuture<StoredValue> read(CacheRequest request, String primaryKey) {
+    return entries
+        .read(primaryKey)
+        .thenCompose(
+            found ->
+                found instanceof VariantIndex index
+                    ? entries.read(CacheKeys.variantKey(primaryKey, index, request.headers()))
+                    : CompletableFuture.completedFuture(found));
+  }
+
+  private ServeDecision.Outcome serveDecision(
+      CacheRequest request, StoredResponse response, ForwardReason missReason) {
+    return ServeDecision.decide(
+        response,
+        missReason,
+        new ServeDecision.Request(
+            request.credentials(),
+            request.directives(),
+            request.header("if-none-match"),
+            request.header("if-modified-since")),
+        now());
   }
 
   private CompletableFuture<Lookup> decide(
       CacheRequest request,
       String primaryKey,
       Supplier<String> indexPath,
-      boolean mayCollapse,
+      Long collapseMark,
       StoredValue found,
       ForwardReason missReason) {
     StoredResponse response = found instanceof StoredResponse stored ? stored : null;
-    ServeDecision.Outcome outcome =
-        ServeDecision.decide(
-            response,
-            missReason,
-            new ServeDecision.Request(
-                request.credentials(),
-                request.directives(),
-                request.header("if-none-match"),
-                request.header("if-modified-since")),
-            now());
+    ServeDecision.Outcome outcome = serveDecision(request, response, missReason);
     if (outcome instanceof ServeDecision.Refuse refuse) {
       LOG.log(
           TRACE,
@@ -237,7 +253,7 @@ public final class CacheEngine implements ResponseCache {
               });
     }
     ServeDecision.Forward forward = (ServeDecision.Forward) outcome;
-    if (!mayCollapse) {
+    if (collapseMark == null) {
       return miss(forward, primaryKey, indexPath, null, response);
     }
     return collapsing
@@ -245,7 +261,9 @@ public final class CacheEngine implements ResponseCache {
         .thenCompose(
             lead -> {
               if (lead != null) {
-                return miss(forward, primaryKey, indexPath, lead, response);
+                return collapsing.endedSince(primaryKey, collapseMark)
+                    ? readAgainAsLeader(request, primaryKey, indexPath, lead, forward, response)
+                    : miss(forward, primaryKey, indexPath, lead, response);
               }
               return collapsing
                   .awaitFill(primaryKey)
@@ -255,6 +273,31 @@ public final class CacheEngine implements ResponseCache {
                           after instanceof Hit hit
                               ? new Hit(hit.response(), true, hit.notModified())
                               : after);
+            });
+  }
+
+  // The previous fill of the key ended between this request's read and its lead, most likely
+  // storing what this request would now produce again: it is served that instead, as if it had
+  // waited for the fill.
+  private CompletableFuture<Lookup> readAgainAsLeader(
+      CacheRequest request,
+      String primaryKey,
+      Supplier<String> indexPath,
+      Fill lead,
+      ServeDecision.Forward forward,
+      StoredResponse response) {
+    return read(request, primaryKey)
+        .exceptionally(storeFailed -> null)
+        .thenCompose(
+            found -> {
+              if (found instanceof StoredResponse stored
+                  && serveDecision(request, stored, forward.reason())
+                      instanceof ServeDecision.Serve serve) {
+                finished(lead);
+                return CompletableFuture.completedFuture(
+                    hit(primaryKey, stored, true, serve.notModified()));
+              }
+              return miss(forward, primaryKey, indexPath, lead, response);
             });
   }
 
@@ -273,28 +316,14 @@ public final class CacheEngine implements ResponseCache {
     }
     String primaryKey =
         CacheKeys.primaryKey(settings.keyRules(), request.target(), request.headers());
-    return entries
-        .read(primaryKey)
-        .thenCompose(
-            found ->
-                found instanceof VariantIndex index
-                    ? entries.read(CacheKeys.variantKey(primaryKey, index, request.headers()))
-                    : CompletableFuture.completedFuture(found))
+    return read(request, primaryKey)
         .handle(
             (found, e) -> {
               if (!(found instanceof StoredResponse stored) || !FrontRules.mayServe(stored)) {
                 return null;
               }
               ServeDecision.Outcome outcome =
-                  ServeDecision.decide(
-                      stored,
-                      ForwardReason.URI_MISS,
-                      new ServeDecision.Request(
-                          request.credentials(),
-                          request.directives(),
-                          request.header("if-none-match"),
-                          request.header("if-modified-since")),
-                      now());
+                  serveDecision(request, stored, ForwardReason.URI_MISS);
               return outcome instanceof ServeDecision.Serve serve
                   ? hit(primaryKey, stored, false, serve.notModified())
                   : null;

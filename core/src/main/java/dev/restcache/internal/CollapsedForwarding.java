@@ -11,6 +11,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
  * Concurrent misses for one key run the resource once: one request leads the fill, the others wait
@@ -33,7 +34,12 @@ final class CollapsedForwarding {
   private final Entries entries;
   private final Duration timeout;
   private final Duration afterAnswer;
+  private static final int ENDED_STRIPES = 64;
+
   private final Map<String, CompletableFuture<Void>> fills = new ConcurrentHashMap<>();
+  // How many fills have ended, by stripe of their keys: a request that read no entry and then
+  // leads may have read before a fill of its key stored its entry and ended (see endedSince).
+  private final AtomicLongArray ended = new AtomicLongArray(ENDED_STRIPES);
 
   CollapsedForwarding(
       CacheStore store,
@@ -47,6 +53,29 @@ final class CollapsedForwarding {
     this.timeout = timeout;
     Duration rest = storeTimeout.plus(WRITING);
     this.afterAnswer = rest.compareTo(timeout) < 0 ? rest : timeout;
+  }
+
+  /**
+   * A mark to take before reading {@code key}, for {@link #endedSince}: a request that reads no
+   * entry, then wins the lead, may have read just before the previous leader stored its entry and
+   * ended its fill, and would run the resource a second time.
+   */
+  long mark(String key) {
+    return ended.get(stripe(key));
+  }
+
+  /**
+   * Whether a fill of {@code key} may have ended since {@code mark} was taken, so that what it
+   * stored was not there to read then. Keys share stripes, so a fill of another key can say yes
+   * too: it costs one more read, never a missed entry.
+   */
+  boolean endedSince(String key, long mark) {
+    return ended.get(stripe(key)) != mark;
+  }
+
+  private static int stripe(String key) {
+    int h = key.hashCode();
+    return (h ^ (h >>> 16)) & (ENDED_STRIPES - 1);
   }
 
   /**
@@ -167,6 +196,8 @@ final class CollapsedForwarding {
    */
   void finished(Fill fill) {
     if (fill != null) {
+      // Counted before the slot is freed: whoever takes the slot next sees the count.
+      ended.incrementAndGet(stripe(fill.key()));
       fills.remove(fill.key(), fill.done());
       if (fill.done().complete(null) && fill.leased()) {
         calls.fireAndForget(() -> store.releaseLease(fill.key()), "releaseLease");

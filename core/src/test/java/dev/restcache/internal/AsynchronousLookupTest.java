@@ -5,18 +5,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.restcache.ResponseCacheFeature;
 import dev.restcache.TestEngines;
 import dev.restcache.internal.http.CacheDirectives;
+import dev.restcache.internal.http.Freshness;
 import dev.restcache.internal.http.RequestTarget;
+import dev.restcache.internal.http.VarySpec;
 import dev.restcache.memory.InMemoryCacheStore;
 import dev.restcache.spi.CacheEntry;
 import dev.restcache.spi.CacheStore;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
@@ -28,16 +33,18 @@ import org.junit.jupiter.api.Test;
 class AsynchronousLookupTest {
   private static final URI BOOK = URI.create("http://127.0.0.1/books/1");
 
+  private static CacheRequest request() {
+    return new CacheRequest(
+        RequestTarget.of(BOOK),
+        absent -> null,
+        Credentials.NONE,
+        CacheDirectives.NONE,
+        Instant.now(),
+        false);
+  }
+
   private static CompletableFuture<CacheEngine.Lookup> lookup(CacheEngine engine) {
-    return engine.lookup(
-        new CacheRequest(
-            RequestTarget.of(BOOK),
-            absent -> null,
-            Credentials.NONE,
-            CacheDirectives.NONE,
-            Instant.now(),
-            false),
-        () -> CacheKeys.path(BOOK));
+    return engine.lookup(request(), () -> CacheKeys.path(BOOK));
   }
 
   @Test
@@ -64,6 +71,53 @@ class AsynchronousLookupTest {
     // Nothing was stored: the follower goes to the resource itself, leading no fill.
     assertThat(second.join())
         .isInstanceOfSatisfying(CacheEngine.Miss.class, miss -> assertThat(miss.fill()).isNull());
+  }
+
+  @Test
+  void aRequestThatReadBeforeTheLeaderStoredAndLeadsAfterItIsServedTheStoredEntry() {
+    CompletableFuture<Optional<CacheEntry>> lateRead = new CompletableFuture<>();
+    AtomicInteger reads = new AtomicInteger();
+    CacheStore memory = new InMemoryCacheStore(1 << 20);
+    CacheEngine engine =
+        TestEngines.of(
+            ResponseCacheFeature.builder()
+                .store(
+                    new Reading(
+                        memory, key -> reads.incrementAndGet() == 2 ? lateRead : memory.get(key)))
+                .build());
+    CacheEngine.Miss leader = (CacheEngine.Miss) lookup(engine).join();
+    // The late request has read nothing yet: its read answers once the leader is done.
+    CompletableFuture<CacheEngine.Lookup> late = lookup(engine);
+    assertThat(late).isNotDone();
+
+    Instant now = engine.now();
+    StoredResponse response =
+        new StoredResponse(
+            200,
+            Headers.of(List.of(new Headers.Field("Content-Type", "text/plain"))),
+            "Kindred".getBytes(StandardCharsets.UTF_8),
+            Credentials.IDENTITY,
+            Freshness.of(CacheDirectives.NONE, Duration.ofMinutes(1), Duration.ZERO, now));
+    assertThat(
+            engine
+                .store(
+                    request(),
+                    leader,
+                    new StoragePolicy.Store(response.freshness(), Credentials.IDENTITY, false),
+                    response,
+                    new VariantIndex(VarySpec.NONE, List.of()),
+                    Set.of())
+                .join())
+        .isEmpty();
+    engine.finished(leader.fill());
+    lateRead.complete(Optional.empty());
+
+    // It found no entry and no fill to wait for, yet the resource does not run again.
+    assertThat(late.join())
+        .isInstanceOfSatisfying(
+            CacheEngine.Hit.class,
+            hit -> assertThat(hit.response().body()).isEqualTo(response.body()));
+    assertThat(engine.stats().misses()).isEqualTo(1);
   }
 
   @Test
@@ -143,10 +197,15 @@ class AsynchronousLookupTest {
 
   /** An in-memory store whose reads answer as {@code reads} says. */
   private static final class Reading implements CacheStore {
-    private final CacheStore memory = new InMemoryCacheStore(1 << 20);
+    private final CacheStore memory;
     private final Function<String, CompletionStage<Optional<CacheEntry>>> reads;
 
     Reading(Function<String, CompletionStage<Optional<CacheEntry>>> reads) {
+      this(new InMemoryCacheStore(1 << 20), reads);
+    }
+
+    Reading(CacheStore memory, Function<String, CompletionStage<Optional<CacheEntry>>> reads) {
+      this.memory = memory;
       this.reads = reads;
     }
 
