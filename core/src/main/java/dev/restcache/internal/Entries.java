@@ -24,6 +24,7 @@ final class Entries {
   private final String prefix;
   private final CacheCounters counters;
   private final PendingEvictions pending;
+  private final DecodedValues decoded = new DecodedValues();
 
   Entries(
       CacheStore store,
@@ -51,7 +52,7 @@ final class Entries {
       return null;
     }
     try {
-      return StoredValueCodec.decode(entry.get().payload());
+      return decoded.decode(key, entry.get().payload());
     } catch (CorruptEntryException e) {
       counters.storeErrors.increment();
       LOG.log(WARNING, "ignoring a corrupt entry under {0}: {1}", key, e.getMessage());

@@ -24,7 +24,9 @@ final class ResponseReplay {
     Response.ResponseBuilder response = Response.status(replayed.status());
     replayed.forEachHeader(response::header);
     if (replayed.body() != null) {
-      response.entity(replayed.body());
+      // A copy: the application's writer interceptors get the entity, and one that changed it in
+      // place would change the body later hits of the entry replay.
+      response.entity(replayed.body().clone());
     }
     return response.build();
   }
@@ -80,7 +82,7 @@ final class ResponseReplay {
     if (stale.body().length == 0) {
       response.setEntity(null);
     } else {
-      response.setEntity(stale.body(), new Annotation[0], mediaType(contentType));
+      response.setEntity(stale.body().clone(), new Annotation[0], mediaType(contentType));
     }
   }
 

@@ -135,6 +135,28 @@ class HitHeadersTest {
     }
   }
 
+  /** Masks the body in place, for a client that asks for it: the hit's entity array itself. */
+  public static class InPlaceMask implements WriterInterceptor {
+    @Override
+    public void aroundWriteTo(WriterInterceptorContext context) throws IOException {
+      if (context.getEntity() instanceof byte[] body
+          && "yes".equals(context.getHeaders().getFirst("X-Masked"))) {
+        java.util.Arrays.fill(body, (byte) '*');
+      }
+      context.proceed();
+    }
+  }
+
+  /** Marks the response of a client asking for masking, before the writer runs. */
+  public static class MaskRequested implements ContainerResponseFilter {
+    @Override
+    public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+      if (request.getHeaderString("X-Mask") != null) {
+        response.getHeaders().putSingle("X-Masked", "yes");
+      }
+    }
+  }
+
   private ResourceConfig app() {
     return Apps.of(ResponseCacheFeature.withDefaults(), resource);
   }
@@ -278,6 +300,21 @@ class HitHeadersTest {
     assertHit(hit);
     assertThat(values(miss, "X-Powered-By")).containsExactly("bookshop");
     assertThat(values(hit, "X-Powered-By")).containsExactly("bookshop");
+  }
+
+  // Own attack: hits on a hot key replay one decoded body; an interceptor that changes the entity
+  // array in place for one client must not change what the next client is sent.
+  @Test
+  void aWriterInterceptorThatChangesTheBodyInPlaceChangesOnlyItsOwnResponse() {
+    server.start(app().register(InPlaceMask.class).register(MaskRequested.class));
+    assertThat(get("/page", null).asString()).isEqualTo("page 1");
+    io.restassured.response.Response masked = server.request().header("X-Mask", "1").get("/page");
+    assertHit(masked);
+    assertThat(masked.asString()).isEqualTo("******");
+    io.restassured.response.Response hit = get("/page", null);
+    assertHit(hit);
+    assertThat(hit.asString()).isEqualTo("page 1");
+    assertThat(resource.calls).hasValue(1);
   }
 
   // Own attack: the cache's own fields and the application's together, on a full hit, a HEAD
