@@ -3,6 +3,8 @@
 #
 #   benchmarks/run.sh           the full run (about 17 minutes on 2 cores)
 #   benchmarks/run.sh --quick   one short repetition of everything, to check the script
+#   benchmarks/run.sh --cluster-only [--quick]
+#                               the cluster rows alone, into benchmarks/target/cluster-results
 #
 # Installs nginx, varnish and wrk from Debian's packages when they are missing (needs root).
 # Every server listens on 127.0.0.1 only.
@@ -14,12 +16,18 @@ RESULTS=$ROOT/benchmarks/results
 WORK=$(mktemp -d /tmp/restcache-bench.XXXXXX)
 chmod 755 "$WORK" # varnishd reads its VCL as an unprivileged user
 
-DURATION=10s REPS=5 WARMUP=5s TRIALS=300 ENTRIES=100000 JMH_ARGS=()
-if [[ "${1:-}" == "--quick" ]]; then
-  DURATION=2s REPS=1 WARMUP=2s TRIALS=30 ENTRIES=20000 JMH_ARGS=(-wi 1 -i 1 -r 500ms -w 500ms)
-fi
+DURATION=10s REPS=5 WARMUP=5s TRIALS=300 ENTRIES=100000 JMH_ARGS=() CLUSTER_ONLY=false
+for arg in "$@"; do
+  case $arg in
+    --quick)
+      DURATION=2s REPS=1 WARMUP=2s TRIALS=30 ENTRIES=20000 JMH_ARGS=(-wi 1 -i 1 -r 500ms -w 500ms) ;;
+    --cluster-only) CLUSTER_ONLY=true RESULTS=$ROOT/benchmarks/target/cluster-results ;;
+    *) echo "unknown option $arg"; exit 2 ;;
+  esac
+done
 THREADS=2 CONNECTIONS=32
 APP=18080 NGINX=18081 VARNISH=18082 CLUSTER=18083 BASELINE=18084 FRONT=18085
+MEMBERS=(18091 18092 18093) # Hazelcast's, the application's first
 
 PIDS=()
 cleanup() {
@@ -60,45 +68,6 @@ start_server() { # name, class, args...
   done
   echo "$name did not start:"; cat "$WORK/$name.log"; exit 1
 }
-
-echo "starting the application, nginx and varnish"
-SERVER_PID=""
-start_server app dev.restcache.bench.BenchServer $APP $FRONT
-APP_PID=${PIDS[0]}
-SERVER_PID=$APP_PID
-
-mkdir -p "$WORK/nginx-cache" "$WORK/nginx-logs"
-cat > "$WORK/nginx.conf" <<EOF
-worker_processes 2;
-pid $WORK/nginx.pid;
-error_log $WORK/nginx-logs/error.log;
-events { worker_connections 1024; }
-http {
-  access_log off;
-  proxy_cache_path $WORK/nginx-cache keys_zone=bench:10m;
-  upstream app { server 127.0.0.1:$APP; keepalive 64; }
-  server {
-    listen 127.0.0.1:$NGINX;
-    location / {
-      proxy_pass http://app;
-      proxy_http_version 1.1;
-      proxy_set_header Connection "";
-      proxy_cache bench;
-      proxy_cache_valid 200 1h;
-      proxy_cache_lock on;
-    }
-  }
-}
-EOF
-nginx -p "$WORK" -c "$WORK/nginx.conf"
-
-cat > "$WORK/bench.vcl" <<EOF
-vcl 4.1;
-backend default { .host = "127.0.0.1"; .port = "$APP"; }
-sub vcl_backend_response { set beresp.ttl = 1h; }
-EOF
-varnishd -a 127.0.0.1:$VARNISH -f "$WORK/bench.vcl" -n "$WORK/varnish" -s malloc,64m \
-  -P "$WORK/varnish.pid"
 
 # scenario name -> URL; the same 1 KiB JSON for floor, hit, front, nginx, varnish and the clusters.
 # front is a public entry served by the front, on the second port of the same process.
@@ -167,9 +136,83 @@ measure() { # scenarios...: warm each up twice, then run them interleaved, REPS 
   done
 }
 
+stop_servers() {
+  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
+  for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
+  PIDS=()
+}
+
+# Three Hazelcast members, each in its own JVM on 127.0.0.1: two members alone, then the
+# application's, which joins the running cluster as a new instance would. ClusterServer keys its
+# entries so that everything a hit reads is owned by the other two processes.
+cluster_rows() { # scenario, its in-memory baseline, near cache
+  local name=restcache-bench-$RANDOM$RANDOM
+  start_server "$1-member1" dev.restcache.bench.MemberProcess "$name" "$3" \
+    "${MEMBERS[1]}" "${MEMBERS[0]}" "${MEMBERS[2]}"
+  start_server "$1-member2" dev.restcache.bench.MemberProcess "$name" "$3" \
+    "${MEMBERS[2]}" "${MEMBERS[0]}" "${MEMBERS[1]}"
+  start_server "$1" dev.restcache.bench.ClusterServer $CLUSTER "$3" $BASELINE "$name" "${MEMBERS[@]}"
+  SERVER_PID=${PIDS[-1]} # the CPU per request is the application's, not the other members'
+  grep READY "$WORK/$1.log"
+  measure "$2" "$1"
+  stop_servers
+}
+
+measure_clusters() {
+  echo "cluster of three processes, no near cache"
+  cluster_rows cluster cluster-baseline false
+  echo "cluster of three processes, near cache"
+  cluster_rows cluster-near near-baseline true
+}
+
 mkdir -p "$RESULTS"
 echo "scenario,rep,requests_per_s,p50_ms,p99_ms,server_cpu_us_per_request" \
   > "$RESULTS/load.csv"
+if $CLUSTER_ONLY; then
+  measure_clusters
+  run_java dev.restcache.bench.Report "$RESULTS" "$RESULTS/performance.png"
+  exit 0
+fi
+
+echo "starting the application, nginx and varnish"
+SERVER_PID=""
+start_server app dev.restcache.bench.BenchServer $APP $FRONT
+APP_PID=${PIDS[0]}
+SERVER_PID=$APP_PID
+
+mkdir -p "$WORK/nginx-cache" "$WORK/nginx-logs"
+cat > "$WORK/nginx.conf" <<EOF
+worker_processes 2;
+pid $WORK/nginx.pid;
+error_log $WORK/nginx-logs/error.log;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  proxy_cache_path $WORK/nginx-cache keys_zone=bench:10m;
+  upstream app { server 127.0.0.1:$APP; keepalive 64; }
+  server {
+    listen 127.0.0.1:$NGINX;
+    location / {
+      proxy_pass http://app;
+      proxy_http_version 1.1;
+      proxy_set_header Connection "";
+      proxy_cache bench;
+      proxy_cache_valid 200 1h;
+      proxy_cache_lock on;
+    }
+  }
+}
+EOF
+nginx -p "$WORK" -c "$WORK/nginx.conf"
+
+cat > "$WORK/bench.vcl" <<EOF
+vcl 4.1;
+backend default { .host = "127.0.0.1"; .port = "$APP"; }
+sub vcl_backend_response { set beresp.ttl = 1h; }
+EOF
+varnishd -a 127.0.0.1:$VARNISH -f "$WORK/bench.vcl" -n "$WORK/varnish" -s malloc,64m \
+  -P "$WORK/varnish.pid"
+
 echo "single instance, nginx and varnish"
 measure "${ORDER[@]}"
 
@@ -184,24 +227,9 @@ for scenario in hit floor; do
   run_java dev.restcache.bench.JfrTop "$WORK/$scenario.jfr" 20 \
     > "$RESULTS/$scenario-profile.txt"
 done
-
-stop_servers() {
-  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
-  for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
-  PIDS=()
-}
 stop_servers
 
-echo "cluster without near cache"
-start_server cluster dev.restcache.bench.ClusterServer $CLUSTER false $BASELINE
-SERVER_PID=${PIDS[0]}
-measure cluster-baseline cluster
-stop_servers
-echo "cluster with near cache"
-start_server cluster-near dev.restcache.bench.ClusterServer $CLUSTER true $BASELINE
-SERVER_PID=${PIDS[0]}
-measure near-baseline cluster-near
-stop_servers
+measure_clusters
 
 echo "invalidation across members ($TRIALS trials each)"
 echo "level,near_cache,trials,p50_ms,p99_ms,max_ms,stale_first_reads" > "$RESULTS/invalidation.csv"

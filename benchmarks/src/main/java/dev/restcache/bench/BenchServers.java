@@ -18,26 +18,26 @@ final class BenchServers {
 
   /** Starts on {@code port} with Grizzly's default worker pool. */
   static HttpServer start(int port, CacheStore store) {
-    return start(port, store, 0);
+    return start(port, ResponseCacheFeature.builder().store(store), 0);
   }
 
   /** Starts on {@code port} with Grizzly's default worker pool and the front installed. */
   static HttpServer startWithFront(int port, CacheStore store) {
-    return start(port, store, 0, true);
+    return start(port, ResponseCacheFeature.builder().store(store).front(true), 0);
   }
 
   /** Starts on {@code port} with {@code workers} worker threads, or Grizzly's default for 0. */
   static HttpServer start(int port, CacheStore store, int workers) {
-    return start(port, store, workers, false);
+    return start(port, ResponseCacheFeature.builder().store(store), workers);
   }
 
-  private static HttpServer start(int port, CacheStore store, int workers, boolean front) {
-    ResponseCacheFeature feature =
-        ResponseCacheFeature.builder()
-            .store(store)
-            .storeTimeout(Duration.ofSeconds(2))
-            .front(front)
-            .build();
+  /** Starts on {@code port} with {@code workers} worker threads, keys under {@code keyPrefix}. */
+  static HttpServer start(int port, CacheStore store, int workers, String keyPrefix) {
+    return start(port, ResponseCacheFeature.builder().store(store).keyPrefix(keyPrefix), workers);
+  }
+
+  private static HttpServer start(int port, ResponseCacheFeature.Builder builder, int workers) {
+    ResponseCacheFeature feature = builder.storeTimeout(Duration.ofSeconds(2)).build();
     ResourceConfig application =
         new ResourceConfig()
             .property(ServerProperties.WADL_FEATURE_DISABLE, true)

@@ -29,15 +29,6 @@ final class LoopbackCluster implements AutoCloseable {
     }
   }
 
-  /** A member that does not own {@code key}'s partition. */
-  HazelcastInstance nonOwnerOf(String key) {
-    var owner = members.get(0).getPartitionService().getPartition(key).getOwner();
-    return members.stream()
-        .filter(m -> !m.getCluster().getLocalMember().equals(owner))
-        .findFirst()
-        .orElseThrow();
-  }
-
   static int freePort() {
     return LoopbackPorts.free();
   }

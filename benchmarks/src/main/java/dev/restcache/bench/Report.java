@@ -34,12 +34,12 @@ public final class Report {
     {"front hit / nginx proxy_cache hit (goal >= 0.8)", "front", "nginx"},
     {"front hit / Varnish hit (goal >= 1.0)", "front", "varnish"},
     {
-      "Hazelcast non-owner hit / in-memory hit, same process and pool",
+      "Hazelcast hit, all reads remote / in-memory hit, 3 member processes (goal >= 0.6)",
       "cluster",
       "cluster-baseline"
     },
     {
-      "Hazelcast non-owner hit with near cache / in-memory hit, same process and pool",
+      "Hazelcast hit, near cache / in-memory hit, 3 member processes (goal >= 0.95)",
       "cluster-near",
       "near-baseline"
     }
