@@ -3,6 +3,7 @@ package dev.restcache.hazelcast;
 import static java.lang.System.Logger.Level.DEBUG;
 import static java.lang.System.Logger.Level.WARNING;
 
+import com.hazelcast.client.HazelcastClientNotActiveException;
 import com.hazelcast.core.HazelcastInstanceNotActiveException;
 import com.hazelcast.map.IMap;
 import com.hazelcast.nio.serialization.genericrecord.GenericRecord;
@@ -41,6 +42,7 @@ final class BackgroundRemoval {
   private static final Duration DRAIN = Duration.ofSeconds(5);
 
   private final IMap<String, GenericRecord> entries;
+  private final int capacity;
   private final ThreadPoolExecutor worker;
   // Path or tag -> the generation its last eviction set; guarded by this.
   private final Map<String, Long> paths = new LinkedHashMap<>();
@@ -49,7 +51,12 @@ final class BackgroundRemoval {
   private boolean closed;
 
   BackgroundRemoval(IMap<String, GenericRecord> entries) {
+    this(entries, CAPACITY);
+  }
+
+  BackgroundRemoval(IMap<String, GenericRecord> entries, int capacity) {
     this.entries = entries;
+    this.capacity = capacity;
     this.worker =
         new ThreadPoolExecutor(
             1,
@@ -77,7 +84,7 @@ final class BackgroundRemoval {
 
   /** Likewise for tags, each with the generation its eviction set. */
   void tags(Map<String, Long> evicted) {
-    if (!offer(tags, evicted)) {
+    if (!evicted.isEmpty() && !offer(tags, evicted)) {
       entries.removeAll(staleTags(evicted));
     }
   }
@@ -104,7 +111,7 @@ final class BackgroundRemoval {
   }
 
   private synchronized boolean offer(Map<String, Long> waiting, Map<String, Long> evicted) {
-    if (closed || paths.size() + tags.size() + evicted.size() > CAPACITY) {
+    if (closed || paths.size() + tags.size() + evicted.size() > capacity) {
       return false;
     }
     // A later eviction's generation replaces an earlier one's: removing by it removes both.
@@ -139,7 +146,7 @@ final class BackgroundRemoval {
         }
         retry = FIRST_RETRY;
         failing = false;
-      } catch (HazelcastInstanceNotActiveException down) {
+      } catch (HazelcastInstanceNotActiveException | HazelcastClientNotActiveException down) {
         giveUp("the Hazelcast instance is down");
         return;
       } catch (RuntimeException failed) {
