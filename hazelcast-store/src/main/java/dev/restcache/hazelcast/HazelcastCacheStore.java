@@ -15,12 +15,12 @@ import com.hazelcast.nio.serialization.FieldKind;
 import com.hazelcast.nio.serialization.genericrecord.GenericRecord;
 import com.hazelcast.nio.serialization.genericrecord.GenericRecordBuilder;
 import com.hazelcast.partition.PartitionAwareKey;
-import com.hazelcast.query.Predicates;
 import dev.restcache.spi.CacheEntry;
 import dev.restcache.spi.CacheStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -52,13 +52,13 @@ import java.util.concurrent.TimeUnit;
  * changed by {@link #clear()} and when a split cluster merges. The epoch, the store-wide value and
  * every tag's share one partition (their keys are {@link PartitionAwareKey}s on the epoch's key, a
  * class of Hazelcast's own, so neither members nor clients need one of restcache's), so that one
- * read sees them as of one moment. An eviction changes them before it removes anything, and each
- * entry carries the values of its path, its tags and the epoch it was stored under: a read serves
- * the entry only while they are still the current ones. So an eviction is in force on every member
- * as soon as its first operation is applied, however long the removal then takes (a member that
- * died holding a backup delays it), and an eviction whose first operation cannot be applied (the
- * owner of the path's generation died) makes reads of that path wait on the same dead owner and
- * fail over to the resource, never serve the old entry.
+ * read sees them as of one moment. An eviction changes them, and each entry carries the values of
+ * its path, its tags and the epoch it was stored under: a read serves the entry only while they are
+ * still the current ones. So an eviction is in force on every member as soon as its new generation
+ * is set, which is all it waits for; its entries are removed in the background, with those of other
+ * evictions ({@link BackgroundRemoval}). An eviction whose generation cannot be set (the owner of
+ * the path's generation died) makes reads of that path wait on the same dead owner and fail over to
+ * the resource, never serve the old entry.
  *
  * <p>A put costs two round trips: one read of the generations (the path's partition and the shared
  * one, in parallel), then the write of an entry that carries the values just read. It refuses when
@@ -106,6 +106,7 @@ public final class HazelcastCacheStore implements CacheStore {
   private final Clock clock;
   private final Duration retention;
   private final UUID mergeListener;
+  private final BackgroundRemoval removals;
 
   /**
    * A store on {@code hazelcast}'s map {@value #DEFAULT_MAP_NAME}.
@@ -161,6 +162,7 @@ public final class HazelcastCacheStore implements CacheStore {
     this.leases = hazelcast.getMap(mapName + ".leases");
     entries.addIndex(new IndexConfig(IndexType.HASH, "path"));
     entries.addIndex(new IndexConfig(IndexType.HASH, "tags[any]"));
+    this.removals = new BackgroundRemoval(entries);
     this.mergeListener =
         hazelcast
             .getLifecycleService()
@@ -262,14 +264,11 @@ public final class HazelcastCacheStore implements CacheStore {
   public CompletionStage<Void> invalidatePath(String path) {
     return async(
         () -> {
-          // The new generation first: from then on no member serves an entry of the path, even
-          // while the removal below waits for a member that died.
-          generations.set(
-              path,
-              ThreadLocalRandom.current().nextLong(),
-              retention.toSeconds(),
-              TimeUnit.SECONDS);
-          entries.removeAll(Predicates.equal("path", path));
+          // The new generation is the eviction: from then on no member serves an entry of the
+          // path. Removing the entries only reclaims memory, later and batched with others.
+          long generation = ThreadLocalRandom.current().nextLong();
+          generations.set(path, generation, retention.toSeconds(), TimeUnit.SECONDS);
+          removals.path(path, generation);
           return null;
         });
   }
@@ -286,16 +285,13 @@ public final class HazelcastCacheStore implements CacheStore {
               ThreadLocalRandom.current().nextLong(),
               retention.toSeconds(),
               TimeUnit.SECONDS);
+          Map<String, Long> evicted = new HashMap<>();
           for (String tag : tags) {
-            generations.set(
-                tagKey(tag),
-                ThreadLocalRandom.current().nextLong(),
-                retention.toSeconds(),
-                TimeUnit.SECONDS);
+            long generation = ThreadLocalRandom.current().nextLong();
+            generations.set(tagKey(tag), generation, retention.toSeconds(), TimeUnit.SECONDS);
+            evicted.put(tag, generation);
           }
-          for (String tag : tags) {
-            entries.removeAll(Predicates.equal("tags[any]", tag));
-          }
+          removals.tags(evicted);
           return null;
         });
   }
@@ -330,7 +326,10 @@ public final class HazelcastCacheStore implements CacheStore {
         });
   }
 
-  /** Stops the store's threads and, if the store started the instance, the instance. */
+  /**
+   * Stops the store's threads, after removing the evicted entries still waiting (for at most five
+   * seconds, and not past a failure), and, if the store started the instance, the instance.
+   */
   @Override
   public void close() {
     try {
@@ -339,6 +338,7 @@ public final class HazelcastCacheStore implements CacheStore {
       LOG.log(DEBUG, "the Hazelcast instance was down before the store closed");
     }
     blocking.shutdownNow();
+    removals.close();
     if (ownsInstance) {
       hazelcast.shutdown();
     }

@@ -35,8 +35,8 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * ./mvnw -B -o -q -pl integration-tests -am test-compile dependency:build-classpath \
  *     -Dmdep.outputFile=target/soak.classpath -Dmdep.includeScope=test
  * cd integration-tests
- * nice -n 10 java -cp target/test-classes:target/classes:$(cat target/soak.classpath) \
- *     dev.restcache.hazelcast.MetadataSoak 1000000 60 23
+ * nice -n 5 java -cp target/test-classes:target/classes:$(cat target/soak.classpath) \
+ *     dev.restcache.hazelcast.MetadataSoak 1000000 60 271
  * </pre>
  *
  * <p>(docs/hazelcast.md has what that run measured.)
@@ -45,9 +45,10 @@ import java.util.concurrent.atomic.AtomicLongArray;
  *
  * <p>Arguments: the number of paths (default 1,000,000), the generation retention in seconds
  * (default 60; the store's own is ten minutes, which would only make the run longer), the number of
- * partitions (default 271, Hazelcast's). Each eviction's removal by path is one operation per
- * partition, so on a loaded machine fewer partitions make a long run possible; the sweep then has
- * more entries per partition to look at in each of its operations.
+ * partitions (default 271, Hazelcast's). The evictions' removals run in the background, one query
+ * (one operation per partition) per batch of paths, so 271 partitions no longer hold the writing
+ * rate down; with fewer partitions the sweep has more entries per partition to look at in each of
+ * its operations.
  */
 public final class MetadataSoak {
   /**

@@ -74,7 +74,8 @@ class HazelcastStoreRoundTripsTest {
     writer = new HazelcastCacheStore(members.get(1), MAP);
     long generation = reader.generation("/raced").toCompletableFuture().join();
 
-    // The write lands, eviction and removal both, after the store read the generations.
+    // The eviction lands after the store read the generations; its removal runs in the
+    // background, before or after the store's write.
     recorded.before(MAP, "set", () -> writer.invalidatePath("/raced").toCompletableFuture().join());
     reader.put("raced", entry("/raced", 1), generation).toCompletableFuture().join();
 
