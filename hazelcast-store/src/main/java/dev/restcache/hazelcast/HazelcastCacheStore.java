@@ -118,7 +118,7 @@ public final class HazelcastCacheStore implements CacheStore {
   private final Clock clock;
   private final Duration retention;
   private final UUID mergeListener;
-  private final MemberRemovals removals;
+  private final MemberRemovals departures;
   private final UUID membershipListener;
 
   /**
@@ -169,7 +169,7 @@ public final class HazelcastCacheStore implements CacheStore {
     this.ownsInstance = ownsInstance;
     this.clock = clock;
     this.retention = retention;
-    this.removals = new MemberRemovals(clock, MEMBER_REMOVAL_QUIET);
+    this.departures = new MemberRemovals(clock, MEMBER_REMOVAL_QUIET);
     ensureBounded(hazelcast, mapName);
     this.entries = hazelcast.getMap(mapName);
     this.generations = hazelcast.getMap(mapName + ".generations");
@@ -186,7 +186,7 @@ public final class HazelcastCacheStore implements CacheStore {
                     newEpoch();
                   }
                 });
-    this.membershipListener = hazelcast.getCluster().addMembershipListener(removals);
+    this.membershipListener = hazelcast.getCluster().addMembershipListener(departures);
     // Bounded, so that a slow cluster cannot pile up blocked threads: past the queue, calls fail
     // at once and the request is served without the cache.
     ThreadPoolExecutor pool =
@@ -234,8 +234,8 @@ public final class HazelcastCacheStore implements CacheStore {
     // machine with fewer than three cores starts a new thread per call (4 ms a hit, measured).
     return async(
         () -> {
-          long ticket = removals.ticket();
-          if (!removals.trusts(ticket)) {
+          long ticket = departures.ticket();
+          if (!departures.trusts(ticket)) {
             return Optional.empty();
           }
           GenericRecord record = entries.get(key);
@@ -243,7 +243,7 @@ public final class HazelcastCacheStore implements CacheStore {
           if (entry == null
               || !entry.expiresAt().isAfter(clock.instant())
               || !current(record)
-              || !removals.trusts(ticket)) {
+              || !departures.trusts(ticket)) {
             return Optional.empty();
           }
           return Optional.of(entry);
@@ -264,18 +264,18 @@ public final class HazelcastCacheStore implements CacheStore {
     return async(
         () -> {
           String path = entry.path();
-          long ticket = removals.ticket();
+          long ticket = departures.ticket();
           // A GET that read its generation before a member's removal was over may have read it
           // from a backup that has just taken over, still lacking a write that waited on the
           // member that left.
-          if (!readLately(generation) || !removals.trustsReadAt(readSecond(generation) * 1000)) {
+          if (!readLately(generation) || !departures.trustsReadAt(readSecond(generation) * 1000)) {
             return false;
           }
           Set<Object> keys = new HashSet<>(List.of(path, STORE_WIDE, EPOCH));
           entry.tags().forEach(tag -> keys.add(tagKey(tag)));
           Map<Object, Long> marks = generations.getAll(keys);
           if ((generationOf(marks, path) & HASH_MASK) != (generation & HASH_MASK)
-              || !removals.trusts(ticket)) {
+              || !departures.trusts(ticket)) {
             return false;
           }
           // No second look: the entry carries the values just read, so an eviction that changes
