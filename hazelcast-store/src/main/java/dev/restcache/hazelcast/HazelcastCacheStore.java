@@ -73,6 +73,11 @@ import java.util.concurrent.TimeUnit;
  * map with a time to live, so a dead member never blocks a key for long. On a member, or a client
  * that finds itself connected to another cluster, the store changes the epoch when the cluster
  * merges after a split ({@link HazelcastSetup} says how the maps merge).
+ *
+ * <p>For {@link #MEMBER_REMOVAL_QUIET} after a member leaves the cluster, the store serves nothing
+ * and stores nothing, nor a GET whose generation it read before that time was over: the backups
+ * that took the member's partitions over may lack a write's generation that waited on the member,
+ * until the writer tries it again.
  */
 public final class HazelcastCacheStore implements CacheStore {
   /** The default map name. */
@@ -89,6 +94,13 @@ public final class HazelcastCacheStore implements CacheStore {
 
   /** How long a path's generation is remembered after the last write to the path. */
   public static final Duration GENERATION_RETENTION = Duration.ofMinutes(10);
+
+  /**
+   * How long after a member leaves the cluster the store serves and stores nothing: long enough for
+   * a write's eviction that waited on that member to be applied again by its writer (see
+   * docs/hazelcast.md, "Consistency guarantees").
+   */
+  public static final Duration MEMBER_REMOVAL_QUIET = Duration.ofSeconds(5);
 
   // A generation token holds the second it was read (20 bits: twelve days before it wraps) over
   // 44 bits of the generation itself.
@@ -107,6 +119,8 @@ public final class HazelcastCacheStore implements CacheStore {
   private final Duration retention;
   private final UUID mergeListener;
   private final BackgroundRemoval removals;
+  private final MemberRemovals departures;
+  private final UUID membershipListener;
 
   /**
    * A store on {@code hazelcast}'s map {@value #DEFAULT_MAP_NAME}.
@@ -156,6 +170,7 @@ public final class HazelcastCacheStore implements CacheStore {
     this.ownsInstance = ownsInstance;
     this.clock = clock;
     this.retention = retention;
+    this.departures = new MemberRemovals(clock, MEMBER_REMOVAL_QUIET);
     ensureBounded(hazelcast, mapName);
     this.entries = hazelcast.getMap(mapName);
     this.generations = hazelcast.getMap(mapName + ".generations");
@@ -173,6 +188,7 @@ public final class HazelcastCacheStore implements CacheStore {
                     newEpoch();
                   }
                 });
+    this.membershipListener = hazelcast.getCluster().addMembershipListener(departures);
     // Bounded, so that a slow cluster cannot pile up blocked threads: past the queue, calls fail
     // at once and the request is served without the cache.
     ThreadPoolExecutor pool =
@@ -220,9 +236,16 @@ public final class HazelcastCacheStore implements CacheStore {
     // machine with fewer than three cores starts a new thread per call (4 ms a hit, measured).
     return async(
         () -> {
+          long ticket = departures.ticket();
+          if (!departures.trusts(ticket)) {
+            return Optional.empty();
+          }
           GenericRecord record = entries.get(key);
           CacheEntry entry = toEntry(record);
-          if (entry == null || !entry.expiresAt().isAfter(clock.instant()) || !current(record)) {
+          if (entry == null
+              || !entry.expiresAt().isAfter(clock.instant())
+              || !current(record)
+              || !departures.trusts(ticket)) {
             return Optional.empty();
           }
           return Optional.of(entry);
@@ -243,13 +266,18 @@ public final class HazelcastCacheStore implements CacheStore {
     return async(
         () -> {
           String path = entry.path();
-          if (!readLately(generation)) {
+          long ticket = departures.ticket();
+          // A GET that read its generation before a member's removal was over may have read it
+          // from a backup that has just taken over, still lacking a write that waited on the
+          // member that left.
+          if (!readLately(generation) || !departures.trustsReadAt(readSecond(generation) * 1000)) {
             return false;
           }
           Set<Object> keys = new HashSet<>(List.of(path, STORE_WIDE, EPOCH));
           entry.tags().forEach(tag -> keys.add(tagKey(tag)));
           Map<Object, Long> marks = generations.getAll(keys);
-          if ((generationOf(marks, path) & HASH_MASK) != (generation & HASH_MASK)) {
+          if ((generationOf(marks, path) & HASH_MASK) != (generation & HASH_MASK)
+              || !departures.trusts(ticket)) {
             return false;
           }
           // No second look: the entry carries the values just read, so an eviction that changes
@@ -334,6 +362,7 @@ public final class HazelcastCacheStore implements CacheStore {
   public void close() {
     try {
       hazelcast.getLifecycleService().removeLifecycleListener(mergeListener);
+      hazelcast.getCluster().removeMembershipListener(membershipListener);
     } catch (HazelcastInstanceNotActiveException alreadyDown) {
       LOG.log(DEBUG, "the Hazelcast instance was down before the store closed");
     }
@@ -399,6 +428,12 @@ public final class HazelcastCacheStore implements CacheStore {
   private boolean readLately(long token) {
     long age = (second() - (token >>> HASH_BITS)) & SECOND_MASK;
     return age < retention.toSeconds() / 2;
+  }
+
+  // The second the token was read, as readLately counts it.
+  private long readSecond(long token) {
+    long now = second();
+    return now - ((now - (token >>> HASH_BITS)) & SECOND_MASK);
   }
 
   private long second() {

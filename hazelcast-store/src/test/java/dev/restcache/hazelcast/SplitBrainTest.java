@@ -91,6 +91,8 @@ class SplitBrainTest {
     proxies[0].cut();
     proxies[1].cut();
     await(() -> size(0) == 1 && size(1) == 1);
+    // Each side serves nothing for a while after it lost the other side's member.
+    await(() -> body(1, "left").isPresent() && body(0, "right").isPresent());
 
     stores[0].invalidatePath("/left").toCompletableFuture().join();
     store(0, "left", "/left", "new left");

@@ -5,17 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.hazelcast.client.HazelcastClient;
 import com.hazelcast.client.config.ClientConfig;
 import com.hazelcast.client.config.RoutingMode;
-import dev.restcache.Cached;
 import dev.restcache.ResponseCacheFeature;
 import dev.restcache.hazelcast.HazelcastCacheStore;
-import dev.restcache.hazelcast.HazelcastSetup;
 import dev.restcache.it.support.Apps;
 import dev.restcache.it.support.MemberProcesses;
 import dev.restcache.it.support.TestServer;
-import jakarta.ws.rs.GET;
-import jakarta.ws.rs.PUT;
-import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
+import dev.restcache.it.support.VersionedItems;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -56,7 +51,7 @@ class MemberFailureTest {
   private static final String AFTER = "6 after";
 
   @RegisterExtension final MemberProcesses members = new MemberProcesses();
-  private final Resource resource = new Resource();
+  private final VersionedItems resource = new VersionedItems();
   private final List<TestServer> servers = new ArrayList<>();
   private final List<HazelcastCacheStore> stores = new ArrayList<>();
   // HTTP/1.1: the client's default asks plain-text connections to upgrade to HTTP/2, which
@@ -75,29 +70,6 @@ class MemberFailureTest {
   private volatile String phase = "0 warm-up";
   private final long start = System.nanoTime();
   private volatile Duration recovery;
-
-  /** The state of each item, shared by every instance as a database would be. */
-  @Path("/items")
-  public static class Resource {
-    final Map<String, AtomicInteger> versions = new ConcurrentHashMap<>();
-
-    @GET
-    @Path("{id}")
-    @Cached(ttl = 300)
-    public String get(@PathParam("id") String id) {
-      return id + " v" + version(id).get();
-    }
-
-    @PUT
-    @Path("{id}")
-    public String put(@PathParam("id") String id) {
-      return String.valueOf(version(id).incrementAndGet());
-    }
-
-    private AtomicInteger version(String id) {
-      return versions.computeIfAbsent(id, any -> new AtomicInteger());
-    }
-  }
 
   /** One request of the load: when, in which phase, what it was and how it went. */
   private record Sample(
@@ -180,13 +152,8 @@ class MemberFailureTest {
   }
 
   private HazelcastCacheStore client(List<String> addresses, RoutingMode routing) {
-    ClientConfig config =
-        HazelcastSetup.clientConfig(
-            members.cluster(), addresses, HazelcastCacheStore.DEFAULT_MAP_NAME, false);
-    config.setProperty("hazelcast.phone.home.enabled", "false");
-    config.setProperty("hazelcast.logging.type", "none");
     // The single-member client connects to the first address it is given.
-    config.setProperty("hazelcast.client.shuffle.member.list", "false");
+    ClientConfig config = members.clientConfig(addresses);
     config.getNetworkConfig().getClusterRoutingConfig().setRoutingMode(routing);
     HazelcastCacheStore store =
         HazelcastCacheStore.owning(
@@ -235,8 +202,7 @@ class MemberFailureTest {
       error(instance, "GET", response.statusCode() + " " + response.body());
       return;
     }
-    int version = Integer.parseInt(response.body().substring(response.body().indexOf(" v") + 2));
-    if (version < floor) {
+    if (VersionedItems.versionIn(response.body()) < floor) {
       stale.incrementAndGet();
     }
     String status = response.headers().firstValue("Cache-Status").orElse("");

@@ -14,9 +14,10 @@ import java.util.List;
 /**
  * A Hazelcast member in a JVM of its own, started by {@link MemberProcesses}: arguments are the
  * cluster's name, this member's port and every member's port. It prints {@code ready} once it has
- * joined; on its standard input, {@code safe} asks whether every partition has its backup (it
- * answers {@code safe true} or {@code safe false}) and {@code stop} shuts it down gracefully. It
- * exits when its standard input closes, so it never outlives the test's JVM.
+ * joined, with the {@code hazelcast.*} system properties it was started with over its
+ * configuration's properties; on its standard input, {@code safe} asks whether every partition has
+ * its backup (it answers {@code safe true} or {@code safe false}) and {@code stop} shuts it down
+ * gracefully. It exits when its standard input closes, so it never outlives the test's JVM.
  */
 public final class MemberProcess {
   private MemberProcess() {}
@@ -33,6 +34,10 @@ public final class MemberProcess {
     List<Integer> ports = Arrays.stream(args, 2, args.length).map(Integer::valueOf).toList();
     Config config = LoopbackMembers.config(cluster, port, ports, false);
     config.setProperty("hazelcast.partition.count", "23");
+    // What the test asked for (MemberProcesses passes it as system properties) wins.
+    System.getProperties().stringPropertyNames().stream()
+        .filter(name -> name.startsWith("hazelcast."))
+        .forEach(name -> config.setProperty(name, System.getProperty(name)));
     HazelcastInstance member = Hazelcast.newHazelcastInstance(config);
     System.out.println("ready");
     System.out.flush();

@@ -1,5 +1,8 @@
 package dev.restcache.it.support;
 
+import com.hazelcast.client.config.ClientConfig;
+import dev.restcache.hazelcast.HazelcastCacheStore;
+import dev.restcache.hazelcast.HazelcastSetup;
 import dev.restcache.testing.LoopbackPorts;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -10,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -19,8 +23,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * Hazelcast members on 127.0.0.1, each in a JVM of its own ({@link MemberProcess}, on the test's
- * class path), that a test kills with {@code kill -9}, restarts and stops gracefully; every process
- * still running is killed after each test. Their logs are in {@code target/member-processes}.
+ * class path), that a test kills with {@code kill -9}, freezes with {@code kill -STOP}, restarts
+ * and stops gracefully; every process still running is killed after each test. Their logs are in
+ * {@code target/member-processes}.
  */
 public final class MemberProcesses implements AfterEachCallback {
   // What Hazelcast asks for on Java 9+, as the surefire configuration gives the tests.
@@ -47,9 +52,20 @@ public final class MemberProcesses implements AfterEachCallback {
   private final String cluster = "restcache-processes-" + UUID.randomUUID();
   private final List<Integer> ports = new ArrayList<>();
   private final List<Member> members = new ArrayList<>();
+  private final Map<String, String> properties;
 
   /** One member's process, its commands and its answers. */
   private record Member(Process process, PrintWriter commands, BlockingQueue<String> answers) {}
+
+  /** Members with restcache's member configuration. */
+  public MemberProcesses() {
+    this(Map.of());
+  }
+
+  /** Members whose configuration also has {@code properties}, Hazelcast's, over restcache's. */
+  public MemberProcesses(Map<String, String> properties) {
+    this.properties = Map.copyOf(properties);
+  }
 
   /** Starts {@code count} members at once and waits until each has joined. */
   public void start(int count) {
@@ -80,6 +96,30 @@ public final class MemberProcesses implements AfterEachCallback {
     Process process = members.get(index).process();
     process.destroyForcibly();
     waitFor(process);
+  }
+
+  /** Stops member {@code index}'s process where it is, as a frozen host would, until thawed. */
+  public void freeze(int index) {
+    signal(index, "-STOP");
+  }
+
+  /** Lets member {@code index}'s frozen process run on. */
+  public void thaw(int index) {
+    signal(index, "-CONT");
+  }
+
+  /**
+   * A configuration for a client of these members, trying {@code addresses} ({@code
+   * 127.0.0.1:port}) in that order, as restcache configures one, and quiet.
+   */
+  public ClientConfig clientConfig(List<String> addresses) {
+    ClientConfig config =
+        HazelcastSetup.clientConfig(
+            cluster, addresses, HazelcastCacheStore.DEFAULT_MAP_NAME, false);
+    config.setProperty("hazelcast.phone.home.enabled", "false");
+    config.setProperty("hazelcast.logging.type", "none");
+    config.setProperty("hazelcast.client.shuffle.member.list", "false");
+    return config;
   }
 
   /** Shuts member {@code index} down gracefully, its partitions handed over first. */
@@ -115,6 +155,7 @@ public final class MemberProcesses implements AfterEachCallback {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(JVM_OPTIONS);
+    properties.forEach((name, value) -> command.add("-D" + name + "=" + value));
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
     command.add(MemberProcess.class.getName());
@@ -152,6 +193,20 @@ public final class MemberProcesses implements AfterEachCallback {
           answers);
     } catch (IOException e) {
       throw new IllegalStateException("could not start member " + index, e);
+    }
+  }
+
+  private void signal(int index, String signal) {
+    long pid = members.get(index).process().pid();
+    try {
+      Process kill = new ProcessBuilder("kill", signal, String.valueOf(pid)).inheritIO().start();
+      if (kill.waitFor() != 0) {
+        throw new IllegalStateException("kill " + signal + " " + pid + " failed");
+      }
+    } catch (IOException e) {
+      throw new IllegalStateException("could not signal member " + index, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 
