@@ -28,14 +28,13 @@ final class CollapsedForwarding {
   // What the rest of a request may take once its resource has answered, beyond the store
   // timeout: its response filters and the writing of a body no larger than an entry.
   private static final Duration WRITING = Duration.ofSeconds(1);
+  private static final int ENDED_STRIPES = 64;
 
   private final CacheStore store;
   private final FailOpenStore calls;
   private final Entries entries;
   private final Duration timeout;
   private final Duration afterAnswer;
-  private static final int ENDED_STRIPES = 64;
-
   private final Map<String, CompletableFuture<Void>> fills = new ConcurrentHashMap<>();
   // How many fills have ended, by stripe of their keys: a request that read no entry and then
   // leads may have read before a fill of its key stored its entry and ended (see endedSince).
