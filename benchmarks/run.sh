@@ -26,7 +26,7 @@ for arg in "$@"; do
   esac
 done
 THREADS=2 CONNECTIONS=32
-APP=18080 NGINX=18081 VARNISH=18082 CLUSTER=18083 BASELINE=18084 FRONT=18085
+APP=18080 NGINX=18081 VARNISH=18082 CLUSTER=18083 BASELINE=18084 FRONT=18085 REUSE=18086
 MEMBERS=(18091 18092 18093) # Hazelcast's, the application's first
 
 PIDS=()
@@ -87,6 +87,8 @@ declare -A URLS=(
   [cluster]=http://127.0.0.1:$CLUSTER/hit
   [near-baseline]=http://127.0.0.1:$BASELINE/hit
   [cluster-near]=http://127.0.0.1:$CLUSTER/hit
+  [cluster-reuse]=http://127.0.0.1:$REUSE/hit
+  [cluster-near-reuse]=http://127.0.0.1:$REUSE/hit
 )
 ORDER=(floor hit front expensive expensive-cached backend backend-cached nginx varnish)
 
@@ -151,10 +153,11 @@ cluster_rows() { # scenario, its in-memory baseline, near cache
     "${MEMBERS[1]}" "${MEMBERS[0]}" "${MEMBERS[2]}"
   start_server "$1-member2" dev.restcache.bench.MemberProcess "$name" "$3" \
     "${MEMBERS[2]}" "${MEMBERS[0]}" "${MEMBERS[1]}"
-  start_server "$1" dev.restcache.bench.ClusterServer $CLUSTER "$3" $BASELINE "$name" "${MEMBERS[@]}"
+  start_server "$1" dev.restcache.bench.ClusterServer $CLUSTER "$3" $BASELINE $REUSE "$name" \
+    "${MEMBERS[@]}"
   SERVER_PID=${PIDS[-1]} # the CPU per request is the application's, not the other members'
   grep READY "$WORK/$1.log"
-  measure "$2" "$1"
+  measure "$2" "$1" "$1-reuse"
   stop_servers
 }
 

@@ -6,6 +6,7 @@ import com.hazelcast.nio.serialization.genericrecord.GenericRecord;
 import dev.restcache.hazelcast.HazelcastCacheStore;
 import dev.restcache.memory.InMemoryCacheStore;
 import dev.restcache.testing.LoopbackMembers;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -13,13 +14,15 @@ import java.util.stream.IntStream;
 
 /**
  * The application on one member of a cluster whose other members run in their own JVMs ({@link
- * MemberProcess}): {@code ClusterServer <port> <nearCache> <baselinePort> <cluster> <memberPort>
- * <memberPort>...}, its own member on the first member port, every member on one of them. Its
- * member owns none of the partitions a hit of {@code GET /hit} reads, so every read of a hit
- * crosses to another process (the entry's only without a near cache). The same process also serves
- * from an in-memory store on the baseline port, with the same worker pool, for the ratio. Requests
- * must carry {@code Host: bench.example}, which fixes the key. Prints {@code READY} once every
- * member has joined and every partition has its backups, runs until killed.
+ * MemberProcess}): {@code ClusterServer <port> <nearCache> <baselinePort> <reusePort> <cluster>
+ * <memberPort> <memberPort>...}, its own member on the first member port, every member on one of
+ * them. The reuse port serves from a second store on the same map that reuses generations for
+ * {@link #REUSE} ({@link HazelcastCacheStore.Builder#reuseGenerationsFor}). Its member owns none of
+ * the partitions a hit of {@code GET /hit} reads, so every read of a hit crosses to another process
+ * (the entry's only without a near cache). The same process also serves from an in-memory store on
+ * the baseline port, with the same worker pool, for the ratio. Requests must carry {@code Host:
+ * bench.example}, which fixes the key. Prints {@code READY} once every member has joined and every
+ * partition has its backups, runs until killed.
  */
 public final class ClusterServer {
   // HazelcastCacheStore's epoch key, which every hit reads (with its path's generation).
@@ -30,16 +33,17 @@ public final class ClusterServer {
   private static final int WORKERS = 32;
   private static final int PREFIXES = 1000;
   private static final long SAFE_WITHIN_SECONDS = 120;
+  private static final Duration REUSE = Duration.ofMillis(100);
 
   private ClusterServer() {}
 
   public static void main(String[] args) throws InterruptedException {
     int port = Integer.parseInt(args[0]);
     boolean nearCache = Boolean.parseBoolean(args[1]);
-    List<Integer> ports = Arrays.stream(args, 4, args.length).map(Integer::valueOf).toList();
+    List<Integer> ports = Arrays.stream(args, 5, args.length).map(Integer::valueOf).toList();
     HazelcastInstance member =
         Hazelcast.newHazelcastInstance(
-            LoopbackMembers.config(args[3], ports.get(0), ports, nearCache));
+            LoopbackMembers.config(args[4], ports.get(0), ports, nearCache));
     awaitSafe(member, ports.size());
     if (ownsPartitionOf(member, EPOCH)) {
       throw new IllegalStateException("this member owns the epoch's partition, which hits read");
@@ -55,6 +59,11 @@ public final class ClusterServer {
     BenchServers.start(
         port,
         new HazelcastCacheStore(member, HazelcastCacheStore.DEFAULT_MAP_NAME),
+        WORKERS,
+        prefix);
+    BenchServers.start(
+        Integer.parseInt(args[3]),
+        HazelcastCacheStore.builder(member).reuseGenerationsFor(REUSE).build(),
         WORKERS,
         prefix);
     BenchServers.start(Integer.parseInt(args[2]), new InMemoryCacheStore(), WORKERS);

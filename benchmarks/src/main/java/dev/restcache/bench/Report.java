@@ -42,6 +42,17 @@ public final class Report {
       "Hazelcast hit, near cache / in-memory hit, 3 member processes (goal >= 0.95)",
       "cluster-near",
       "near-baseline"
+    },
+    {
+      "Hazelcast hit, generations reused 100 ms / in-memory hit, 3 member processes (goal >= 0.6)",
+      "cluster-reuse",
+      "cluster-baseline"
+    },
+    {
+      "Hazelcast hit, near cache, generations reused 100 ms / in-memory hit, 3 member processes"
+          + " (goal >= 0.95)",
+      "cluster-near-reuse",
+      "near-baseline"
     }
   };
 

@@ -24,6 +24,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -78,6 +79,11 @@ import java.util.concurrent.TimeUnit;
  * and stores nothing, nor a GET whose generation it read before that time was over: the backups
  * that took the member's partitions over may lack a write's generation that waited on the member,
  * until the writer tries it again.
+ *
+ * <p>By default every hit reads its generations from the cluster. {@link
+ * Builder#reuseGenerationsFor} lets an instance reuse the generations it read for a short time, so
+ * that a hit whose entry is in the near cache makes no round trip, and every eviction waits that
+ * time before it is answered ({@link ReusedGenerations} says why that is enough).
  */
 public final class HazelcastCacheStore implements CacheStore {
   /** The default map name. */
@@ -121,6 +127,8 @@ public final class HazelcastCacheStore implements CacheStore {
   private final BackgroundRemoval removals;
   private final MemberRemovals departures;
   private final UUID membershipListener;
+  private final ReusedGenerations reused;
+  private final UUID reuseListener;
 
   /**
    * A store on {@code hazelcast}'s map {@value #DEFAULT_MAP_NAME}.
@@ -155,6 +163,85 @@ public final class HazelcastCacheStore implements CacheStore {
     return new HazelcastCacheStore(hazelcast, mapName, true, Clock.systemUTC());
   }
 
+  /**
+   * A builder of a store on {@code hazelcast}, for the settings the constructors leave at their
+   * defaults.
+   *
+   * @param hazelcast a member or client
+   * @return a builder with the defaults of {@link #HazelcastCacheStore(HazelcastInstance)}
+   */
+  public static Builder builder(HazelcastInstance hazelcast) {
+    return new Builder(hazelcast);
+  }
+
+  /** Builds a {@link HazelcastCacheStore}; each setting has the constructors' default until set. */
+  public static final class Builder {
+    private final HazelcastInstance hazelcast;
+    private String mapName = DEFAULT_MAP_NAME;
+    private boolean owningInstance;
+    private Duration reuseGenerations = Duration.ZERO;
+
+    private Builder(HazelcastInstance hazelcast) {
+      this.hazelcast = Objects.requireNonNull(hazelcast, "hazelcast");
+    }
+
+    /**
+     * The map holding the entries. Default: {@value #DEFAULT_MAP_NAME}.
+     *
+     * @param mapName the map's name; the store also uses {@code mapName.generations} and {@code
+     *     mapName.leases}
+     * @return this builder
+     */
+    public Builder mapName(String mapName) {
+      this.mapName = Objects.requireNonNull(mapName, "mapName");
+      return this;
+    }
+
+    /**
+     * Whether the store shuts the instance down when it is closed, for an instance started only for
+     * the cache. Default: false, the caller keeps the instance.
+     *
+     * @param owningInstance whether {@link HazelcastCacheStore#close()} shuts the instance down
+     * @return this builder
+     */
+    public Builder owningInstance(boolean owningInstance) {
+      this.owningInstance = owningInstance;
+      return this;
+    }
+
+    /**
+     * How long this instance reuses the generations it read from the cluster before reading them
+     * again; every eviction through this store is answered that long (and a tenth more) after it is
+     * in force, so that when it is answered no instance still uses a generation it evicted. With a
+     * near cache, a hit within that time makes no round trip. Every instance of the cluster must be
+     * given the same value: an instance that reuses longer than a writer waits may serve an evicted
+     * entry for the difference. Default: zero, every hit reads its generations.
+     *
+     * @param reuse from zero to one second
+     * @return this builder
+     * @throws IllegalArgumentException if {@code reuse} is negative or longer than one second
+     */
+    public Builder reuseGenerationsFor(Duration reuse) {
+      this.reuseGenerations = ReusedGenerations.checked(reuse);
+      return this;
+    }
+
+    /**
+     * The store; it adds its maps' bounded configuration to the instance, as the constructors do.
+     *
+     * @return a new store
+     */
+    public HazelcastCacheStore build() {
+      return new HazelcastCacheStore(
+          hazelcast,
+          mapName,
+          owningInstance,
+          Clock.systemUTC(),
+          GENERATION_RETENTION,
+          reuseGenerations);
+    }
+  }
+
   HazelcastCacheStore(
       HazelcastInstance hazelcast, String mapName, boolean ownsInstance, Clock clock) {
     this(hazelcast, mapName, ownsInstance, clock, GENERATION_RETENTION);
@@ -166,11 +253,22 @@ public final class HazelcastCacheStore implements CacheStore {
       boolean ownsInstance,
       Clock clock,
       Duration retention) {
+    this(hazelcast, mapName, ownsInstance, clock, retention, Duration.ZERO);
+  }
+
+  HazelcastCacheStore(
+      HazelcastInstance hazelcast,
+      String mapName,
+      boolean ownsInstance,
+      Clock clock,
+      Duration retention,
+      Duration reuseGenerations) {
     this.hazelcast = hazelcast;
     this.ownsInstance = ownsInstance;
     this.clock = clock;
     this.retention = retention;
     this.departures = new MemberRemovals(clock, MEMBER_REMOVAL_QUIET);
+    this.reused = new ReusedGenerations(reuseGenerations, departures);
     ensureBounded(hazelcast, mapName);
     this.entries = hazelcast.getMap(mapName);
     this.generations = hazelcast.getMap(mapName + ".generations");
@@ -185,10 +283,12 @@ public final class HazelcastCacheStore implements CacheStore {
                 event -> {
                   if (event.getState() == LifecycleEvent.LifecycleState.MERGED
                       || event.getState() == LifecycleEvent.LifecycleState.CLIENT_CHANGED_CLUSTER) {
+                    reused.dropAll();
                     newEpoch();
                   }
                 });
     this.membershipListener = hazelcast.getCluster().addMembershipListener(departures);
+    this.reuseListener = hazelcast.getCluster().addMembershipListener(reused);
     // Bounded, so that a slow cluster cannot pile up blocked threads: past the queue, calls fail
     // at once and the request is served without the cache.
     ThreadPoolExecutor pool =
@@ -257,7 +357,8 @@ public final class HazelcastCacheStore implements CacheStore {
     return async(
         () ->
             ((second() & SECOND_MASK) << HASH_BITS)
-                | (generationOf(generations.getAll(Set.of(path, STORE_WIDE, EPOCH)), path)
+                | (generationOf(
+                        reused.read(Set.of(path, STORE_WIDE, EPOCH), generations::getAll), path)
                     & HASH_MASK));
   }
 
@@ -275,7 +376,8 @@ public final class HazelcastCacheStore implements CacheStore {
           }
           Set<Object> keys = new HashSet<>(List.of(path, STORE_WIDE, EPOCH));
           entry.tags().forEach(tag -> keys.add(tagKey(tag)));
-          Map<Object, Long> marks = generations.getAll(keys);
+          // Read afresh whatever copies this instance reuses: this read is the check.
+          Map<Object, Long> marks = reused.readFromCluster(keys, generations::getAll);
           if ((generationOf(marks, path) & HASH_MASK) != (generation & HASH_MASK)
               || !departures.trusts(ticket)) {
             return false;
@@ -291,47 +393,51 @@ public final class HazelcastCacheStore implements CacheStore {
   @Override
   public CompletionStage<Void> invalidatePath(String path) {
     return async(
-        () -> {
-          // The new generation is the eviction: from then on no member serves an entry of the
-          // path. Removing the entries only reclaims memory, later and batched with others.
-          long generation = ThreadLocalRandom.current().nextLong();
-          generations.set(path, generation, retention.toSeconds(), TimeUnit.SECONDS);
-          removals.path(path, generation);
-          return null;
-        });
+            () -> {
+              // The new generation is the eviction: from then on no member serves an entry of the
+              // path. Removing the entries only reclaims memory, later and batched with others.
+              long generation = ThreadLocalRandom.current().nextLong();
+              generations.set(path, generation, retention.toSeconds(), TimeUnit.SECONDS);
+              removals.path(path, generation);
+              return null;
+            })
+        .thenCompose(set -> reused.copiesEnded());
   }
 
   @Override
   public CompletionStage<Void> invalidateTags(Set<String> tags) {
     return async(
-        () -> {
-          // Tags are not known when a GET starts: every put under an older token is refused. Set
-          // before the tags' own: a put that reads a tag's new value (on the same partition, in
-          // one operation) then reads the new store-wide value too, and refuses.
-          generations.set(
-              STORE_WIDE,
-              ThreadLocalRandom.current().nextLong(),
-              retention.toSeconds(),
-              TimeUnit.SECONDS);
-          Map<String, Long> evicted = new HashMap<>();
-          for (String tag : tags) {
-            long generation = ThreadLocalRandom.current().nextLong();
-            generations.set(tagKey(tag), generation, retention.toSeconds(), TimeUnit.SECONDS);
-            evicted.put(tag, generation);
-          }
-          removals.tags(evicted);
-          return null;
-        });
+            () -> {
+              // Tags are not known when a GET starts: every put under an older token is refused.
+              // Set
+              // before the tags' own: a put that reads a tag's new value (on the same partition, in
+              // one operation) then reads the new store-wide value too, and refuses.
+              generations.set(
+                  STORE_WIDE,
+                  ThreadLocalRandom.current().nextLong(),
+                  retention.toSeconds(),
+                  TimeUnit.SECONDS);
+              Map<String, Long> evicted = new HashMap<>();
+              for (String tag : tags) {
+                long generation = ThreadLocalRandom.current().nextLong();
+                generations.set(tagKey(tag), generation, retention.toSeconds(), TimeUnit.SECONDS);
+                evicted.put(tag, generation);
+              }
+              removals.tags(evicted);
+              return null;
+            })
+        .thenCompose(set -> reused.copiesEnded());
   }
 
   @Override
   public CompletionStage<Void> clear() {
     return async(
-        () -> {
-          newEpoch();
-          entries.clear();
-          return null;
-        });
+            () -> {
+              newEpoch();
+              entries.clear();
+              return null;
+            })
+        .thenCompose(set -> reused.copiesEnded());
   }
 
   @Override
@@ -363,6 +469,7 @@ public final class HazelcastCacheStore implements CacheStore {
     try {
       hazelcast.getLifecycleService().removeLifecycleListener(mergeListener);
       hazelcast.getCluster().removeMembershipListener(membershipListener);
+      hazelcast.getCluster().removeMembershipListener(reuseListener);
     } catch (HazelcastInstanceNotActiveException alreadyDown) {
       LOG.log(DEBUG, "the Hazelcast instance was down before the store closed");
     }
@@ -404,7 +511,7 @@ public final class HazelcastCacheStore implements CacheStore {
     for (String tag : tags) {
       keys.add(tagKey(tag));
     }
-    Map<Object, Long> now = generations.getAll(keys);
+    Map<Object, Long> now = reused.read(keys, generations::getAll);
     if (mark(now, record.getString("path")) != record.getInt64("pathGeneration")
         || mark(now, EPOCH) != record.getInt64("epoch")) {
       return false;

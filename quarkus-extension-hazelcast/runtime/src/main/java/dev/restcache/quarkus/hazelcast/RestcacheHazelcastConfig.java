@@ -4,6 +4,7 @@ import io.quarkus.runtime.annotations.ConfigPhase;
 import io.quarkus.runtime.annotations.ConfigRoot;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -58,4 +59,14 @@ public interface RestcacheHazelcastConfig {
    */
   @WithDefault("false")
   boolean nearCache();
+
+  /**
+   * How long this instance reuses the generations it read from the cluster before reading them
+   * again, from 0 to 1 second, such as {@code 100ms}. With a near cache, a hit within that time
+   * makes no round trip; every eviction is answered that long (and a tenth more) after it is in
+   * force. Give every instance of the cluster the same value. Default: every hit reads its
+   * generations.
+   */
+  @WithDefault("0s")
+  Duration reuseGenerationsFor();
 }

@@ -1,6 +1,7 @@
 package dev.restcache.quarkus.hazelcast.test;
 
 import static io.restassured.RestAssured.get;
+import static io.restassured.RestAssured.put;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -11,6 +12,7 @@ import dev.restcache.testing.LoopbackMembers;
 import dev.restcache.testing.LoopbackPorts;
 import io.quarkus.test.QuarkusUnitTest;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -20,7 +22,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * With {@code quarkus-restcache-hazelcast}, {@code quarkus.restcache.store=hazelcast} caches in an
  * embedded member configured by the {@code quarkus.restcache.hazelcast.*} keys the extension had
  * before the split: a second member, started by the test with the same cluster name and ports,
- * joins the application's member and finds the entry in the configured map.
+ * joins the application's member and finds the entry in the configured map. With generations
+ * reused, a write is answered once its eviction is in force on every instance.
  */
 class EmbeddedMemberTest {
   private static final String CLUSTER = "restcache-extension-" + UUID.randomUUID();
@@ -40,7 +43,8 @@ class EmbeddedMemberTest {
           .overrideConfigKey(
               "quarkus.restcache.hazelcast.members",
               "127.0.0.1:" + PORT + ",127.0.0.1:" + OTHER_PORT)
-          .overrideConfigKey("quarkus.restcache.hazelcast.map-name", "shelf-cache");
+          .overrideConfigKey("quarkus.restcache.hazelcast.map-name", "shelf-cache")
+          .overrideConfigKey("quarkus.restcache.hazelcast.reuse-generations-for", "300ms");
 
   // Read back from the application: Quarkus loads this class again, with other random values.
   @Inject RestcacheHazelcastConfig config;
@@ -64,6 +68,17 @@ class EmbeddedMemberTest {
           .header("Cache-Status", containsString("restcache; hit"));
       assertThat(Shelf.CALLS.get()).isEqualTo(1);
       assertThat(other.getMap("shelf-cache").size()).isPositive();
+
+      long started = System.nanoTime();
+      put("/shelf/1").then().statusCode(204);
+      assertThat(Duration.ofNanos(System.nanoTime() - started))
+          .as("the write waits out the reuse time")
+          .isGreaterThanOrEqualTo(Duration.ofMillis(300));
+      get("/shelf/1")
+          .then()
+          .statusCode(200)
+          .body(equalTo("1 #2"))
+          .header("Cache-Status", containsString("fwd=uri-miss"));
     } finally {
       other.getLifecycleService().terminate();
     }

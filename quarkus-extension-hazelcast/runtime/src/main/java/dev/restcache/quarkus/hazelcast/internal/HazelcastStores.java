@@ -33,14 +33,20 @@ public class HazelcastStores {
   @Identifier(NAME)
   CacheStore store(
       RestcacheHazelcastConfig config, Instance<HazelcastInstance> applicationInstance) {
-    if (applicationInstance.isResolvable()) {
-      return new HazelcastCacheStore(applicationInstance.get(), config.mapName());
+    boolean owning = !applicationInstance.isResolvable();
+    HazelcastInstance instance;
+    if (!owning) {
+      instance = applicationInstance.get();
+    } else if (config.mode() == RestcacheHazelcastConfig.Mode.CLIENT) {
+      instance = HazelcastClient.newHazelcastClient(clientConfig(config));
+    } else {
+      instance = Hazelcast.newHazelcastInstance(memberConfig(config));
     }
-    HazelcastInstance started =
-        config.mode() == RestcacheHazelcastConfig.Mode.CLIENT
-            ? HazelcastClient.newHazelcastClient(clientConfig(config))
-            : Hazelcast.newHazelcastInstance(memberConfig(config));
-    return HazelcastCacheStore.owning(started, config.mapName());
+    return HazelcastCacheStore.builder(instance)
+        .mapName(config.mapName())
+        .owningInstance(owning)
+        .reuseGenerationsFor(config.reuseGenerationsFor())
+        .build();
   }
 
   // Shuts down only an instance the store started; the application's own stays up.

@@ -1,0 +1,248 @@
+package dev.restcache.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.hazelcast.core.HazelcastInstance;
+import dev.restcache.hazelcast.HazelcastCacheStore;
+import dev.restcache.it.support.HazelcastCluster;
+import dev.restcache.spi.CacheEntry;
+import dev.restcache.testing.LoopbackPorts;
+import dev.restcache.testing.RecordedHazelcast;
+import dev.restcache.testing.RecordedHazelcast.Call;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * {@link HazelcastCacheStore.Builder#reuseGenerationsFor}: a near-cached hit within the reuse time
+ * makes no round trip, and an eviction on another member or client is answered only once no
+ * instance serves what it evicted.
+ */
+class HazelcastReusedGenerationsTest {
+  private static final String MAP = HazelcastCluster.MAP;
+  private static final String GENERATIONS = MAP + ".generations";
+  private static final Duration REUSE = Duration.ofMillis(300);
+
+  @RegisterExtension final HazelcastCluster cluster = new HazelcastCluster();
+
+  private final List<HazelcastCacheStore> stores = new ArrayList<>();
+
+  @AfterEach
+  void closeStores() {
+    stores.forEach(HazelcastCacheStore::close);
+  }
+
+  @Test
+  void aNearCachedHitWithinTheReuseTimeMakesNoRoundTrip() {
+    List<HazelcastInstance> members = cluster.startMembers(2, true);
+    RecordedHazelcast recorded = new RecordedHazelcast(members.get(0));
+    HazelcastCacheStore reader = reusing(recorded.instance(), REUSE);
+    // A member near-caches only the entries other members own.
+    String key = keyOwnedBy(members.get(1));
+    store(reader, key, "/books/1", 1);
+    assertThat(version(reader, key)).contains(1);
+    recorded.reset();
+    long nearHits = nearCacheHits(members.get(0));
+
+    assertThat(version(reader, key)).contains(1);
+    assertThat(version(reader, key)).contains(1);
+
+    assertThat(recorded.calls()).extracting(Call::map).containsExactly(MAP, MAP);
+    assertThat(nearCacheHits(members.get(0)))
+        .as("entries read from the near cache")
+        .isEqualTo(nearHits + 2);
+  }
+
+  @Test
+  void withoutReuseEveryHitReadsItsGenerations() {
+    List<HazelcastInstance> members = cluster.startMembers(2, true);
+    RecordedHazelcast recorded = new RecordedHazelcast(members.get(0));
+    HazelcastCacheStore reader = track(new HazelcastCacheStore(recorded.instance(), MAP));
+    store(reader, "k", "/books/1", 1);
+    recorded.reset();
+
+    assertThat(version(reader, "k")).contains(1);
+    assertThat(version(reader, "k")).contains(1);
+
+    assertThat(recorded.calls())
+        .extracting(Call::map)
+        .containsExactly(MAP, GENERATIONS, MAP, GENERATIONS);
+  }
+
+  @Test
+  void aPathEvictedOnAnotherMemberIsServedByNoMemberOnceTheEvictionIsAnswered() {
+    List<HazelcastInstance> members = cluster.startMembers(2, false);
+    HazelcastCacheStore reader = reusing(members.get(0), REUSE);
+    HazelcastCacheStore writer = reusing(members.get(1), REUSE);
+
+    assertEvictionsAreInForceWhenAnswered(
+        reader, writer, store -> store.invalidatePath("/books/1").toCompletableFuture().join());
+  }
+
+  @Test
+  void aTagEvictedFromAClientIsServedByNoMemberOnceTheEvictionIsAnswered() {
+    List<HazelcastInstance> members = cluster.startMembers(2, false);
+    HazelcastCacheStore reader = reusing(members.get(0), REUSE);
+    HazelcastCacheStore writer = reusing(cluster.startClient(), REUSE);
+
+    assertEvictionsAreInForceWhenAnswered(
+        reader,
+        writer,
+        store -> store.invalidateTags(Set.of("books")).toCompletableFuture().join());
+  }
+
+  @Test
+  void aClearOnAnotherMemberIsServedByNoMemberOnceItIsAnswered() {
+    List<HazelcastInstance> members = cluster.startMembers(2, false);
+    HazelcastCacheStore reader = reusing(members.get(0), REUSE);
+    HazelcastCacheStore writer = reusing(members.get(1), REUSE);
+
+    assertEvictionsAreInForceWhenAnswered(
+        reader, writer, store -> store.clear().toCompletableFuture().join());
+  }
+
+  @Test
+  void getsRacingWritesOnAnotherMemberNeverLeaveAVersionOlderThanACompletedWrite() {
+    List<HazelcastInstance> members = cluster.startMembers(2, true);
+    HazelcastCacheStore reader = reusing(members.get(0), REUSE);
+    HazelcastCacheStore writer = reusing(members.get(1), REUSE);
+    AtomicInteger resource = new AtomicInteger();
+    AtomicBoolean writing = new AtomicBoolean(true);
+    // As GETs do: the generation, then the resource, then the store; and hits in between.
+    CompletableFuture<Void> gets =
+        CompletableFuture.runAsync(
+            () -> {
+              while (writing.get()) {
+                long generation = reader.generation("/hot").toCompletableFuture().join();
+                int read = resource.get();
+                reader.put("hot", entry("/hot", read), generation).toCompletableFuture().join();
+                version(reader, "hot");
+              }
+            });
+
+    for (int write = 1; write <= 30; write++) {
+      resource.set(write);
+      writer.invalidatePath("/hot").toCompletableFuture().join();
+      for (HazelcastCacheStore store : List.of(reader, writer)) {
+        Optional<Integer> served = version(store, "hot");
+        if (served.isPresent()) {
+          assertThat(served.get()).as("served after write %d", write).isGreaterThanOrEqualTo(write);
+        }
+      }
+    }
+    writing.set(false);
+    gets.join();
+  }
+
+  @Test
+  void aMemberJoiningMakesTheNextHitReadItsGenerationsAgain() {
+    List<HazelcastInstance> members = cluster.startMembers(2, true);
+    RecordedHazelcast recorded = new RecordedHazelcast(members.get(0));
+    HazelcastCacheStore reader = reusing(recorded.instance(), Duration.ofSeconds(1));
+    store(reader, "k", "/books/1", 1);
+    assertThat(version(reader, "k")).contains(1);
+
+    cluster.restartMember(LoopbackPorts.free(), true);
+    recorded.reset();
+
+    assertThat(version(reader, "k")).contains(1);
+    assertThat(recorded.calls()).extracting(Call::map).contains(GENERATIONS);
+  }
+
+  @Test
+  void aReuseTimeAboveOneSecondOrBelowZeroIsRefused() {
+    List<HazelcastInstance> members = cluster.startMembers(1, false);
+    HazelcastCacheStore.Builder builder = HazelcastCacheStore.builder(members.get(0));
+
+    assertThatThrownBy(() -> builder.reuseGenerationsFor(Duration.ofMillis(1001)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("1000 ms");
+    assertThatThrownBy(() -> builder.reuseGenerationsFor(Duration.ofMillis(-1)))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  // Each round: the reader has just hit (its copies are fresh), the eviction is answered, and at
+  // once neither instance serves the entry; the eviction took at least the reuse time. Without a
+  // near cache: one could still hold the entry of the round before when the next round reads it
+  // (its invalidation travels on its own), a miss that would fail the round's first reads.
+  private void assertEvictionsAreInForceWhenAnswered(
+      HazelcastCacheStore reader, HazelcastCacheStore writer, Consumer<HazelcastCacheStore> evict) {
+    for (int round = 1; round <= 10; round++) {
+      store(reader, "k", "/books/1", round);
+      assertThat(version(reader, "k")).contains(round);
+      assertThat(version(writer, "k")).contains(round);
+
+      long started = System.nanoTime();
+      evict.accept(writer);
+      Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+      assertThat(version(reader, "k")).as("read after eviction %d", round).isEmpty();
+      assertThat(version(writer, "k")).as("read after eviction %d", round).isEmpty();
+      assertThat(took).isGreaterThanOrEqualTo(REUSE);
+    }
+  }
+
+  private static String keyOwnedBy(HazelcastInstance member) {
+    return IntStream.range(0, 1000)
+        .mapToObj(i -> "k" + i)
+        .filter(
+            key ->
+                member
+                    .getPartitionService()
+                    .getPartition(key)
+                    .getOwner()
+                    .equals(member.getCluster().getLocalMember()))
+        .findFirst()
+        .orElseThrow();
+  }
+
+  private static long nearCacheHits(HazelcastInstance member) {
+    return member.getMap(MAP).getLocalMapStats().getNearCacheStats().getHits();
+  }
+
+  private HazelcastCacheStore reusing(HazelcastInstance instance, Duration reuse) {
+    return track(
+        HazelcastCacheStore.builder(instance).mapName(MAP).reuseGenerationsFor(reuse).build());
+  }
+
+  private HazelcastCacheStore track(HazelcastCacheStore store) {
+    stores.add(store);
+    return store;
+  }
+
+  private static void store(HazelcastCacheStore store, String key, String path, int version) {
+    long generation = store.generation(path).toCompletableFuture().join();
+    assertThat(store.put(key, entry(path, version), generation).toCompletableFuture().join())
+        .as("stored version %d", version)
+        .isTrue();
+  }
+
+  private static CacheEntry entry(String path, int version) {
+    return new CacheEntry(
+        path,
+        Set.of("books"),
+        Instant.now().plusSeconds(60),
+        ByteBuffer.allocate(4).putInt(version).array());
+  }
+
+  private static Optional<Integer> version(HazelcastCacheStore store, String key) {
+    return store
+        .get(key)
+        .toCompletableFuture()
+        .join()
+        .map(entry -> ByteBuffer.wrap(entry.payload()).getInt());
+  }
+}
