@@ -70,8 +70,16 @@ class HazelcastClusterTest {
   }
 
   private void startServers(List<HazelcastInstance> instances) {
+    startServers(instances, Duration.ZERO);
+  }
+
+  private void startServers(List<HazelcastInstance> instances, Duration reuseGenerations) {
     for (HazelcastInstance instance : instances) {
-      HazelcastCacheStore store = new HazelcastCacheStore(instance, HazelcastCluster.MAP);
+      HazelcastCacheStore store =
+          HazelcastCacheStore.builder(instance)
+              .mapName(HazelcastCluster.MAP)
+              .reuseGenerationsFor(reuseGenerations)
+              .build();
       stores.add(store);
       servers.add(
           TestServer.start(
@@ -123,6 +131,32 @@ class HazelcastClusterTest {
         .header("Cache-Status", org.hamcrest.Matchers.startsWith("restcache; hit"));
     assertThat(get(2, "/items/1")).isEqualTo("1 #1");
     assertThat(resource.reads).hasValue(1);
+  }
+
+  // End to end through the servers; HazelcastReusedGenerationsTest reads the store right after
+  // the eviction, before the entry's background removal, where a missing wait shows.
+  @Test
+  void withGenerationsReusedAPutIsInForceOnEveryMemberWhenItIsAnswered() {
+    startServers(cluster.startMembers(3, true), Duration.ofMillis(300));
+    for (int write = 1; write <= 5; write++) {
+      String before = get(0, "/items/1");
+      // Every member hits, near-cached after the first, its generations just read.
+      for (int server = 0; server < 3; server++) {
+        for (int i = 0; i < 3; i++) {
+          assertThat(get(server, "/items/1")).isEqualTo(before);
+        }
+      }
+
+      long started = System.nanoTime();
+      request(2).put("/items/1").then().statusCode(200);
+      assertThat(Duration.ofNanos(System.nanoTime() - started))
+          .as("the write waits out the reuse time")
+          .isGreaterThanOrEqualTo(Duration.ofMillis(300));
+
+      for (int server = 0; server < 3; server++) {
+        assertThat(get(server, "/items/1")).as("after write %d", write).isNotEqualTo(before);
+      }
+    }
   }
 
   @ParameterizedTest(name = "near cache {0}")
