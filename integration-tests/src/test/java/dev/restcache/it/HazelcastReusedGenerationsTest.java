@@ -1,19 +1,18 @@
 package dev.restcache.it;
 
+import static dev.restcache.it.support.VersionedEntries.entry;
+import static dev.restcache.it.support.VersionedEntries.version;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.hazelcast.core.HazelcastInstance;
 import dev.restcache.hazelcast.HazelcastCacheStore;
 import dev.restcache.it.support.HazelcastCluster;
-import dev.restcache.spi.CacheEntry;
 import dev.restcache.testing.Eventually;
 import dev.restcache.testing.LoopbackPorts;
 import dev.restcache.testing.RecordedHazelcast;
 import dev.restcache.testing.RecordedHazelcast.Call;
-import java.nio.ByteBuffer;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -235,21 +234,5 @@ class HazelcastReusedGenerationsTest {
     assertThat(store.put(key, entry(path, version), generation).toCompletableFuture().join())
         .as("stored version %d", version)
         .isTrue();
-  }
-
-  private static CacheEntry entry(String path, int version) {
-    return new CacheEntry(
-        path,
-        Set.of("books"),
-        Instant.now().plusSeconds(60),
-        ByteBuffer.allocate(4).putInt(version).array());
-  }
-
-  private static Optional<Integer> version(HazelcastCacheStore store, String key) {
-    return store
-        .get(key)
-        .toCompletableFuture()
-        .join()
-        .map(entry -> ByteBuffer.wrap(entry.payload()).getInt());
   }
 }

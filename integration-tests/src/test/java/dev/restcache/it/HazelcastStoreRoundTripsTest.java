@@ -1,15 +1,14 @@
 package dev.restcache.it;
 
+import static dev.restcache.it.support.VersionedEntries.entry;
+import static dev.restcache.it.support.VersionedEntries.version;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.hazelcast.core.HazelcastInstance;
 import dev.restcache.hazelcast.HazelcastCacheStore;
 import dev.restcache.it.support.HazelcastCluster;
-import dev.restcache.spi.CacheEntry;
 import dev.restcache.testing.RecordedHazelcast;
 import dev.restcache.testing.RecordedHazelcast.Call;
-import java.nio.ByteBuffer;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -149,21 +148,5 @@ class HazelcastStoreRoundTripsTest {
         .as("the path's and the shared one")
         .isLessThanOrEqualTo(2);
     assertThat(version(reader, "k")).contains(1);
-  }
-
-  private static CacheEntry entry(String path, int version) {
-    return new CacheEntry(
-        path,
-        Set.of("books"),
-        Instant.now().plusSeconds(60),
-        ByteBuffer.allocate(4).putInt(version).array());
-  }
-
-  private static Optional<Integer> version(HazelcastCacheStore store, String key) {
-    return store
-        .get(key)
-        .toCompletableFuture()
-        .join()
-        .map(entry -> ByteBuffer.wrap(entry.payload()).getInt());
   }
 }
