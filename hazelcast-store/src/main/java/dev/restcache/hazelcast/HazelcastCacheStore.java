@@ -15,6 +15,7 @@ import com.hazelcast.nio.serialization.FieldKind;
 import com.hazelcast.nio.serialization.genericrecord.GenericRecord;
 import com.hazelcast.nio.serialization.genericrecord.GenericRecordBuilder;
 import com.hazelcast.partition.PartitionAwareKey;
+import dev.restcache.hazelcast.ReusedGenerations.Carried;
 import dev.restcache.spi.CacheEntry;
 import dev.restcache.spi.CacheStore;
 import java.time.Clock;
@@ -80,10 +81,11 @@ import java.util.concurrent.TimeUnit;
  * that took the member's partitions over may lack a write's generation that waited on the member,
  * until the writer tries it again.
  *
- * <p>By default every hit reads its generations from the cluster. {@link
- * Builder#reuseGenerationsFor} lets an instance reuse the generations it read for a short time, so
- * that a hit whose entry is in the near cache makes no round trip, and every eviction waits that
- * time before it is answered ({@link ReusedGenerations} says why that is enough).
+ * <p>By default every hit reads its entry and its generations from the cluster. {@link
+ * Builder#reuseReadsFor} lets an instance reuse the generations and the entries it read for a short
+ * time, so that a hit within that time makes no round trip and waits for no thread, and every
+ * eviction waits that time before it is answered ({@link ReusedGenerations} says why that is
+ * enough, {@link ReusedEntries} what it is not enough for).
  */
 public final class HazelcastCacheStore implements CacheStore {
   /** The default map name. */
@@ -129,6 +131,7 @@ public final class HazelcastCacheStore implements CacheStore {
   private final UUID membershipListener;
   private final ReusedGenerations reused;
   private final UUID reuseListener;
+  private final ReusedEntries recent;
 
   /**
    * A store on {@code hazelcast}'s map {@value #DEFAULT_MAP_NAME}.
@@ -179,7 +182,7 @@ public final class HazelcastCacheStore implements CacheStore {
     private final HazelcastInstance hazelcast;
     private String mapName = DEFAULT_MAP_NAME;
     private boolean owningInstance;
-    private Duration reuseGenerations = Duration.ZERO;
+    private Duration reuseReads = Duration.ZERO;
 
     private Builder(HazelcastInstance hazelcast) {
       this.hazelcast = Objects.requireNonNull(hazelcast, "hazelcast");
@@ -210,19 +213,21 @@ public final class HazelcastCacheStore implements CacheStore {
     }
 
     /**
-     * How long this instance reuses the generations it read from the cluster before reading them
-     * again; every eviction through this store is answered that long (and a tenth more) after it is
-     * in force, so that when it is answered no instance still uses a generation it evicted. With a
-     * near cache, a hit within that time makes no round trip. Every instance of the cluster must be
-     * given the same value: an instance that reuses longer than a writer waits may serve an evicted
-     * entry for the difference. Default: zero, every hit reads its generations.
+     * How long this instance reuses the generations and the entries it read from the cluster before
+     * reading them again; a hit within that time is answered from memory, with no round trip. Every
+     * eviction through this store is answered that long (and a tenth more) after it is in force, so
+     * that when it is answered no instance still uses a generation it evicted. An entry that
+     * another instance stores under the same key without an eviction (a refresh after revalidation)
+     * may go unseen here for that long. Every instance of the cluster must be given the same value:
+     * an instance that reuses longer than a writer waits may serve an evicted entry for the
+     * difference. Default: zero, every hit reads its entry and its generations.
      *
      * @param reuse from zero to one second
      * @return this builder
      * @throws IllegalArgumentException if {@code reuse} is negative or longer than one second
      */
-    public Builder reuseGenerationsFor(Duration reuse) {
-      this.reuseGenerations = ReusedGenerations.checked(reuse);
+    public Builder reuseReadsFor(Duration reuse) {
+      this.reuseReads = ReusedGenerations.checked(reuse);
       return this;
     }
 
@@ -233,12 +238,7 @@ public final class HazelcastCacheStore implements CacheStore {
      */
     public HazelcastCacheStore build() {
       return new HazelcastCacheStore(
-          hazelcast,
-          mapName,
-          owningInstance,
-          Clock.systemUTC(),
-          GENERATION_RETENTION,
-          reuseGenerations);
+          hazelcast, mapName, owningInstance, Clock.systemUTC(), GENERATION_RETENTION, reuseReads);
     }
   }
 
@@ -262,13 +262,14 @@ public final class HazelcastCacheStore implements CacheStore {
       boolean ownsInstance,
       Clock clock,
       Duration retention,
-      Duration reuseGenerations) {
+      Duration reuseReads) {
     this.hazelcast = hazelcast;
     this.ownsInstance = ownsInstance;
     this.clock = clock;
     this.retention = retention;
     this.departures = new MemberRemovals(clock, MEMBER_REMOVAL_QUIET);
-    this.reused = new ReusedGenerations(reuseGenerations, departures);
+    this.reused = new ReusedGenerations(reuseReads, departures);
+    this.recent = new ReusedEntries(reused);
     ensureBounded(hazelcast, mapName);
     this.entries = hazelcast.getMap(mapName);
     this.generations = hazelcast.getMap(mapName + ".generations");
@@ -332,6 +333,10 @@ public final class HazelcastCacheStore implements CacheStore {
 
   @Override
   public CompletionStage<Optional<CacheEntry>> get(String key) {
+    Optional<CacheEntry> kept = recent.answer(key, clock);
+    if (kept != null && departures.trusts(departures.ticket())) {
+      return CompletableFuture.completedFuture(kept);
+    }
     // Not getAsync: its future completes through Hazelcast's default async executor, which on a
     // machine with fewer than three cores starts a new thread per call (4 ms a hit, measured).
     return async(
@@ -340,14 +345,17 @@ public final class HazelcastCacheStore implements CacheStore {
           if (!departures.trusts(ticket)) {
             return Optional.empty();
           }
+          ReusedEntries.Ticket read = recent.ticket();
           GenericRecord record = entries.get(key);
           CacheEntry entry = toEntry(record);
-          if (entry == null
-              || !entry.expiresAt().isAfter(clock.instant())
-              || !current(record)
-              || !departures.trusts(ticket)) {
+          if (entry == null || !entry.expiresAt().isAfter(clock.instant())) {
             return Optional.empty();
           }
+          Carried carried = carried(record);
+          if (!current(carried) || !departures.trusts(ticket)) {
+            return Optional.empty();
+          }
+          recent.keep(key, read, entry, carried);
           return Optional.of(entry);
         });
   }
@@ -376,6 +384,7 @@ public final class HazelcastCacheStore implements CacheStore {
           }
           Set<Object> keys = new HashSet<>(List.of(path, STORE_WIDE, EPOCH));
           entry.tags().forEach(tag -> keys.add(tagKey(tag)));
+          recent.stored(key);
           // Read afresh whatever copies this instance reuses: this read is the check.
           Map<Object, Long> marks = reused.readFromCluster(keys, generations::getAll);
           if ((generationOf(marks, path) & HASH_MASK) != (generation & HASH_MASK)
@@ -386,6 +395,8 @@ public final class HazelcastCacheStore implements CacheStore {
           // one after the read keeps every member from serving it, however its removal and this
           // write interleave, and the next store of the key replaces it.
           entries.set(key, toRecord(entry, marks), ttlSeconds(entry.expiresAt()), TimeUnit.SECONDS);
+          // Again once it is written: a read sent meanwhile may have found the older entry.
+          recent.stored(key);
           return true;
         });
   }
@@ -500,24 +511,33 @@ public final class HazelcastCacheStore implements CacheStore {
     return new PartitionAwareKey<>(name, EPOCH);
   }
 
-  // Whether the generations an entry was stored under (its path's, its tags', the epoch) are
-  // still the current ones; one call to at most two partitions, whatever the number of tags.
-  private boolean current(GenericRecord record) {
+  // The generations an entry was stored under: its path's, its tags', the epoch.
+  private static Carried carried(GenericRecord record) {
     String[] tags = record.getArrayOfString("tags");
     long[] tagMarks = record.getArrayOfInt64("tagGenerations");
+    Object[] keys = new Object[tags.length + 2];
+    long[] values = new long[keys.length];
+    keys[0] = record.getString("path");
+    values[0] = record.getInt64("pathGeneration");
+    keys[1] = EPOCH;
+    values[1] = record.getInt64("epoch");
+    for (int i = 0; i < tags.length; i++) {
+      keys[i + 2] = tagKey(tags[i]);
+      values[i + 2] = tagMarks[i];
+    }
+    return new Carried(keys, values);
+  }
+
+  // Whether the generations an entry was stored under are still the current ones; one call to at
+  // most two partitions, whatever the number of tags.
+  private boolean current(Carried carried) {
     Set<Object> keys = new HashSet<>();
-    keys.add(record.getString("path"));
-    keys.add(EPOCH);
-    for (String tag : tags) {
-      keys.add(tagKey(tag));
+    for (int i = 0; i < carried.size(); i++) {
+      keys.add(carried.key(i));
     }
     Map<Object, Long> now = reused.read(keys, generations::getAll);
-    if (mark(now, record.getString("path")) != record.getInt64("pathGeneration")
-        || mark(now, EPOCH) != record.getInt64("epoch")) {
-      return false;
-    }
-    for (int i = 0; i < tags.length; i++) {
-      if (mark(now, tagKey(tags[i])) != tagMarks[i]) {
+    for (int i = 0; i < carried.size(); i++) {
+      if (mark(now, carried.key(i)) != carried.value(i)) {
         return false;
       }
     }

@@ -48,6 +48,29 @@ final class ReusedGenerations implements MembershipListener {
 
   private record Copy(long value, long readAtNanos, long era) {}
 
+  /** The generations an entry carries: keys of the generations map, and their values. */
+  static final class Carried {
+    private final Object[] keys;
+    private final long[] values;
+
+    Carried(Object[] keys, long[] values) {
+      this.keys = keys;
+      this.values = values;
+    }
+
+    int size() {
+      return keys.length;
+    }
+
+    Object key(int i) {
+      return keys[i];
+    }
+
+    long value(int i) {
+      return values[i];
+    }
+  }
+
   ReusedGenerations(Duration reuse, MemberRemovals departures) {
     this.departures = departures;
     this.reuseNanos = checked(reuse).toNanos();
@@ -61,6 +84,37 @@ final class ReusedGenerations implements MembershipListener {
           "generations can be reused for 0 to " + LONGEST.toMillis() + " ms, not " + reuse);
     }
     return reuse;
+  }
+
+  /** Whether copies are kept at all. */
+  boolean reuses() {
+    return reuseNanos > 0;
+  }
+
+  /** Changes whenever every copy is dropped. */
+  long era() {
+    return era.get();
+  }
+
+  /** Whether what was read at {@code readAtNanos} ({@link System#nanoTime()}) is still reusable. */
+  boolean isReusable(long readAtNanos) {
+    return System.nanoTime() - readAtNanos < reuseNanos;
+  }
+
+  /**
+   * Whether every generation {@code carried} holds is a copy still in use with the same value; no
+   * call to the cluster, so false may only mean that a copy is missing or ended.
+   */
+  boolean stillReused(Carried carried) {
+    long currentEra = era.get();
+    long now = System.nanoTime();
+    for (int i = 0; i < carried.size(); i++) {
+      Copy copy = copies.get(carried.key(i));
+      if (!inUse(copy, currentEra, now) || copy.value != carried.value(i)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**
@@ -77,7 +131,7 @@ final class ReusedGenerations implements MembershipListener {
     Set<Object> missing = null;
     for (Object key : keys) {
       Copy copy = copies.get(key);
-      if (copy != null && copy.era == currentEra && now - copy.readAtNanos < reuseNanos) {
+      if (inUse(copy, currentEra, now)) {
         values.put(key, copy.value);
       } else {
         if (missing == null) {
@@ -90,6 +144,10 @@ final class ReusedGenerations implements MembershipListener {
       values.putAll(readFromCluster(missing, cluster));
     }
     return values;
+  }
+
+  private boolean inUse(Copy copy, long currentEra, long now) {
+    return copy != null && copy.era == currentEra && now - copy.readAtNanos < reuseNanos;
   }
 
   /**

@@ -73,12 +73,12 @@ class HazelcastClusterTest {
     startServers(instances, Duration.ZERO);
   }
 
-  private void startServers(List<HazelcastInstance> instances, Duration reuseGenerations) {
+  private void startServers(List<HazelcastInstance> instances, Duration reuseReads) {
     for (HazelcastInstance instance : instances) {
       HazelcastCacheStore store =
           HazelcastCacheStore.builder(instance)
               .mapName(HazelcastCluster.MAP)
-              .reuseGenerationsFor(reuseGenerations)
+              .reuseReadsFor(reuseReads)
               .build();
       stores.add(store);
       servers.add(
@@ -133,7 +133,7 @@ class HazelcastClusterTest {
     assertThat(resource.reads).hasValue(1);
   }
 
-  // End to end through the servers; HazelcastReusedGenerationsTest reads the store right after
+  // End to end through the servers; HazelcastReusedReadsTest reads the store right after
   // the eviction, before the entry's background removal, where a missing wait shows.
   @Test
   void withGenerationsReusedAPutIsInForceOnEveryMemberWhenItIsAnswered() {

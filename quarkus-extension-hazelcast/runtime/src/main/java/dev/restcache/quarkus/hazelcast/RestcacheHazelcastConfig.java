@@ -61,12 +61,12 @@ public interface RestcacheHazelcastConfig {
   boolean nearCache();
 
   /**
-   * How long this instance reuses the generations it read from the cluster before reading them
-   * again, from 0 to 1 second, such as {@code 100ms}. With a near cache, a hit within that time
-   * makes no round trip; every eviction is answered that long (and a tenth more) after it is in
-   * force. Give every instance of the cluster the same value. Default: every hit reads its
-   * generations.
+   * How long this instance reuses the generations and the entries it read from the cluster before
+   * reading them again, from 0 to 1 second, such as {@code 100ms}. A hit within that time is
+   * answered from memory, with no round trip; every eviction is answered that long (and a tenth
+   * more) after it is in force. Give every instance of the cluster the same value. Default: every
+   * hit reads its entry and its generations.
    */
   @WithDefault("0s")
-  Duration reuseGenerationsFor();
+  Duration reuseReadsFor();
 }

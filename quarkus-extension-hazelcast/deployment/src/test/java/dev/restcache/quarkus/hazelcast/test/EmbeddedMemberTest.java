@@ -44,7 +44,7 @@ class EmbeddedMemberTest {
               "quarkus.restcache.hazelcast.members",
               "127.0.0.1:" + PORT + ",127.0.0.1:" + OTHER_PORT)
           .overrideConfigKey("quarkus.restcache.hazelcast.map-name", "shelf-cache")
-          .overrideConfigKey("quarkus.restcache.hazelcast.reuse-generations-for", "300ms");
+          .overrideConfigKey("quarkus.restcache.hazelcast.reuse-reads-for", "300ms");
 
   // Read back from the application: Quarkus loads this class again, with other random values.
   @Inject RestcacheHazelcastConfig config;

@@ -45,7 +45,7 @@ public class HazelcastStores {
     return HazelcastCacheStore.builder(instance)
         .mapName(config.mapName())
         .owningInstance(owning)
-        .reuseGenerationsFor(config.reuseGenerationsFor())
+        .reuseReadsFor(config.reuseReadsFor())
         .build();
   }
 

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.hazelcast.core.HazelcastInstance;
 import dev.restcache.hazelcast.HazelcastCacheStore;
 import dev.restcache.it.support.HazelcastCluster;
+import dev.restcache.spi.CacheEntry;
 import dev.restcache.testing.Eventually;
 import dev.restcache.testing.LoopbackPorts;
 import dev.restcache.testing.RecordedHazelcast;
@@ -27,14 +28,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * {@link HazelcastCacheStore.Builder#reuseGenerationsFor}: a near-cached hit within the reuse time
- * makes no round trip, and an eviction on another member or client is answered only once no
- * instance serves what it evicted.
+ * {@link HazelcastCacheStore.Builder#reuseReadsFor}: a hit within the reuse time makes no call to
+ * the cluster, and an eviction on another member or client is answered only once no instance serves
+ * what it evicted.
  */
-class HazelcastReusedGenerationsTest {
+class HazelcastReusedReadsTest {
   private static final String MAP = HazelcastCluster.MAP;
   private static final String GENERATIONS = MAP + ".generations";
   private static final Duration REUSE = Duration.ofMillis(300);
+  private static final Duration LONGEST = Duration.ofSeconds(1);
 
   @RegisterExtension final HazelcastCluster cluster = new HazelcastCluster();
 
@@ -46,7 +48,24 @@ class HazelcastReusedGenerationsTest {
   }
 
   @Test
-  void aNearCachedHitWithinTheReuseTimeMakesNoRoundTrip() {
+  void aHitWithinTheReuseTimeIsAnsweredAtOnceWithNoCall() {
+    List<HazelcastInstance> members = cluster.startMembers(2, false);
+    RecordedHazelcast recorded = new RecordedHazelcast(members.get(0));
+    HazelcastCacheStore reader = reusing(recorded.instance(), REUSE);
+    String key = keyOwnedBy(members.get(1));
+    store(reader, key, "/books/1", 1);
+    assertThat(version(reader, key)).contains(1);
+    recorded.reset();
+
+    CompletableFuture<Optional<CacheEntry>> hit = reader.get(key).toCompletableFuture();
+
+    assertThat(hit).as("answered on the caller's thread").isDone();
+    assertThat(version(reader, key)).contains(1);
+    assertThat(recorded.calls()).isEmpty();
+  }
+
+  @Test
+  void pastTheReuseTimeAHitReadsItsEntryFromTheNearCacheAndItsGenerations() {
     List<HazelcastInstance> members = cluster.startMembers(2, true);
     RecordedHazelcast recorded = new RecordedHazelcast(members.get(0));
     HazelcastCacheStore reader = reusing(recorded.instance(), REUSE);
@@ -54,16 +73,63 @@ class HazelcastReusedGenerationsTest {
     String key = keyOwnedBy(members.get(1));
     store(reader, key, "/books/1", 1);
     assertThat(version(reader, key)).contains(1);
-    recorded.reset();
     long nearHits = nearCacheHits(members.get(0));
+    pause(REUSE.plusMillis(50));
+    recorded.reset();
 
     assertThat(version(reader, key)).contains(1);
-    assertThat(version(reader, key)).contains(1);
 
-    assertThat(recorded.calls()).extracting(Call::map).containsExactly(MAP, MAP);
+    assertThat(recorded.calls()).extracting(Call::map).containsExactly(MAP, GENERATIONS);
     assertThat(nearCacheHits(members.get(0)))
         .as("entries read from the near cache")
-        .isEqualTo(nearHits + 2);
+        .isEqualTo(nearHits + 1);
+  }
+
+  @Test
+  void anEntryThisInstanceStoresAnewIsServedAtOnce() {
+    List<HazelcastInstance> members = cluster.startMembers(2, true);
+    HazelcastCacheStore reader = reusing(members.get(0), REUSE);
+    store(reader, "k", "/books/1", 1);
+    assertThat(version(reader, "k")).contains(1);
+
+    store(reader, "k", "/books/1", 2);
+
+    assertThat(version(reader, "k")).contains(2);
+  }
+
+  @Test
+  void anEntryAnotherInstanceStoresAnewWithoutAnEvictionIsServedOnceTheReuseTimeIsOver() {
+    List<HazelcastInstance> members = cluster.startMembers(2, false);
+    HazelcastCacheStore reader = reusing(members.get(0), REUSE);
+    HazelcastCacheStore writer = reusing(members.get(1), REUSE);
+    store(reader, "k", "/books/1", 1);
+    assertThat(version(reader, "k")).contains(1);
+
+    store(writer, "k", "/books/1", 2);
+    pause(REUSE.plusMillis(50));
+
+    assertThat(version(reader, "k")).contains(2);
+  }
+
+  @Test
+  void anEntryIsNotServedOnceThisInstanceHasReadAGenerationThatEvictedIt() {
+    List<HazelcastInstance> members = cluster.startMembers(2, false);
+    HazelcastCacheStore reader = reusing(members.get(0), LONGEST);
+    HazelcastCacheStore writer = reusing(members.get(1), LONGEST);
+    store(reader, "k", "/books/1", 1);
+    assertThat(version(reader, "k")).contains(1);
+    long before = reader.generation("/books/1").toCompletableFuture().join();
+
+    CompletableFuture<Void> eviction = writer.invalidatePath("/books/1").toCompletableFuture();
+    // A put reads the path's generation afresh, and is refused once it finds the new one.
+    Eventually.await(
+        "the reader has read the new generation",
+        Duration.ofMillis(800),
+        () -> !reader.put("k2", entry("/books/1", 9), before).toCompletableFuture().join());
+
+    assertThat(version(reader, "k")).isEmpty();
+    assertThat(eviction).as("answered only once every copy has ended").isNotDone();
+    eviction.join();
   }
 
   @Test
@@ -167,10 +233,10 @@ class HazelcastReusedGenerationsTest {
     List<HazelcastInstance> members = cluster.startMembers(1, false);
     HazelcastCacheStore.Builder builder = HazelcastCacheStore.builder(members.get(0));
 
-    assertThatThrownBy(() -> builder.reuseGenerationsFor(Duration.ofMillis(1001)))
+    assertThatThrownBy(() -> builder.reuseReadsFor(Duration.ofMillis(1001)))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("1000 ms");
-    assertThatThrownBy(() -> builder.reuseGenerationsFor(Duration.ofMillis(-1)))
+    assertThatThrownBy(() -> builder.reuseReadsFor(Duration.ofMillis(-1)))
         .isInstanceOf(IllegalArgumentException.class);
   }
 
@@ -215,13 +281,21 @@ class HazelcastReusedGenerationsTest {
         .orElseThrow();
   }
 
+  private static void pause(Duration duration) {
+    try {
+      Thread.sleep(duration.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    }
+  }
+
   private static long nearCacheHits(HazelcastInstance member) {
     return member.getMap(MAP).getLocalMapStats().getNearCacheStats().getHits();
   }
 
   private HazelcastCacheStore reusing(HazelcastInstance instance, Duration reuse) {
-    return track(
-        HazelcastCacheStore.builder(instance).mapName(MAP).reuseGenerationsFor(reuse).build());
+    return track(HazelcastCacheStore.builder(instance).mapName(MAP).reuseReadsFor(reuse).build());
   }
 
   private HazelcastCacheStore track(HazelcastCacheStore store) {
