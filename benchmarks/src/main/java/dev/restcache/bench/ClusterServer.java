@@ -16,9 +16,9 @@ import java.util.stream.IntStream;
  * The application on one member of a cluster whose other members run in their own JVMs ({@link
  * MemberProcess}): {@code ClusterServer <port> <nearCache> <baselinePort> <reusePort> <cluster>
  * <memberPort> <memberPort>...}, its own member on the first member port, every member on one of
- * them. The reuse port serves from a second store on the same map that reuses reads for
- * {@link #REUSE} ({@link HazelcastCacheStore.Builder#reuseReadsFor}). Its member owns none of
- * the partitions a hit of {@code GET /hit} reads, so every read of a hit crosses to another process
+ * them. The reuse port serves from a second store on the same map that reuses reads for {@link
+ * #REUSE} ({@link HazelcastCacheStore.Builder#reuseReadsFor}). Its member owns none of the
+ * partitions a hit of {@code GET /hit} reads, so every read of a hit crosses to another process
  * (the entry's only without a near cache). The same process also serves from an in-memory store on
  * the baseline port, with the same worker pool, for the ratio. Requests must carry {@code Host:
  * bench.example}, which fixes the key. Prints {@code READY} once every member has joined and every
