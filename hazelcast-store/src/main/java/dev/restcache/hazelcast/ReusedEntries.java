@@ -60,6 +60,9 @@ final class ReusedEntries {
    * otherwise null, and the caller reads the cluster.
    */
   Optional<CacheEntry> answer(String key, Clock clock) {
+    if (!enabled()) {
+      return null;
+    }
     Kept entry = kept.get(key);
     if (entry == null
         || entry.era != generations.era()

@@ -1,5 +1,6 @@
 package dev.restcache.it;
 
+import static dev.restcache.it.support.VersionedEntries.assertNoOlderVersionAfterWrites;
 import static dev.restcache.it.support.VersionedEntries.entry;
 import static dev.restcache.it.support.VersionedEntries.version;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -19,8 +20,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
@@ -185,32 +184,7 @@ class HazelcastReusedReadsTest {
     List<HazelcastInstance> members = cluster.startMembers(2, true);
     HazelcastCacheStore reader = reusing(members.get(0), REUSE);
     HazelcastCacheStore writer = reusing(members.get(1), REUSE);
-    AtomicInteger resource = new AtomicInteger();
-    AtomicBoolean writing = new AtomicBoolean(true);
-    // As GETs do: the generation, then the resource, then the store; and hits in between.
-    CompletableFuture<Void> gets =
-        CompletableFuture.runAsync(
-            () -> {
-              while (writing.get()) {
-                long generation = reader.generation("/hot").toCompletableFuture().join();
-                int read = resource.get();
-                reader.put("hot", entry("/hot", read), generation).toCompletableFuture().join();
-                version(reader, "hot");
-              }
-            });
-
-    for (int write = 1; write <= 30; write++) {
-      resource.set(write);
-      writer.invalidatePath("/hot").toCompletableFuture().join();
-      for (HazelcastCacheStore store : List.of(reader, writer)) {
-        Optional<Integer> served = version(store, "hot");
-        if (served.isPresent()) {
-          assertThat(served.get()).as("served after write %d", write).isGreaterThanOrEqualTo(write);
-        }
-      }
-    }
-    writing.set(false);
-    gets.join();
+    assertNoOlderVersionAfterWrites(reader, writer, 30);
   }
 
   @Test

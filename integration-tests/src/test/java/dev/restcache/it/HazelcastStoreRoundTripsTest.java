@@ -1,5 +1,6 @@
 package dev.restcache.it;
 
+import static dev.restcache.it.support.VersionedEntries.assertNoOlderVersionAfterWrites;
 import static dev.restcache.it.support.VersionedEntries.entry;
 import static dev.restcache.it.support.VersionedEntries.version;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -10,11 +11,7 @@ import dev.restcache.it.support.HazelcastCluster;
 import dev.restcache.testing.RecordedHazelcast;
 import dev.restcache.testing.RecordedHazelcast.Call;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -107,31 +104,7 @@ class HazelcastStoreRoundTripsTest {
     List<HazelcastInstance> members = cluster.startMembers(2, false);
     reader = new HazelcastCacheStore(members.get(0), MAP);
     writer = new HazelcastCacheStore(members.get(1), MAP);
-    AtomicInteger resource = new AtomicInteger();
-    AtomicBoolean writing = new AtomicBoolean(true);
-    // As a GET does: the generation, then the resource, then the store.
-    CompletableFuture<Void> gets =
-        CompletableFuture.runAsync(
-            () -> {
-              while (writing.get()) {
-                long generation = reader.generation("/hot").toCompletableFuture().join();
-                int read = resource.get();
-                reader.put("hot", entry("/hot", read), generation).toCompletableFuture().join();
-              }
-            });
-
-    for (int write = 1; write <= 200; write++) {
-      resource.set(write);
-      writer.invalidatePath("/hot").toCompletableFuture().join();
-      for (HazelcastCacheStore store : List.of(reader, writer)) {
-        Optional<Integer> served = version(store, "hot");
-        if (served.isPresent()) {
-          assertThat(served.get()).as("served after write %d", write).isGreaterThanOrEqualTo(write);
-        }
-      }
-    }
-    writing.set(false);
-    gets.join();
+    assertNoOlderVersionAfterWrites(reader, writer, 200);
   }
 
   private void assertStoreTakesTwoRoundTrips(RecordedHazelcast recorded) {
