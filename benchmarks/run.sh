@@ -138,6 +138,15 @@ measure() { # scenarios...: warm each up twice, then run them interleaved, REPS 
   done
 }
 
+# Profiled apart from the measured runs: starting a recording costs seconds of its own.
+profile() { # pid, scenario -> $RESULTS/<scenario>-profile.txt
+  jcmd "$1" JFR.start name="$2" filename="$WORK/$2.jfr" settings=profile > /dev/null
+  sleep 2
+  load "$2" "$DURATION" > /dev/null
+  jcmd "$1" JFR.stop name="$2" > /dev/null
+  run_java dev.restcache.bench.JfrTop "$WORK/$2.jfr" 20 > "$RESULTS/$2-profile.txt"
+}
+
 stop_servers() {
   for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
   for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
@@ -158,6 +167,7 @@ cluster_rows() { # scenario, its in-memory baseline, near cache
   SERVER_PID=${PIDS[-1]} # the CPU per request is the application's, not the other members'
   grep READY "$WORK/$1.log"
   measure "$2" "$1" "$1-reuse"
+  profile "$SERVER_PID" "$1-reuse"
   stop_servers
 }
 
@@ -219,17 +229,8 @@ varnishd -a 127.0.0.1:$VARNISH -f "$WORK/bench.vcl" -n "$WORK/varnish" -s malloc
 echo "single instance, nginx and varnish"
 measure "${ORDER[@]}"
 
-# Profiled apart from the measured runs: starting a recording costs seconds of its own.
 echo "profiling hits and the floor"
-for scenario in hit floor; do
-  jcmd "$APP_PID" JFR.start name=$scenario filename="$WORK/$scenario.jfr" settings=profile \
-    > /dev/null
-  sleep 2
-  load "$scenario" "$DURATION" > /dev/null
-  jcmd "$APP_PID" JFR.stop name=$scenario > /dev/null
-  run_java dev.restcache.bench.JfrTop "$WORK/$scenario.jfr" 20 \
-    > "$RESULTS/$scenario-profile.txt"
-done
+for scenario in hit floor front; do profile "$APP_PID" "$scenario"; done
 stop_servers
 
 measure_clusters

@@ -11,7 +11,9 @@ import jdk.jfr.consumer.RecordingFile;
 
 /**
  * Where a recording's CPU samples fall: {@code JfrTop <file.jfr> <n>} prints the n methods most
- * often on top of the stack, and the n restcache methods most often anywhere on it.
+ * often on top of the stack, the share of samples with a restcache method anywhere on the stack
+ * (restcache's own cost, with what it calls), and the n restcache methods most often there. The
+ * benchmark's own classes do not count as restcache.
  */
 public final class JfrTop {
   private JfrTop() {}
@@ -21,6 +23,7 @@ public final class JfrTop {
     Map<String, Integer> top = new HashMap<>();
     Map<String, Integer> ours = new HashMap<>();
     int samples = 0;
+    int inRestcache = 0;
     for (RecordedEvent event : RecordingFile.readAllEvents(Path.of(args[0]))) {
       if (!event.getEventType().getName().equals("jdk.ExecutionSample")
           || event.getStackTrace() == null) {
@@ -31,15 +34,23 @@ public final class JfrTop {
       if (!frames.isEmpty()) {
         top.merge(name(frames.get(0)), 1, Integer::sum);
       }
-      frames.stream()
-          .map(JfrTop::name)
-          .filter(f -> f.startsWith("dev.restcache"))
-          .distinct()
-          .forEach(f -> ours.merge(f, 1, Integer::sum));
+      List<String> restcache =
+          frames.stream().map(JfrTop::name).filter(JfrTop::isRestcache).distinct().toList();
+      restcache.forEach(f -> ours.merge(f, 1, Integer::sum));
+      if (!restcache.isEmpty()) {
+        inRestcache++;
+      }
     }
     System.out.println("samples: " + samples);
+    System.out.printf(
+        "samples with restcache on the stack: %.1f%%%n",
+        100.0 * inRestcache / Math.max(1, samples));
     print("top of stack", top, samples, n);
     print("restcache frames anywhere on the stack", ours, samples, n);
+  }
+
+  private static boolean isRestcache(String method) {
+    return method.startsWith("dev.restcache.") && !method.startsWith("dev.restcache.bench.");
   }
 
   private static String name(RecordedFrame frame) {
