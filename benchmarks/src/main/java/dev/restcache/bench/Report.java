@@ -44,12 +44,12 @@ public final class Report {
       "near-baseline"
     },
     {
-      "Hazelcast hit, generations reused 100 ms / in-memory hit, 3 member processes (goal >= 0.6)",
+      "Hazelcast hit, reads reused 100 ms / in-memory hit, 3 member processes (goal >= 0.6)",
       "cluster-reuse",
       "cluster-baseline"
     },
     {
-      "Hazelcast hit, near cache, generations reused 100 ms / in-memory hit, 3 member processes"
+      "Hazelcast hit, near cache, reads reused 100 ms / in-memory hit, 3 member processes"
           + " (goal >= 0.95)",
       "cluster-near-reuse",
       "near-baseline"
