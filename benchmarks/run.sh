@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every restcache benchmark and writes benchmarks/results/ and docs/performance.png.
 #
-#   benchmarks/run.sh           the full run (about 17 minutes on 2 cores)
+#   benchmarks/run.sh           the full run (about 22 minutes on 2 cores)
 #   benchmarks/run.sh --quick   one short repetition of everything, to check the script
 #   benchmarks/run.sh --cluster-only [--quick]
 #                               the cluster rows alone, into benchmarks/target/cluster-results
