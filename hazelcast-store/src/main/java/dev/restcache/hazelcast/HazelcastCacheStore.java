@@ -35,6 +35,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -269,7 +270,7 @@ public final class HazelcastCacheStore implements CacheStore {
     this.retention = retention;
     this.departures = new MemberRemovals(clock, MEMBER_REMOVAL_QUIET);
     this.reused = new ReusedGenerations(reuseReads, departures);
-    this.recent = new ReusedEntries(reused);
+    this.recent = new ReusedEntries(reused, this::renew);
     ensureBounded(hazelcast, mapName);
     this.entries = hazelcast.getMap(mapName);
     this.generations = hazelcast.getMap(mapName + ".generations");
@@ -339,25 +340,46 @@ public final class HazelcastCacheStore implements CacheStore {
     }
     // Not getAsync: its future completes through Hazelcast's default async executor, which on a
     // machine with fewer than three cores starts a new thread per call (4 ms a hit, measured).
-    return async(
-        () -> {
-          long ticket = departures.ticket();
-          if (!departures.trusts(ticket)) {
-            return Optional.empty();
-          }
-          ReusedEntries.Ticket read = recent.ticket();
-          GenericRecord record = entries.get(key);
-          CacheEntry entry = toEntry(record);
-          if (entry == null || !entry.expiresAt().isAfter(clock.instant())) {
-            return Optional.empty();
-          }
-          Carried carried = carried(record);
-          if (!current(carried) || !departures.trusts(ticket)) {
-            return Optional.empty();
-          }
-          recent.keep(key, read, entry, carried);
-          return Optional.of(entry);
-        });
+    return async(() -> read(key, false));
+  }
+
+  // The entry of key if it is current, kept for reuse; generationsAfresh reads them from the
+  // cluster whatever copies this instance holds, so that a renewal renews the copies too.
+  private Optional<CacheEntry> read(String key, boolean generationsAfresh) {
+    long ticket = departures.ticket();
+    if (!departures.trusts(ticket)) {
+      return Optional.empty();
+    }
+    ReusedEntries.Ticket read = recent.ticket();
+    GenericRecord record = entries.get(key);
+    CacheEntry entry = toEntry(record);
+    if (entry == null || !entry.expiresAt().isAfter(clock.instant())) {
+      return Optional.empty();
+    }
+    Carried carried = carried(record);
+    if (!current(carried, generationsAfresh) || !departures.trusts(ticket)) {
+      return Optional.empty();
+    }
+    recent.keep(key, read, entry, carried);
+    return Optional.of(entry);
+  }
+
+  // A renewal that fails leaves the kept entry to end at its time; the next hit then reads.
+  private void renew(String key) {
+    try {
+      blocking.execute(
+          () -> {
+            try {
+              read(key, true);
+            } catch (RuntimeException e) {
+              LOG.log(DEBUG, "renewing a reused entry failed", e);
+            } finally {
+              recent.renewed(key);
+            }
+          });
+    } catch (RejectedExecutionException busy) {
+      recent.renewed(key);
+    }
   }
 
   @Override
@@ -530,12 +552,15 @@ public final class HazelcastCacheStore implements CacheStore {
 
   // Whether the generations an entry was stored under are still the current ones; one call to at
   // most two partitions, whatever the number of tags.
-  private boolean current(Carried carried) {
+  private boolean current(Carried carried, boolean fromCluster) {
     Set<Object> keys = new HashSet<>();
     for (int i = 0; i < carried.size(); i++) {
       keys.add(carried.key(i));
     }
-    Map<Object, Long> now = reused.read(keys, generations::getAll);
+    Map<Object, Long> now =
+        fromCluster
+            ? reused.readFromCluster(keys, generations::getAll)
+            : reused.read(keys, generations::getAll);
     for (int i = 0; i < carried.size(); i++) {
       if (mark(now, carried.key(i)) != carried.value(i)) {
         return false;

@@ -6,8 +6,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 /**
  * Entries an instance read from the cluster, answered again from memory for the time it reuses
@@ -19,6 +21,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * copies ended. What is not an eviction can go unseen for at most the reuse time: another
  * instance's store of a newer entry under the same key (a refresh after revalidation, a response
  * stored after the old one went stale). This instance's own stores drop the key at once.
+ *
+ * <p>A hit past half the reuse time has the entry read again in the background, once at a time per
+ * key, so that a key in steady use is always answered from memory: without it, every request that
+ * arrived once the reuse time was over waited for its own read of the cluster.
  */
 final class ReusedEntries {
   // A kept entry lives a second at most, so only a burst of distinct keys fills these; past them
@@ -29,6 +35,8 @@ final class ReusedEntries {
   private static final int LARGEST_PAYLOAD = 1 << 20;
 
   private final ReusedGenerations generations;
+  private final Consumer<String> renewal;
+  private final Set<String> renewing = ConcurrentHashMap.newKeySet();
   private final Map<String, Kept> kept = new ConcurrentHashMap<>();
   private final AtomicLong payloadBytes = new AtomicLong();
   // Changed by every store through this instance: a read sent before one is not kept.
@@ -40,8 +48,13 @@ final class ReusedEntries {
   /** What a read notes before it is sent, for {@link #keep}. */
   record Ticket(long stores, long readAtNanos, long era) {}
 
-  ReusedEntries(ReusedGenerations generations) {
+  /**
+   * @param renewal reads the entry of a key again, entry and generations from the cluster, keeps it
+   *     if current, and calls {@link #renewed} when done, whatever the outcome
+   */
+  ReusedEntries(ReusedGenerations generations, Consumer<String> renewal) {
     this.generations = generations;
+    this.renewal = renewal;
   }
 
   /** Whether entries are kept at all: only while generations are reused. */
@@ -57,7 +70,8 @@ final class ReusedEntries {
   /**
    * The entry kept under {@code key}, if it was read within the reuse time, is not expired at
    * {@code clock}'s now, and every generation it carries is still reused with the same value;
-   * otherwise null, and the caller reads the cluster.
+   * otherwise null, and the caller reads the cluster. An entry past half the reuse time is
+   * answered, and renewed unless a renewal of its key is under way.
    */
   Optional<CacheEntry> answer(String key, Clock clock) {
     if (!enabled()) {
@@ -71,7 +85,21 @@ final class ReusedEntries {
         || !generations.stillReused(entry.carried)) {
       return null;
     }
+    if (generations.isPastHalf(entry.readAtNanos) && renewing.add(key)) {
+      // A hit that read the entry before a renewal replaced it would renew it once more.
+      Kept now = kept.get(key);
+      if (now != null && now.readAtNanos == entry.readAtNanos) {
+        renewal.accept(key);
+      } else {
+        renewing.remove(key);
+      }
+    }
     return entry.entry;
+  }
+
+  /** Ends the renewal of {@code key}: the next hit past half the reuse time may start another. */
+  void renewed(String key) {
+    renewing.remove(key);
   }
 
   /**
@@ -92,7 +120,11 @@ final class ReusedEntries {
         kept.put(
             key,
             new Kept(
-                Optional.of(entry), entry.expiresAt(), carried, ticket.readAtNanos, ticket.era));
+                Optional.of(entry),
+                entry.expiresAt(),
+                carried,
+                generations.oldestRead(carried, ticket.readAtNanos),
+                ticket.era));
     payloadBytes.addAndGet(
         entry.payloadSize() - (previous == null ? 0 : previous.entry.get().payloadSize()));
   }

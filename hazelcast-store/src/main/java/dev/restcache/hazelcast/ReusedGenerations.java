@@ -101,6 +101,11 @@ final class ReusedGenerations implements MembershipListener {
     return System.nanoTime() - readAtNanos < reuseNanos;
   }
 
+  /** Whether what was read at {@code readAtNanos} is past half its reuse time. */
+  boolean isPastHalf(long readAtNanos) {
+    return System.nanoTime() - readAtNanos >= reuseNanos / 2;
+  }
+
   /**
    * Whether every generation {@code carried} holds is a copy still in use with the same value; no
    * call to the cluster, so false may only mean that a copy is missing or ended.
@@ -115,6 +120,21 @@ final class ReusedGenerations implements MembershipListener {
       }
     }
     return true;
+  }
+
+  /**
+   * When the oldest read of the copies {@code carried} holds was sent, or {@code readAtNanos} if
+   * that is older or a copy is missing: an entry kept with them is no younger than its copies.
+   */
+  long oldestRead(Carried carried, long readAtNanos) {
+    long oldest = readAtNanos;
+    for (int i = 0; i < carried.size(); i++) {
+      Copy copy = copies.get(carried.key(i));
+      if (copy != null && copy.readAtNanos - oldest < 0) {
+        oldest = copy.readAtNanos;
+      }
+    }
+    return oldest;
   }
 
   /**

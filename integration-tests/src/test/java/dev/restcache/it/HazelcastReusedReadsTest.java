@@ -50,7 +50,8 @@ class HazelcastReusedReadsTest {
   void aHitWithinTheReuseTimeIsAnsweredAtOnceWithNoCall() {
     List<HazelcastInstance> members = cluster.startMembers(2, false);
     RecordedHazelcast recorded = new RecordedHazelcast(members.get(0));
-    HazelcastCacheStore reader = reusing(recorded.instance(), REUSE);
+    // The longest reuse: a hit past half of it would renew the entry, which is a call.
+    HazelcastCacheStore reader = reusing(recorded.instance(), LONGEST);
     String key = keyOwnedBy(members.get(1));
     store(reader, key, "/books/1", 1);
     assertThat(version(reader, key)).contains(1);
@@ -61,6 +62,31 @@ class HazelcastReusedReadsTest {
     assertThat(hit).as("answered on the caller's thread").isDone();
     assertThat(version(reader, key)).contains(1);
     assertThat(recorded.calls()).isEmpty();
+  }
+
+  @Test
+  void hitsPastHalfTheReuseTimeAreAnsweredAtOnceAndRenewTheEntryOnceInTheBackground() {
+    List<HazelcastInstance> members = cluster.startMembers(2, false);
+    RecordedHazelcast recorded = new RecordedHazelcast(members.get(0));
+    HazelcastCacheStore reader = reusing(recorded.instance(), REUSE);
+    String key = keyOwnedBy(members.get(1));
+    store(reader, key, "/books/1", 1);
+    // Past the copies the store read, so that this read takes entry and generations afresh.
+    pause(REUSE.plusMillis(20));
+    assertThat(version(reader, key)).contains(1);
+    pause(REUSE.dividedBy(2).plusMillis(20));
+    recorded.reset();
+
+    List<CompletableFuture<Optional<CacheEntry>>> hits =
+        IntStream.range(0, 5).mapToObj(i -> reader.get(key).toCompletableFuture()).toList();
+
+    assertThat(hits).as("answered on the caller's thread").allMatch(CompletableFuture::isDone);
+    Eventually.await(
+        "the entry read again", Duration.ofSeconds(5), () -> recorded.calls().size() >= 2);
+    assertThat(recorded.calls())
+        .as("one renewal: the entry, then its generations from the cluster")
+        .extracting(Call::map)
+        .containsExactly(MAP, GENERATIONS);
   }
 
   @Test
