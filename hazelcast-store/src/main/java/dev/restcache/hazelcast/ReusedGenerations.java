@@ -123,8 +123,9 @@ final class ReusedGenerations implements MembershipListener {
   }
 
   /**
-   * When the oldest read of the copies {@code carried} holds was sent, or {@code readAtNanos} if
-   * that is older or a copy is missing: an entry kept with them is no younger than its copies.
+   * The older of {@code readAtNanos} and the time the oldest read of the copies {@code carried}
+   * holds was sent: an entry kept with them is no younger than its copies. A missing copy does not
+   * count; an entry it carries is not served anyway.
    */
   long oldestRead(Carried carried, long readAtNanos) {
     long oldest = readAtNanos;
